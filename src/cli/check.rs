@@ -1,0 +1,36 @@
+//! `stride check`: every problem of every file, as file:line:column: message.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{Failure, load};
+use crate::core::text::sanitize;
+
+pub fn run(dir: &Path, out: &mut impl Write) -> Result<ExitCode, Failure> {
+    let portfolio = load(dir)?;
+    let (mut errors, mut warnings) = (0, 0);
+    for file in &portfolio.files {
+        for d in &file.diagnostics {
+            if d.is_error() {
+                errors += 1;
+            } else {
+                warnings += 1;
+            }
+            writeln!(out, "{}", sanitize(&d.to_string(), false))?;
+        }
+    }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    writeln!(
+        out,
+        "checked {}: {}, {}",
+        plural(portfolio.files.len(), "file"),
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    )?;
+    Ok(if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,124 @@
+//! The command line: parses arguments, calls the core, prints.
+
+mod check;
+mod list;
+mod set;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use crate::core::{self, Portfolio};
+
+/// Track project milestones kept in plain TOML files.
+#[derive(Debug, Parser)]
+#[command(name = "stride", version, about, long_about = None)]
+pub struct Cli {
+    /// The data folder: one TOML file per objective.
+    #[arg(long, global = true, env = "STRIDE_DATA", default_value = "data")]
+    pub data: PathBuf,
+
+    /// The day to judge due dates by (YYYY-MM-DD), instead of the local date.
+    #[arg(long, global = true, env = "STRIDE_TODAY", value_parser = parse_today)]
+    pub today: Option<NaiveDate>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate every file; print each problem as file:line:column: message.
+    Check,
+    /// List objectives, projects and milestones, with filters.
+    List(list::ListArgs),
+    /// Change fields of one item, keeping the rest of its file as it is.
+    Set(Box<set::SetArgs>),
+}
+
+fn parse_today(s: &str) -> Result<NaiveDate, String> {
+    core::dates::parse_iso(s).ok_or_else(|| format!("`{s}` is not a date like 2023-06-20"))
+}
+
+/// A failure to report: the message, and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub message: String,
+    pub code: u8,
+}
+
+impl Failure {
+    pub fn new(message: impl Into<String>) -> Self {
+        Failure {
+            message: message.into(),
+            code: 1,
+        }
+    }
+}
+
+impl<E: std::error::Error> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure::new(e.to_string())
+    }
+}
+
+/// Runs stride with the process's arguments.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(&cli) {
+        Ok(code) => code,
+        Err(f) => {
+            eprintln!("stride: {}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+/// Runs one parsed command line.
+pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
+    let today = cli
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let mut out = std::io::stdout().lock();
+    let result = match &cli.command {
+        Some(Command::Check) => check::run(&cli.data, &mut out),
+        Some(Command::List(args)) => list::run(&cli.data, today, args, &mut out),
+        Some(Command::Set(args)) => set::run(&cli.data, today, args, &mut out),
+        None => {
+            let mut help = <Cli as clap::CommandFactory>::command();
+            let _ = help.print_help();
+            Ok(ExitCode::SUCCESS)
+        }
+    };
+    // a closed pipe (`stride list | head`) is not an error
+    let _ = out.flush();
+    result
+}
+
+/// Loads the data folder, with a hint when it is missing.
+fn load(dir: &std::path::Path) -> Result<Portfolio, Failure> {
+    core::load_dir(dir).map_err(|e| {
+        Failure::new(format!(
+            "{e}\n  (give another folder with --data DIR or the STRIDE_DATA variable)"
+        ))
+    })
+}
+
+/// Prints the errors of files that did not load to stderr; true if any.
+fn report_unloaded(p: &Portfolio) -> bool {
+    let mut any = false;
+    for f in p.files.iter().filter(|f| !f.loaded) {
+        any = true;
+        for d in f.diagnostics.iter().filter(|d| d.is_error()) {
+            eprintln!("stride: {d}");
+        }
+        eprintln!(
+            "stride: {} was skipped (run `stride check` for details)",
+            f.path.display()
+        );
+    }
+    any
+}

@@ -1,0 +1,218 @@
+//! `stride set PATH --field VALUE...`: edits one item through the
+//! format-preserving atomic save, then prints it as it now stands.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::Args;
+
+use super::{Failure, load};
+use crate::core::dates::parse_relative;
+use crate::core::listing::rows;
+use crate::core::text::{percent, sanitize};
+use crate::core::{Edit, Field, ItemPath, Portfolio, Value};
+
+/// The word that removes a key instead of setting it.
+const NONE: &str = "none";
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Every option takes `none` to remove the key from the file \
+(percent: back to the roll-up; status: back to derived). Dates also accept \
+today, tomorrow, +3d, +2w."
+)]
+pub struct SetArgs {
+    /// The item: objective, objective/project or objective/project/milestone.
+    path: String,
+    #[arg(long, value_name = "N")]
+    percent: Option<String>,
+    #[arg(long, value_name = "S")]
+    status: Option<String>,
+    #[arg(long, value_name = "STAGE")]
+    stage: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    due: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    start: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    owner: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    title: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    update: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    next: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+    #[arg(long, value_name = "TEXT")]
+    blocker: Option<String>,
+    #[arg(long, value_name = "N")]
+    weight: Option<String>,
+    #[arg(long, value_name = "N")]
+    total: Option<String>,
+    #[arg(long, value_name = "N")]
+    done: Option<String>,
+    /// Comma-separated tags.
+    #[arg(long, value_name = "A,B")]
+    tags: Option<String>,
+}
+
+pub fn run(
+    dir: &Path,
+    today: NaiveDate,
+    args: &SetArgs,
+    out: &mut impl Write,
+) -> Result<ExitCode, Failure> {
+    let path = ItemPath::parse(&args.path).ok_or_else(|| {
+        Failure::new(format!(
+            "`{}` is not an item path: use objective, objective/project or objective/project/milestone",
+            args.path
+        ))
+    })?;
+    let edits = edits(&path, args, today)?;
+    if edits.is_empty() {
+        return Err(Failure::new(
+            "nothing to set: give at least one of --percent, --status, --stage, --due, ... (see stride set --help)",
+        ));
+    }
+    let mut portfolio = load(dir)?;
+    portfolio
+        .commit(&edits)
+        .map_err(|e| Failure::new(format!("{path}: {e}")))?;
+    describe(&portfolio, &path, today, out)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The edits the options ask for, in an order that validates one at a time.
+fn edits(path: &ItemPath, a: &SetArgs, today: NaiveDate) -> Result<Vec<Edit>, Failure> {
+    let mut edits = Vec::new();
+    let mut push =
+        |field: Field, raw: &Option<String>, parse: &dyn Fn(&str) -> Result<Value, String>| {
+            if let Some(raw) = raw {
+                let value = if raw.trim() == NONE {
+                    None
+                } else {
+                    Some(parse(raw).map_err(|m| Failure::new(format!("--{field}: {m}")))?)
+                };
+                edits.push(Edit {
+                    path: path.clone(),
+                    field,
+                    value,
+                });
+            }
+            Ok::<_, Failure>(())
+        };
+    let text = |s: &str| Ok(Value::Text(s.to_string()));
+    let number = |s: &str| match s.trim().parse::<f64>() {
+        Ok(n) if n.is_finite() => Ok(Value::Number(n)),
+        _ => Err(format!("`{s}` is not a number")),
+    };
+    let count = |s: &str| {
+        s.trim()
+            .parse::<u64>()
+            .map(Value::Count)
+            .map_err(|_| format!("`{s}` is not a whole number of 0 or more"))
+    };
+    let date = |s: &str| parse_relative(s, today).map(Value::Date);
+    let status = |s: &str| super::list::parse_status(s.trim()).map(Value::Status);
+    let tags = |s: &str| {
+        Ok(Value::List(
+            s.split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(String::from)
+                .collect(),
+        ))
+    };
+    push(Field::Title, &a.title, &text)?;
+    push(Field::Status, &a.status, &status)?;
+    push(Field::Total, &a.total, &count)?;
+    push(Field::Done, &a.done, &count)?;
+    push(Field::Percent, &a.percent, &number)?;
+    push(Field::Stage, &a.stage, &text)?;
+    push(Field::Start, &a.start, &date)?;
+    push(Field::Due, &a.due, &date)?;
+    push(Field::Owner, &a.owner, &text)?;
+    push(Field::Weight, &a.weight, &number)?;
+    push(Field::Update, &a.update, &text)?;
+    push(Field::Next, &a.next, &text)?;
+    push(Field::Note, &a.note, &text)?;
+    push(Field::Blocker, &a.blocker, &text)?;
+    push(Field::Tags, &a.tags, &tags)?;
+    // a start moved later must follow the due date that makes room for it
+    if let (Some(s), Some(d)) = (
+        edits.iter().position(|e| e.field == Field::Start),
+        edits.iter().position(|e| e.field == Field::Due),
+    ) && let (Some(Value::Date(start)), Some(Value::Date(_))) =
+        (&edits[s].value, &edits[d].value)
+        && *start > today
+    {
+        edits.swap(s, d);
+    }
+    Ok(edits)
+}
+
+/// Prints an item and its effective values.
+fn describe(
+    p: &Portfolio,
+    path: &ItemPath,
+    today: NaiveDate,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let all = rows(p, today);
+    let Some(row) = all.iter().find(|r| &r.path == path) else {
+        return Ok(());
+    };
+    let f = row.item.fields();
+    let clean = |s: &str| sanitize(s, false).into_owned();
+    writeln!(out, "{}  {}", clean(&path.to_string()), clean(&f.title))?;
+    let mut line = |k: &str, v: String| writeln!(out, "  {k:<8} {v}");
+    line("status", row.status.to_string())?;
+    let mut pct = format!("{}%", percent(row.percent));
+    if let crate::core::ItemRef::Milestone(m, proj) = row.item {
+        if let Some(total) = m.total {
+            pct.push_str(&format!(" of {total}"));
+            if let Some(done) = m.done {
+                pct.push_str(&format!(" ({done} done)"));
+            }
+        }
+        if let Some(stage) = &m.stage {
+            line(
+                "stage",
+                format!("{} ({})", clean(stage), clean(&proj.stages.join(" → "))),
+            )?;
+        }
+    }
+    line("percent", pct)?;
+    if let Some(due) = f.due {
+        let late = if row.overdue_days > 0 {
+            format!("  ({} days overdue)", row.overdue_days)
+        } else {
+            String::new()
+        };
+        line("due", format!("{due}{late}"))?;
+    }
+    if let Some(start) = f.start {
+        line("start", start.to_string())?;
+    }
+    for (k, v) in [
+        ("owner", &f.owner),
+        ("update", &f.update),
+        ("next", &f.next),
+        ("blocker", &f.blocker),
+        ("note", &f.note),
+    ] {
+        if let Some(v) = v {
+            line(k, clean(v))?;
+        }
+    }
+    if let Some(w) = f.weight {
+        line("weight", percent(w))?;
+    }
+    if !f.tags.is_empty() {
+        line("tags", clean(&f.tags.join(", ")))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,339 @@
+//! The portfolio model: objectives hold projects, projects hold milestones.
+//!
+//! Everything here is plain data read from the TOML files; derived values
+//! (effective percent and status, overdue) live in [`crate::core::rollup`].
+
+use std::fmt;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::diag::Diagnostic;
+
+/// The status of an item. When a file gives none, it is derived from the percent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Status {
+    Todo,
+    InProgress,
+    Blocked,
+    AtRisk,
+    Done,
+    Dropped,
+}
+
+impl Status {
+    /// Every status, in the order menus show them.
+    pub const ALL: [Status; 6] = [
+        Status::Todo,
+        Status::InProgress,
+        Status::Blocked,
+        Status::AtRisk,
+        Status::Done,
+        Status::Dropped,
+    ];
+
+    /// The name used in files and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Todo => "todo",
+            Status::InProgress => "in_progress",
+            Status::Blocked => "blocked",
+            Status::AtRisk => "at_risk",
+            Status::Done => "done",
+            Status::Dropped => "dropped",
+        }
+    }
+
+    /// Parses a file or command-line name.
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|st| st.as_str() == s)
+    }
+
+    /// `todo, in_progress, ...`, for error messages.
+    pub fn allowed() -> String {
+        Status::ALL.map(Status::as_str).join(", ")
+    }
+
+    /// Done and dropped items are finished: never overdue, never due soon.
+    pub fn is_closed(self) -> bool {
+        matches!(self, Status::Done | Status::Dropped)
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Which level of the tree an item is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Objective,
+    Project,
+    Milestone,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Objective => "objective",
+            Kind::Project => "project",
+            Kind::Milestone => "milestone",
+        }
+    }
+}
+
+/// The fields shared by objectives, projects and milestones.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Fields {
+    pub title: String,
+    pub status: Option<Status>,
+    pub percent: Option<f64>,
+    pub due: Option<NaiveDate>,
+    pub start: Option<NaiveDate>,
+    pub owner: Option<String>,
+    pub weight: Option<f64>,
+    pub note: Option<String>,
+    pub update: Option<String>,
+    pub next: Option<String>,
+    pub blocker: Option<String>,
+    pub tags: Vec<String>,
+}
+
+impl Fields {
+    /// The roll-up weight: `weight`, or 1.
+    pub fn weight(&self) -> f64 {
+        self.weight.unwrap_or(1.0)
+    }
+}
+
+/// A milestone: the leaves of the tree, where progress is recorded.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Milestone {
+    pub id: String,
+    pub fields: Fields,
+    /// A count giving context to the percent ("95.46% of 164").
+    pub total: Option<u64>,
+    /// How many of `total` are done; drives the percent when `percent` is absent.
+    pub done: Option<u64>,
+    /// The current stage, one of the project's `stages`.
+    pub stage: Option<String>,
+}
+
+/// A project: a group of milestones, optionally with a pipeline of stages.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Project {
+    pub id: String,
+    pub fields: Fields,
+    /// The ordered pipeline of stages its milestones move through.
+    pub stages: Vec<String>,
+    pub milestones: Vec<Milestone>,
+}
+
+/// An objective: one TOML file of the data folder.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Objective {
+    /// The file stem.
+    pub id: String,
+    /// Index of its file in [`Portfolio::files`].
+    pub file: usize,
+    pub fields: Fields,
+    pub projects: Vec<Project>,
+}
+
+/// A file of the data folder, loaded or not.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    pub path: PathBuf,
+    /// A fingerprint of the bytes read, to notice changes made on disk since.
+    pub fingerprint: u64,
+    /// Whether it loaded into an objective; a file with errors is kept out of the tree.
+    pub loaded: bool,
+    /// Everything `check` found in it, errors and warnings.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Everything read from a data folder.
+#[derive(Clone, Debug, Default)]
+pub struct Portfolio {
+    pub dir: PathBuf,
+    /// Every objective file, in file-name order, whether it loaded or not.
+    pub files: Vec<SourceFile>,
+    /// The objectives of the files that loaded, in file-name order.
+    pub objectives: Vec<Objective>,
+}
+
+/// The address of an item: `objective`, `objective/project` or
+/// `objective/project/milestone`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemPath {
+    pub objective: String,
+    pub project: Option<String>,
+    pub milestone: Option<String>,
+}
+
+impl ItemPath {
+    pub fn objective(o: &str) -> Self {
+        ItemPath {
+            objective: o.to_string(),
+            project: None,
+            milestone: None,
+        }
+    }
+
+    pub fn project(o: &str, p: &str) -> Self {
+        ItemPath {
+            objective: o.to_string(),
+            project: Some(p.to_string()),
+            milestone: None,
+        }
+    }
+
+    pub fn milestone(o: &str, p: &str, m: &str) -> Self {
+        ItemPath {
+            objective: o.to_string(),
+            project: Some(p.to_string()),
+            milestone: Some(m.to_string()),
+        }
+    }
+
+    /// Parses `a`, `a/b` or `a/b/c`; `None` for anything else.
+    pub fn parse(s: &str) -> Option<Self> {
+        let parts: Vec<&str> = s.split('/').collect();
+        if parts.iter().any(|p| p.is_empty()) {
+            return None;
+        }
+        match parts.as_slice() {
+            [o] => Some(ItemPath::objective(o)),
+            [o, p] => Some(ItemPath::project(o, p)),
+            [o, p, m] => Some(ItemPath::milestone(o, p, m)),
+            _ => None,
+        }
+    }
+
+    pub fn kind(&self) -> Kind {
+        match (&self.project, &self.milestone) {
+            (None, _) => Kind::Objective,
+            (Some(_), None) => Kind::Project,
+            (Some(_), Some(_)) => Kind::Milestone,
+        }
+    }
+
+    /// The path one level up, if any.
+    pub fn parent(&self) -> Option<ItemPath> {
+        match self.kind() {
+            Kind::Objective => None,
+            Kind::Project => Some(ItemPath::objective(&self.objective)),
+            Kind::Milestone => Some(ItemPath {
+                milestone: None,
+                ..self.clone()
+            }),
+        }
+    }
+}
+
+impl fmt::Display for ItemPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.objective)?;
+        if let Some(p) = &self.project {
+            write!(f, "/{p}")?;
+        }
+        if let Some(m) = &self.milestone {
+            write!(f, "/{m}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A borrowed item of any level, with the context its rules need.
+#[derive(Clone, Copy, Debug)]
+pub enum ItemRef<'a> {
+    Objective(&'a Objective),
+    Project(&'a Project),
+    Milestone(&'a Milestone, &'a Project),
+}
+
+impl<'a> ItemRef<'a> {
+    pub fn fields(self) -> &'a Fields {
+        match self {
+            ItemRef::Objective(o) => &o.fields,
+            ItemRef::Project(p) => &p.fields,
+            ItemRef::Milestone(m, _) => &m.fields,
+        }
+    }
+
+    pub fn kind(self) -> Kind {
+        match self {
+            ItemRef::Objective(_) => Kind::Objective,
+            ItemRef::Project(_) => Kind::Project,
+            ItemRef::Milestone(..) => Kind::Milestone,
+        }
+    }
+}
+
+impl Portfolio {
+    /// Index of the objective with this id.
+    pub fn objective_index(&self, id: &str) -> Option<usize> {
+        self.objectives.iter().position(|o| o.id == id)
+    }
+
+    /// The item at `path`, if it exists.
+    pub fn get(&self, path: &ItemPath) -> Option<ItemRef<'_>> {
+        let o = self.objectives.iter().find(|o| o.id == path.objective)?;
+        let Some(pid) = &path.project else {
+            return Some(ItemRef::Objective(o));
+        };
+        let p = o.projects.iter().find(|p| &p.id == pid)?;
+        let Some(mid) = &path.milestone else {
+            return Some(ItemRef::Project(p));
+        };
+        let m = p.milestones.iter().find(|m| &m.id == mid)?;
+        Some(ItemRef::Milestone(m, p))
+    }
+
+    /// The file an objective id lives in, loaded or not.
+    pub fn file_of(&self, objective: &str) -> Option<usize> {
+        self.files
+            .iter()
+            .position(|f| f.path.file_stem().and_then(|s| s.to_str()) == Some(objective))
+    }
+
+    /// Number of milestones in every loaded file.
+    pub fn milestone_count(&self) -> usize {
+        self.objectives
+            .iter()
+            .flat_map(|o| &o.projects)
+            .map(|p| p.milestones.len())
+            .sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_parse_and_print_round_trip() {
+        for s in ["o2", "o2/hive", "o2/hive/migration"] {
+            assert_eq!(ItemPath::parse(s).unwrap().to_string(), s);
+        }
+        assert_eq!(ItemPath::parse("o2/hive").unwrap().kind(), Kind::Project);
+        assert_eq!(ItemPath::parse(""), None);
+        assert_eq!(ItemPath::parse("a//b"), None);
+        assert_eq!(ItemPath::parse("a/b/c/d"), None);
+        assert_eq!(
+            ItemPath::parse("o/p/m").unwrap().parent(),
+            Some(ItemPath::project("o", "p"))
+        );
+    }
+
+    #[test]
+    fn statuses_parse_from_their_names() {
+        for st in Status::ALL {
+            assert_eq!(Status::parse(st.as_str()), Some(st));
+        }
+        assert_eq!(Status::parse("finished"), None);
+        assert!(Status::Dropped.is_closed() && !Status::Blocked.is_closed());
+    }
+}

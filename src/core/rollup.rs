@@ -1,0 +1,307 @@
+//! The rules: effective percent and status, roll-up, overdue and due soon.
+
+use chrono::NaiveDate;
+
+use super::model::{Fields, ItemRef, Milestone, Objective, Portfolio, Project, Status};
+
+/// Days ahead within which an open item counts as due soon.
+pub const DUE_SOON_DAYS: i64 = 7;
+
+impl Milestone {
+    /// `percent`; else `done/total`; else from the stage; else 100 if done, else 0.
+    pub fn percent(&self, stages: &[String]) -> f64 {
+        if let Some(p) = self.fields.percent {
+            return p;
+        }
+        if let (Some(done), Some(total)) = (self.done, self.total)
+            && total > 0
+        {
+            return (done as f64 / total as f64 * 100.0).min(100.0);
+        }
+        if let Some(stage) = &self.stage
+            && let Some(i) = stages.iter().position(|s| s == stage)
+        {
+            return (i + 1) as f64 / stages.len() as f64 * 100.0;
+        }
+        if self.fields.status == Some(Status::Done) {
+            100.0
+        } else {
+            0.0
+        }
+    }
+}
+
+/// The weighted mean of `(percent, weight)` over children that are not
+/// dropped; `None` when there are none.
+fn weighted_mean(children: impl Iterator<Item = (f64, f64)>) -> Option<f64> {
+    let (sum, weights) = children.fold((0.0, 0.0), |(s, w), (p, wt)| (s + p * wt, w + wt));
+    (weights > 0.0).then(|| sum / weights)
+}
+
+/// A parent's percent: its own, else the roll-up of its children, else 100 if done, else 0.
+fn parent_percent(fields: &Fields, rolled: Option<f64>) -> f64 {
+    fields
+        .percent
+        .or(rolled)
+        .unwrap_or(if fields.status == Some(Status::Done) {
+            100.0
+        } else {
+            0.0
+        })
+}
+
+impl Project {
+    /// Its own `percent`, else the weighted mean of its milestones that are not dropped.
+    pub fn percent(&self) -> f64 {
+        if self.fields.percent.is_some() {
+            return parent_percent(&self.fields, None);
+        }
+        let rolled = weighted_mean(
+            self.milestones
+                .iter()
+                .filter(|m| m.status(&self.stages) != Status::Dropped)
+                .map(|m| (m.percent(&self.stages), m.fields.weight())),
+        );
+        parent_percent(&self.fields, rolled)
+    }
+
+    /// The effective status of the project.
+    pub fn status(&self) -> Status {
+        effective_status(&self.fields, self.percent())
+    }
+}
+
+impl Milestone {
+    /// The effective status of the milestone.
+    pub fn status(&self, stages: &[String]) -> Status {
+        match self.fields.status {
+            Some(s) => s,
+            None => effective_status(&self.fields, self.percent(stages)),
+        }
+    }
+}
+
+impl Objective {
+    /// Its own `percent`, else the weighted mean of its projects that are not dropped.
+    pub fn percent(&self) -> f64 {
+        if self.fields.percent.is_some() {
+            return parent_percent(&self.fields, None);
+        }
+        let rolled = weighted_mean(
+            self.projects
+                .iter()
+                .filter(|p| p.fields.status != Some(Status::Dropped))
+                .map(|p| (p.percent(), p.fields.weight())),
+        );
+        parent_percent(&self.fields, rolled)
+    }
+
+    pub fn status(&self) -> Status {
+        effective_status(&self.fields, self.percent())
+    }
+}
+
+impl Portfolio {
+    /// The weighted mean over every loaded objective that is not dropped.
+    pub fn percent(&self) -> f64 {
+        weighted_mean(
+            self.objectives
+                .iter()
+                .filter(|o| o.fields.status != Some(Status::Dropped))
+                .map(|o| (o.percent(), o.fields.weight())),
+        )
+        .unwrap_or(0.0)
+    }
+}
+
+/// The status a file gives, or the one derived from the percent:
+/// 100 is done, above 0 is in progress, else todo.
+pub fn effective_status(fields: &Fields, percent: f64) -> Status {
+    fields.status.unwrap_or(if percent >= 100.0 {
+        Status::Done
+    } else if percent > 0.0 {
+        Status::InProgress
+    } else {
+        Status::Todo
+    })
+}
+
+/// Days past the due date of an open item; 0 when it is not overdue
+/// (due today is not overdue).
+pub fn overdue_days(due: Option<NaiveDate>, status: Status, today: NaiveDate) -> i64 {
+    match due {
+        Some(due) if !status.is_closed() && due < today => (today - due).num_days(),
+        _ => 0,
+    }
+}
+
+/// Whether an open item is due between today and `days` ahead, inclusive.
+pub fn is_due_soon(due: Option<NaiveDate>, status: Status, today: NaiveDate, days: i64) -> bool {
+    match due {
+        Some(due) if !status.is_closed() => {
+            let ahead = (due - today).num_days();
+            (0..=days).contains(&ahead)
+        }
+        _ => false,
+    }
+}
+
+impl ItemRef<'_> {
+    /// The effective percent, rolled up for parents.
+    pub fn percent(self) -> f64 {
+        match self {
+            ItemRef::Objective(o) => o.percent(),
+            ItemRef::Project(p) => p.percent(),
+            ItemRef::Milestone(m, p) => m.percent(&p.stages),
+        }
+    }
+
+    /// The effective status.
+    pub fn status(self) -> Status {
+        match self {
+            ItemRef::Objective(o) => o.status(),
+            ItemRef::Project(p) => p.status(),
+            ItemRef::Milestone(m, p) => m.status(&p.stages),
+        }
+    }
+
+    /// The effective status, given an already computed percent.
+    pub fn status_with(self, percent: f64) -> Status {
+        effective_status(self.fields(), percent)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ms(percent: Option<f64>, weight: Option<f64>, status: Option<Status>) -> Milestone {
+        Milestone {
+            id: "m".into(),
+            fields: Fields {
+                title: "m".into(),
+                percent,
+                weight,
+                status,
+                ..Fields::default()
+            },
+            ..Milestone::default()
+        }
+    }
+
+    fn project(milestones: Vec<Milestone>) -> Project {
+        Project {
+            id: "p".into(),
+            milestones,
+            ..Project::default()
+        }
+    }
+
+    fn date(s: &str) -> NaiveDate {
+        super::super::dates::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn milestone_percent_precedence() {
+        let stages: Vec<String> = ["开发", "测试", "联调", "上线", "投产"]
+            .map(String::from)
+            .into();
+        let mut m = ms(None, None, None);
+        assert_eq!(m.percent(&stages), 0.0);
+        m.fields.status = Some(Status::Done);
+        assert_eq!(m.percent(&stages), 100.0);
+        m.stage = Some("联调".into());
+        assert_eq!(m.percent(&stages), 60.0);
+        m.total = Some(14);
+        m.done = Some(4);
+        assert!((m.percent(&stages) - 400.0 / 14.0).abs() < 1e-9);
+        m.fields.percent = Some(12.5);
+        assert_eq!(m.percent(&stages), 12.5);
+        // a zero total gives no ratio: the next rule applies
+        let mut z = ms(None, None, None);
+        z.total = Some(0);
+        z.done = Some(0);
+        assert_eq!(z.percent(&[]), 0.0);
+    }
+
+    #[test]
+    fn project_rolls_up_a_weighted_mean_without_dropped_milestones() {
+        let p = project(vec![
+            ms(Some(100.0), Some(1.0), None),
+            ms(Some(40.0), Some(3.0), None),
+            ms(Some(0.0), Some(10.0), Some(Status::Dropped)),
+        ]);
+        assert!((p.percent() - 55.0).abs() < 1e-9);
+        assert_eq!(p.status(), Status::InProgress);
+    }
+
+    #[test]
+    fn explicit_percent_wins_over_the_roll_up() {
+        let mut p = project(vec![ms(Some(10.0), None, None)]);
+        p.fields.percent = Some(97.0);
+        assert_eq!(p.percent(), 97.0);
+    }
+
+    #[test]
+    fn empty_project_is_zero_or_hundred_if_done() {
+        let mut p = project(vec![]);
+        assert_eq!(p.percent(), 0.0);
+        assert_eq!(p.status(), Status::Todo);
+        p.fields.status = Some(Status::Done);
+        assert_eq!(p.percent(), 100.0);
+        // only dropped milestones count as none
+        let q = project(vec![ms(Some(50.0), None, Some(Status::Dropped))]);
+        assert_eq!(q.percent(), 0.0);
+    }
+
+    #[test]
+    fn objective_rolls_up_projects_by_weight() {
+        let mut a = project(vec![ms(Some(100.0), None, None)]);
+        a.fields.weight = Some(3.0);
+        let b = project(vec![ms(Some(0.0), None, None)]);
+        let o = Objective {
+            projects: vec![a, b],
+            ..Objective::default()
+        };
+        assert!((o.percent() - 75.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn derived_status_follows_percent() {
+        let f = Fields::default();
+        assert_eq!(effective_status(&f, 0.0), Status::Todo);
+        assert_eq!(effective_status(&f, 0.5), Status::InProgress);
+        assert_eq!(effective_status(&f, 100.0), Status::Done);
+        let blocked = Fields {
+            status: Some(Status::Blocked),
+            ..Fields::default()
+        };
+        assert_eq!(effective_status(&blocked, 100.0), Status::Blocked);
+    }
+
+    #[test]
+    fn overdue_and_due_soon_rules() {
+        let today = date("2023-06-20");
+        let open = Status::InProgress;
+        assert_eq!(overdue_days(Some(date("2023-06-16")), open, today), 4);
+        assert_eq!(
+            overdue_days(Some(today), open, today),
+            0,
+            "due today is not overdue"
+        );
+        assert_eq!(
+            overdue_days(Some(date("2023-06-16")), Status::Done, today),
+            0
+        );
+        assert_eq!(
+            overdue_days(Some(date("2023-06-16")), Status::Dropped, today),
+            0
+        );
+        assert_eq!(overdue_days(None, open, today), 0);
+        assert!(is_due_soon(Some(today), open, today, 7));
+        assert!(is_due_soon(Some(date("2023-06-27")), open, today, 7));
+        assert!(!is_due_soon(Some(date("2023-06-28")), open, today, 7));
+        assert!(!is_due_soon(Some(date("2023-06-19")), open, today, 7));
+        assert!(!is_due_soon(Some(today), Status::Done, today, 7));
+    }
+}

@@ -1,0 +1,7 @@
+//! stride: project milestones kept in plain TOML files.
+//!
+//! [`core`] holds the model and its rules and knows nothing of terminals;
+//! [`cli`] is the scriptable command line over it.
+
+pub mod cli;
+pub mod core;

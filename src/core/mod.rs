@@ -1,6 +1,7 @@
 //! The library core: model, loading with validation, roll-up rules, edits and
 //! format-preserving saves. No terminal, no clock: "today" is always passed in.
 
+pub mod change;
 pub mod dates;
 pub mod diag;
 pub mod edit;
@@ -11,6 +12,7 @@ pub mod rollup;
 pub mod save;
 pub mod text;
 
+pub use change::Change;
 pub use diag::{Diagnostic, Severity};
 pub use edit::{Edit, EditError, Field, Value};
 pub use load::{LoadError, load_dir};

@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use toml_edit::{DocumentMut, Item, TableLike};
 
+use super::change::{Change, apply_to_document};
 use super::edit::{Edit, Value, round_percent};
 use super::load::fingerprint;
 use super::model::{Portfolio, SourceFile};
@@ -50,6 +51,18 @@ impl std::error::Error for SaveError {}
 /// Writes `edits`, all to `file`, if the file is still as it was read.
 /// On success the file's fingerprint is brought up to date.
 pub fn save_edits(file: &mut SourceFile, edits: &[Edit]) -> Result<(), SaveError> {
+    let changes: Vec<Change> = edits.iter().cloned().map(Change::field).collect();
+    save_changes(file, &changes, &mut [])
+}
+
+/// Writes `changes`, all to `file`, if the file is still as it was read.
+/// `inverses`, when not empty, holds one inverse per change (as the model
+/// returned them), to complete with what the file knew.
+pub fn save_changes(
+    file: &mut SourceFile,
+    changes: &[Change],
+    inverses: &mut [Change],
+) -> Result<(), SaveError> {
     let io_err = |error| SaveError::Io {
         path: file.path.clone(),
         error,
@@ -58,14 +71,18 @@ pub fn save_edits(file: &mut SourceFile, edits: &[Edit]) -> Result<(), SaveError
     if fingerprint(&bytes) != file.fingerprint {
         return Err(SaveError::ChangedOnDisk(file.path.clone()));
     }
-    let text = String::from_utf8(bytes).map_err(|_| SaveError::Document {
-        path: file.path.clone(),
-        message: "not valid UTF-8".into(),
-    })?;
-    let new_text = edit_text(&text, edits).map_err(|message| SaveError::Document {
+    let doc_err = |message: String| SaveError::Document {
         path: file.path.clone(),
         message,
-    })?;
+    };
+    let text = String::from_utf8(bytes).map_err(|_| doc_err("not valid UTF-8".into()))?;
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| doc_err(e.message().to_string()))?;
+    for (i, change) in changes.iter().enumerate() {
+        apply_to_document(&mut doc, change, inverses.get_mut(i)).map_err(doc_err)?;
+    }
+    let new_text = doc.to_string();
     if new_text != text {
         write_atomic(&file.path, new_text.as_bytes()).map_err(io_err)?;
     }
@@ -139,14 +156,19 @@ pub fn edit_text(text: &str, edits: &[Edit]) -> Result<String, String> {
         .parse()
         .map_err(|e: toml_edit::TomlError| e.message().to_string())?;
     for edit in edits {
-        apply_to_document(&mut doc, edit)?;
+        set_in_document(&mut doc, edit, None)?;
     }
     Ok(doc.to_string())
 }
 
 /// Sets or removes one key of one item in the document, keeping the old
-/// value's comments and spacing.
-pub fn apply_to_document(doc: &mut DocumentMut, edit: &Edit) -> Result<(), String> {
+/// value's comments and spacing. `repr` is exact TOML text to write instead
+/// of the formatted value. Returns the old value's exact text, if any.
+pub fn set_in_document(
+    doc: &mut DocumentMut,
+    edit: &Edit,
+    repr: Option<&str>,
+) -> Result<Option<String>, String> {
     let missing = || format!("`{}` is not in the file any more", edit.path);
     let mut table: &mut dyn TableLike = doc.as_table_mut();
     if let Some(pid) = &edit.path.project {
@@ -156,12 +178,20 @@ pub fn apply_to_document(doc: &mut DocumentMut, edit: &Edit) -> Result<(), Strin
         }
     }
     let key = edit.field.key();
+    let old = table.get(key).and_then(Item::as_value).map(|v| {
+        let mut bare = v.clone();
+        bare.decor_mut().clear();
+        bare.to_string()
+    });
     match &edit.value {
         None => {
             table.remove(key);
         }
         Some(value) => {
-            let mut new = to_toml(value);
+            let mut new = match repr.map(str::parse::<toml_edit::Value>) {
+                Some(Ok(v)) => v,
+                _ => to_toml(value),
+            };
             match table.get_mut(key) {
                 Some(Item::Value(old)) => {
                     *new.decor_mut() = old.decor().clone();
@@ -174,7 +204,7 @@ pub fn apply_to_document(doc: &mut DocumentMut, edit: &Edit) -> Result<(), Strin
             }
         }
     }
-    Ok(())
+    Ok(old)
 }
 
 /// `parent[kind][id]` as a table, whether written as a table, inline or dotted.

@@ -1,0 +1,428 @@
+//! Changes of every kind the TUI makes, and their exact inverses.
+//!
+//! A [`Change`] is either one field [`Edit`] or an item added or removed.
+//! Applying a change to the model returns its inverse; writing it to the
+//! document completes that inverse with what only the file knows (the old
+//! value's exact text, the removed table with its comments), so that undo
+//! restores a file byte for byte.
+
+use toml_edit::{DocumentMut, Item, Table, TableLike};
+
+use super::edit::{Edit, EditError};
+use super::model::{Fields, ItemPath, Kind, Milestone, Portfolio, Project};
+
+/// An item taken out of the model and its file, kept so that it can be put back.
+#[derive(Clone, Debug)]
+pub struct Removed {
+    /// Where it stood among its siblings.
+    pub index: usize,
+    pub item: RemovedItem,
+    /// Its table in the file, with comments and position; filled in when written.
+    pub doc: Option<Item>,
+}
+
+/// The model of a removed item.
+#[derive(Clone, Debug)]
+pub enum RemovedItem {
+    Project(Project),
+    Milestone(Milestone),
+}
+
+/// One change to the portfolio.
+#[derive(Clone, Debug)]
+pub enum Change {
+    /// Set or remove one field. `repr`, when given, is the exact TOML text to
+    /// write (used by undo, to put back the value exactly as it was written).
+    Field { edit: Edit, repr: Option<String> },
+    /// Add a project (path `o/p`) or a milestone (path `o/p/m`) with a title,
+    /// or put back one that was removed.
+    Add {
+        path: ItemPath,
+        title: String,
+        restore: Option<Box<Removed>>,
+    },
+    /// Remove a project or a milestone.
+    Remove { path: ItemPath },
+}
+
+impl Change {
+    pub fn field(edit: Edit) -> Self {
+        Change::Field { edit, repr: None }
+    }
+
+    /// The item the change is about.
+    pub fn path(&self) -> &ItemPath {
+        match self {
+            Change::Field { edit, .. } => &edit.path,
+            Change::Add { path, .. } | Change::Remove { path } => path,
+        }
+    }
+}
+
+impl Portfolio {
+    /// Applies a change to the model and returns its inverse.
+    pub fn apply_change(&mut self, change: &Change) -> Result<Change, EditError> {
+        match change {
+            Change::Field { edit, .. } => Ok(Change::field(self.apply(edit)?)),
+            Change::Add {
+                path,
+                title,
+                restore,
+            } => {
+                self.add_item(path, title, restore.as_deref())?;
+                Ok(Change::Remove { path: path.clone() })
+            }
+            Change::Remove { path } => {
+                let removed = self.remove_item(path)?;
+                let title = match &removed.item {
+                    RemovedItem::Project(p) => p.fields.title.clone(),
+                    RemovedItem::Milestone(m) => m.fields.title.clone(),
+                };
+                Ok(Change::Add {
+                    path: path.clone(),
+                    title,
+                    restore: Some(Box::new(removed)),
+                })
+            }
+        }
+    }
+
+    /// Checks that an item can be added at `path`.
+    pub fn check_add(&self, path: &ItemPath, title: &str) -> Result<(), EditError> {
+        let invalid = |m: String| Err(EditError::Invalid(m));
+        let id = match path.kind() {
+            Kind::Objective => return invalid("objectives are files: create one by hand".into()),
+            Kind::Project => path.project.as_deref().unwrap_or_default(),
+            Kind::Milestone => path.milestone.as_deref().unwrap_or_default(),
+        };
+        if let Some(m) = id_problem(id) {
+            return invalid(m);
+        }
+        if title.trim().is_empty() {
+            return invalid("a title is required".into());
+        }
+        if self.get(path).is_some() {
+            return invalid(format!("`{path}` already exists"));
+        }
+        let parent = path.parent().unwrap_or_else(|| path.clone());
+        if self.get(&parent).is_none() {
+            return Err(EditError::NoSuchItem(parent));
+        }
+        Ok(())
+    }
+
+    fn add_item(
+        &mut self,
+        path: &ItemPath,
+        title: &str,
+        restore: Option<&Removed>,
+    ) -> Result<(), EditError> {
+        self.check_add(path, title)?;
+        let no_item = || EditError::NoSuchItem(path.clone());
+        let o = self
+            .objectives
+            .iter_mut()
+            .find(|o| o.id == path.objective)
+            .ok_or_else(no_item)?;
+        let fields = Fields {
+            title: title.to_string(),
+            ..Fields::default()
+        };
+        match (&path.project, &path.milestone) {
+            (Some(pid), None) => {
+                let p = match restore.map(|r| &r.item) {
+                    Some(RemovedItem::Project(p)) => p.clone(),
+                    _ => Project {
+                        id: pid.clone(),
+                        fields,
+                        ..Project::default()
+                    },
+                };
+                let at = restore.map_or(o.projects.len(), |r| r.index.min(o.projects.len()));
+                o.projects.insert(at, p);
+            }
+            (Some(pid), Some(mid)) => {
+                let p = o
+                    .projects
+                    .iter_mut()
+                    .find(|p| &p.id == pid)
+                    .ok_or_else(no_item)?;
+                let m = match restore.map(|r| &r.item) {
+                    Some(RemovedItem::Milestone(m)) => m.clone(),
+                    _ => Milestone {
+                        id: mid.clone(),
+                        fields,
+                        ..Milestone::default()
+                    },
+                };
+                let at = restore.map_or(p.milestones.len(), |r| r.index.min(p.milestones.len()));
+                p.milestones.insert(at, m);
+            }
+            _ => return Err(no_item()),
+        }
+        Ok(())
+    }
+
+    fn remove_item(&mut self, path: &ItemPath) -> Result<Removed, EditError> {
+        let no_item = || EditError::NoSuchItem(path.clone());
+        let o = self
+            .objectives
+            .iter_mut()
+            .find(|o| o.id == path.objective)
+            .ok_or_else(no_item)?;
+        let Some(pid) = &path.project else {
+            return Err(EditError::Invalid(
+                "objectives are files: delete the file by hand".into(),
+            ));
+        };
+        let pi = o
+            .projects
+            .iter()
+            .position(|p| &p.id == pid)
+            .ok_or_else(no_item)?;
+        let Some(mid) = &path.milestone else {
+            let p = o.projects.remove(pi);
+            return Ok(Removed {
+                index: pi,
+                item: RemovedItem::Project(p),
+                doc: None,
+            });
+        };
+        let p = &mut o.projects[pi];
+        let mi = p
+            .milestones
+            .iter()
+            .position(|m| &m.id == mid)
+            .ok_or_else(no_item)?;
+        Ok(Removed {
+            index: mi,
+            item: RemovedItem::Milestone(p.milestones.remove(mi)),
+            doc: None,
+        })
+    }
+}
+
+/// Why an id cannot be used, if it cannot.
+pub fn id_problem(id: &str) -> Option<String> {
+    if id.trim().is_empty() {
+        Some("an id is required".into())
+    } else if id.contains('/') {
+        Some(format!("id `{id}` must not contain `/`"))
+    } else if id.trim() != id {
+        Some(format!("id `{id}` must not start or end with a space"))
+    } else if id.chars().any(char::is_control) {
+        Some("an id must not contain control characters".into())
+    } else {
+        None
+    }
+}
+
+/// Writes one change into the document. When `inverse` is given, it is
+/// completed with what the file knew: the old value's exact text, or the
+/// removed table.
+pub fn apply_to_document(
+    doc: &mut DocumentMut,
+    change: &Change,
+    inverse: Option<&mut Change>,
+) -> Result<(), String> {
+    match change {
+        Change::Field { edit, repr } => {
+            let old = super::save::set_in_document(doc, edit, repr.as_deref())?;
+            if let Some(Change::Field { repr, .. }) = inverse {
+                *repr = old;
+            }
+            Ok(())
+        }
+        Change::Add {
+            path,
+            title,
+            restore,
+        } => {
+            let (parent, id) = parent_table(doc, path, true)?;
+            let item = match restore.as_ref().and_then(|r| r.doc.clone()) {
+                Some(item) => item,
+                None => {
+                    let mut t = Table::new();
+                    t.insert("title", toml_edit::value(title.as_str()));
+                    Item::Table(t)
+                }
+            };
+            parent.insert(&id, item);
+            Ok(())
+        }
+        Change::Remove { path } => {
+            let (parent, id) = parent_table(doc, path, false)?;
+            let item = parent
+                .remove(&id)
+                .ok_or_else(|| format!("`{path}` is not in the file any more"))?;
+            if let Some(Change::Add {
+                restore: Some(r), ..
+            }) = inverse
+            {
+                r.doc = Some(item);
+            }
+            Ok(())
+        }
+    }
+}
+
+/// The table holding the item at `path` (`project` or `milestone`), and the
+/// item's id; created (as an implicit table) when `create` is set.
+fn parent_table<'a>(
+    doc: &'a mut DocumentMut,
+    path: &ItemPath,
+    create: bool,
+) -> Result<(&'a mut dyn TableLike, String), String> {
+    let missing = || format!("`{path}` has no parent in the file");
+    let root = doc.as_table_mut();
+    let ensure = |t: &'a mut dyn TableLike, key: &str| -> Option<&'a mut dyn TableLike> {
+        if create && t.get(key).is_none() {
+            let mut implicit = Table::new();
+            implicit.set_implicit(true);
+            t.insert(key, Item::Table(implicit));
+        }
+        t.get_mut(key)?.as_table_like_mut()
+    };
+    let projects = ensure(root, "project").ok_or_else(missing)?;
+    let pid = path.project.clone().ok_or_else(missing)?;
+    match &path.milestone {
+        None => Ok((projects, pid)),
+        Some(mid) => {
+            let project = projects
+                .get_mut(&pid)
+                .and_then(Item::as_table_like_mut)
+                .ok_or_else(missing)?;
+            let milestones = ensure(project, "milestone").ok_or_else(missing)?;
+            Ok((milestones, mid.clone()))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::edit::{Field, Value};
+    use crate::core::load::parse_objective;
+    use crate::core::model::SourceFile;
+    use std::path::Path;
+
+    const TEXT: &str = "title = 'o'\n[project.a]\ntitle = 'A'\npercent = 55.0 # keep\n[project.a.milestone.x]\ntitle = 'X' # c\n\n# before b\n[project.b]\ntitle = 'B'\n";
+
+    fn portfolio(text: &str) -> Portfolio {
+        let (o, d) = parse_objective(Path::new("o.toml"), "o", text);
+        assert!(d.is_empty(), "{d:?}");
+        Portfolio {
+            files: vec![SourceFile {
+                path: "o.toml".into(),
+                fingerprint: 0,
+                loaded: true,
+                diagnostics: vec![],
+            }],
+            objectives: vec![o.unwrap()],
+            ..Portfolio::default()
+        }
+    }
+
+    /// Applies to model and document, returning the completed inverse and the text.
+    fn run(p: &mut Portfolio, text: &str, change: &Change) -> (Change, String) {
+        let mut inverse = p.apply_change(change).unwrap();
+        let mut doc: DocumentMut = text.parse().unwrap();
+        apply_to_document(&mut doc, change, Some(&mut inverse)).unwrap();
+        (inverse, doc.to_string())
+    }
+
+    #[test]
+    fn undoing_a_field_edit_restores_the_exact_text() {
+        let mut p = portfolio(TEXT);
+        let change = Change::field(Edit::set(
+            ItemPath::project("o", "a"),
+            Field::Percent,
+            Value::Number(60.0),
+        ));
+        let (inverse, text) = run(&mut p, TEXT, &change);
+        assert!(text.contains("percent = 60 # keep"));
+        let (_, back) = run(&mut p, &text, &inverse);
+        assert_eq!(back, TEXT, "55.0 comes back as 55.0, not 55");
+        assert_eq!(p.get(&ItemPath::project("o", "a")).unwrap().percent(), 55.0);
+    }
+
+    #[test]
+    fn removing_and_restoring_an_item_is_byte_for_byte() {
+        for path in [
+            ItemPath::milestone("o", "a", "x"),
+            ItemPath::project("o", "b"),
+        ] {
+            let mut p = portfolio(TEXT);
+            let before = p.objectives.clone();
+            let (inverse, text) = run(&mut p, TEXT, &Change::Remove { path: path.clone() });
+            assert!(p.get(&path).is_none());
+            assert!(text.len() < TEXT.len());
+            let (_, back) = run(&mut p, &text, &inverse);
+            assert_eq!(back, TEXT);
+            assert_eq!(p.objectives, before);
+        }
+    }
+
+    #[test]
+    fn adding_a_milestone_places_it_after_its_siblings() {
+        let mut p = portfolio(TEXT);
+        let path = ItemPath::milestone("o", "a", "新");
+        let add = Change::Add {
+            path: path.clone(),
+            title: "迁移".into(),
+            restore: None,
+        };
+        let (inverse, text) = run(&mut p, TEXT, &add);
+        assert_eq!(
+            text,
+            TEXT.replace(
+                "title = 'X' # c\n",
+                "title = 'X' # c\n\n[project.a.milestone.\"新\"]\ntitle = \"迁移\"\n"
+            )
+        );
+        assert_eq!(p.get(&path).unwrap().fields().title, "迁移");
+        let (_, back) = run(&mut p, &text, &inverse);
+        assert_eq!(back, TEXT);
+        // a project without milestones gets its first one
+        let (_, text) = run(
+            &mut p,
+            TEXT,
+            &Change::Add {
+                path: ItemPath::milestone("o", "b", "m"),
+                title: "M".into(),
+                restore: None,
+            },
+        );
+        assert!(
+            text.ends_with("[project.b]\ntitle = 'B'\n\n[project.b.milestone.m]\ntitle = \"M\"\n"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn bad_additions_are_refused() {
+        let p = portfolio(TEXT);
+        let check =
+            |path: ItemPath, title: &str| p.check_add(&path, title).unwrap_err().to_string();
+        assert_eq!(
+            check(ItemPath::milestone("o", "a", "x"), "T"),
+            "`o/a/x` already exists"
+        );
+        assert_eq!(
+            check(ItemPath::milestone("o", "a", " x"), "T"),
+            "id ` x` must not start or end with a space"
+        );
+        assert_eq!(
+            check(ItemPath::milestone("o", "a", "y"), " "),
+            "a title is required"
+        );
+        assert_eq!(
+            check(ItemPath::milestone("o", "zz", "y"), "T"),
+            "no item `o/zz`"
+        );
+        assert_eq!(
+            check(ItemPath::objective("n"), "T"),
+            "objectives are files: create one by hand"
+        );
+    }
+}

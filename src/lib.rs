@@ -1,7 +1,9 @@
 //! stride: project milestones kept in plain TOML files.
 //!
 //! [`core`] holds the model and its rules and knows nothing of terminals;
-//! [`cli`] is the scriptable command line over it.
+//! [`cli`] is the scriptable command line over it, and [`tui`] the
+//! interactive terminal UI.
 
 pub mod cli;
 pub mod core;
+pub mod tui;

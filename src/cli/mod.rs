@@ -13,7 +13,8 @@ use clap::{Parser, Subcommand};
 
 use crate::core::{self, Portfolio};
 
-/// Track project milestones kept in plain TOML files.
+/// Track project milestones kept in plain TOML files. Without a command,
+/// opens the interactive terminal UI.
 #[derive(Debug, Parser)]
 #[command(name = "stride", version, about, long_about = None)]
 pub struct Cli {
@@ -88,9 +89,10 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Some(Command::List(args)) => list::run(&cli.data, today, args, &mut out),
         Some(Command::Set(args)) => set::run(&cli.data, today, args, &mut out),
         None => {
-            let mut help = <Cli as clap::CommandFactory>::command();
-            let _ = help.print_help();
-            Ok(ExitCode::SUCCESS)
+            drop(out);
+            let portfolio = load(&cli.data)?;
+            crate::tui::run(portfolio, today).map_err(Failure::new)?;
+            return Ok(ExitCode::SUCCESS);
         }
     };
     // a closed pipe (`stride list | head`) is not an error

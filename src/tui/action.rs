@@ -1,0 +1,57 @@
+//! What a key press means: plain values, testable without a terminal.
+
+use tui_input::InputRequest;
+
+/// Everything the user can ask for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    // moving
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+    Expand,
+    Collapse,
+    ToggleAll,
+    /// Select the row at this index of the visible rows (a mouse click).
+    SelectRow(usize),
+    /// Move the selection without wrapping (the mouse wheel).
+    Scroll(isize),
+    // editing
+    Percent(f64),
+    StageNext,
+    StagePrev,
+    StatusMenu,
+    Edit,
+    Add,
+    Delete,
+    Undo,
+    Redo,
+    /// Write edits that could not be saved.
+    Retry,
+    /// Read the selected item's file again from disk, keeping unsaved edits.
+    Reload,
+    // finding
+    Search,
+    SearchNext,
+    SearchPrev,
+    Filter,
+    ClearFilter,
+    // screens
+    Help,
+    ToggleDetail,
+    Quit,
+    // inside menus, forms and prompts
+    MenuUp,
+    MenuDown,
+    NextField,
+    PrevField,
+    Confirm,
+    Cancel,
+    /// Answer a yes/no prompt, or pick a menu entry by its letter.
+    Choose(char),
+    Input(InputRequest),
+    Paste(String),
+}

@@ -1,0 +1,860 @@
+//! The TUI's state and the one function that changes it, `update`.
+//!
+//! A key press becomes an [`Action`]; `update` changes the state and queues
+//! saves; `flush` writes them. Views only read this state. Tests drive it
+//! with actions, without a terminal.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use tui_input::Input;
+
+use super::action::Action;
+use super::form::{Form, FormKind};
+use super::search;
+use super::tree::{Node, Tree, TreeFilter};
+use crate::core::edit::round_percent;
+use crate::core::listing::rows;
+use crate::core::load::load_file;
+use crate::core::model::{ItemPath, ItemRef, Kind, Portfolio, Status};
+use crate::core::rollup::{DUE_SOON_DAYS, is_due_soon};
+use crate::core::save::save_changes;
+use crate::core::{Change, Edit, Field, Value};
+
+/// Which screen or overlay has the keys.
+#[derive(Clone, Debug)]
+pub enum Mode {
+    Tree,
+    Help,
+    /// The status menu, with the highlighted entry (0 is "derived").
+    StatusMenu(usize),
+    /// The filter menu, with the highlighted entry.
+    FilterMenu(usize),
+    /// Asking whether to delete this item.
+    Confirm(ItemPath),
+    /// Typing a search.
+    Search,
+    Form(Box<Form>),
+}
+
+/// A line for the footer: what happened, or what went wrong.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Counts shown in the header, recomputed when the data changes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Stats {
+    pub percent: f64,
+    pub overdue: usize,
+    pub due_soon: usize,
+    pub blocked: usize,
+}
+
+impl Stats {
+    pub fn of(p: &Portfolio, today: NaiveDate) -> Self {
+        let mut s = Stats {
+            percent: p.percent(),
+            ..Stats::default()
+        };
+        for r in rows(p, today) {
+            if r.overdue_days > 0 {
+                s.overdue += 1;
+            } else if is_due_soon(r.due, r.status, today, DUE_SOON_DAYS) {
+                s.due_soon += 1;
+            }
+            if r.status == Status::Blocked {
+                s.blocked += 1;
+            }
+        }
+        s
+    }
+}
+
+/// A group of changes to one file, done together and undone together.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub file: usize,
+    pub changes: Vec<Change>,
+    /// The changes that undo `changes`, completed by the save.
+    pub inverses: Vec<Change>,
+    /// Whether the file on disk holds `changes`.
+    pub saved: bool,
+}
+
+/// The search: the query being typed and the items it matches.
+#[derive(Clone, Debug, Default)]
+pub struct Search {
+    pub input: Input,
+    pub matches: Vec<ItemPath>,
+    pub current: usize,
+}
+
+/// Everything the TUI shows and remembers.
+pub struct App {
+    pub portfolio: Portfolio,
+    pub today: NaiveDate,
+    pub tree: Tree,
+    pub mode: Mode,
+    pub filter: TreeFilter,
+    pub search: Search,
+    pub undo: Vec<Entry>,
+    pub redo: Vec<Entry>,
+    pub message: Option<Message>,
+    pub stats: Stats,
+    pub show_detail: bool,
+    /// Rows of the tree on screen, set by the event loop from the layout.
+    pub page: usize,
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(portfolio: Portfolio, today: NaiveDate) -> Self {
+        let tree = Tree::new(&portfolio, today);
+        let stats = Stats::of(&portfolio, today);
+        let broken = portfolio.files.iter().filter(|f| !f.loaded).count();
+        let message = (broken > 0).then(|| Message {
+            text: format!(
+                "{broken} file(s) have errors and are shown as error rows; fix them and press R"
+            ),
+            error: true,
+        });
+        App {
+            portfolio,
+            today,
+            tree,
+            mode: Mode::Tree,
+            filter: TreeFilter::default(),
+            search: Search::default(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            message,
+            stats,
+            show_detail: true,
+            page: 20,
+            quit: false,
+        }
+    }
+
+    /// Handles an action and writes what it changed: what tests call.
+    pub fn dispatch(&mut self, action: Action) {
+        self.update(action);
+        self.flush();
+    }
+
+    /// The selected item's path, if an item is selected.
+    pub fn selected_path(&self) -> Option<ItemPath> {
+        self.tree.selected_node()?.path(&self.portfolio)
+    }
+
+    pub fn selected_item(&self) -> Option<ItemRef<'_>> {
+        self.tree.selected_node()?.item(&self.portfolio)
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Paths with edits that are not on disk yet.
+    pub fn unsaved(&self) -> HashSet<ItemPath> {
+        self.undo
+            .iter()
+            .chain(&self.redo)
+            .filter(|e| !e.saved)
+            .flat_map(|e| e.changes.iter().map(|c| c.path().clone()))
+            .collect()
+    }
+
+    /// Changes the state for one action. Saves are queued for [`App::flush`].
+    pub fn update(&mut self, action: Action) {
+        // a message answers one key; the next key clears it
+        self.message = None;
+        let mode = std::mem::replace(&mut self.mode, Mode::Tree);
+        self.mode = match mode {
+            Mode::Tree => {
+                self.tree_action(action);
+                return;
+            }
+            Mode::Help => Mode::Tree,
+            Mode::StatusMenu(i) => self.status_menu(i, action),
+            Mode::FilterMenu(i) => self.filter_menu(i, action),
+            Mode::Confirm(path) => self.confirm_delete(path, action),
+            Mode::Search => self.search_input(action),
+            Mode::Form(form) => self.form_input(form, action),
+        };
+    }
+
+    fn tree_action(&mut self, action: Action) {
+        use Action::*;
+        let page = self.page.max(1) as isize;
+        match action {
+            Up => self.tree.move_by(-1),
+            Down => self.tree.move_by(1),
+            PageUp => self.tree.move_by(-page),
+            PageDown => self.tree.move_by(page),
+            First => self.tree.select(0),
+            Last => self.tree.select(usize::MAX),
+            SelectRow(i) if i < self.tree.rows.len() => self.tree.select(i),
+            Scroll(d) => self.tree.move_by(d),
+            Expand => self.expand(),
+            Collapse => self.collapse(),
+            ToggleAll => {
+                self.tree.toggle_all(&self.portfolio);
+                self.rebuild();
+            }
+            Percent(delta) => self.nudge_percent(delta),
+            StageNext => self.move_stage(1),
+            StagePrev => self.move_stage(-1),
+            StatusMenu => {
+                if let Some(item) = self.editable("status") {
+                    let current = item.fields().status;
+                    let at = current.map_or(0, |s| {
+                        1 + Status::ALL.iter().position(|x| *x == s).unwrap_or(0)
+                    });
+                    self.mode = Mode::StatusMenu(at);
+                }
+            }
+            Edit => {
+                if self.editable("edit").is_some()
+                    && let Some(path) = self.selected_path()
+                    && let Some(form) = Form::edit(&self.portfolio, &path)
+                {
+                    self.mode = Mode::Form(Box::new(form));
+                }
+            }
+            Add => self.start_add(),
+            Delete => {
+                if let Some(path) = self.selected_path() {
+                    if path.kind() == Kind::Objective {
+                        self.error("objectives are files: delete the file by hand");
+                    } else if self.editable("delete").is_some() {
+                        self.mode = Mode::Confirm(path);
+                    }
+                }
+            }
+            Undo => self.undo(),
+            Redo => self.redo(),
+            Retry => self.retry(),
+            Reload => self.reload_selected(),
+            Search => {
+                self.search = super::app::Search::default();
+                self.mode = Mode::Search;
+            }
+            SearchNext => self.next_match(1),
+            SearchPrev => self.next_match(-1),
+            Filter => self.mode = Mode::FilterMenu(0),
+            ClearFilter => {
+                self.filter = TreeFilter::default();
+                self.rebuild();
+                self.info("filter cleared");
+            }
+            Help => self.mode = Mode::Help,
+            ToggleDetail => self.show_detail = !self.show_detail,
+            Quit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    /// The selected item if it can be edited; else says why not.
+    fn editable(&mut self, what: &str) -> Option<ItemRef<'_>> {
+        match self.tree.selected_node() {
+            Some(Node::Broken(f)) => {
+                let name = self.portfolio.files[f].path.display().to_string();
+                self.error(format!(
+                    "cannot {what}: {name} has errors; fix it and press R to reload"
+                ));
+                None
+            }
+            Some(node) => node.item(&self.portfolio),
+            None => None,
+        }
+    }
+
+    fn expand(&mut self) {
+        let Some(node) = self.tree.selected_node() else {
+            return;
+        };
+        let Some(path) = node.path(&self.portfolio) else {
+            return;
+        };
+        if !node.has_children(&self.portfolio) {
+            return;
+        }
+        if self.tree.is_expanded(&path) {
+            // already open: step onto the first child
+            self.tree.move_by(1);
+        } else {
+            self.tree.expanded.insert(path);
+            self.rebuild();
+        }
+    }
+
+    fn collapse(&mut self) {
+        let Some(node) = self.tree.selected_node() else {
+            return;
+        };
+        let Some(path) = node.path(&self.portfolio) else {
+            return;
+        };
+        if node.has_children(&self.portfolio) && self.tree.is_expanded(&path) {
+            self.tree.expanded.remove(&path);
+            self.rebuild();
+        } else if let Some(parent) = path.parent() {
+            self.tree.expanded.remove(&parent);
+            self.tree
+                .rebuild_keeping(&self.portfolio, &self.filter, self.today, Some(&parent));
+        }
+    }
+
+    fn rebuild(&mut self) {
+        self.tree.rebuild(&self.portfolio, &self.filter, self.today);
+    }
+
+    fn nudge_percent(&mut self, delta: f64) {
+        let Some(item) = self.editable("change the percent") else {
+            return;
+        };
+        let kind = item.kind();
+        let now = item.percent();
+        if kind != Kind::Milestone {
+            self.error(
+                "+ and - change milestones; a parent's percent is rolled up (set it with e)",
+            );
+            return;
+        }
+        let new = round_percent((now + delta).clamp(0.0, 100.0));
+        if new == now {
+            self.info(format!(
+                "percent is already {}%",
+                crate::core::text::percent(now)
+            ));
+            return;
+        }
+        let Some(path) = self.selected_path() else {
+            return;
+        };
+        self.commit(vec![Change::field(Edit::set(
+            path,
+            Field::Percent,
+            Value::Number(new),
+        ))]);
+    }
+
+    fn move_stage(&mut self, step: isize) {
+        let Some(item) = self.editable("change the stage") else {
+            return;
+        };
+        let ItemRef::Milestone(m, p) = item else {
+            self.error("< and > move milestones of a project with stages");
+            return;
+        };
+        if p.stages.is_empty() {
+            let msg = format!("project `{}` has no stages", p.id);
+            self.error(msg);
+            return;
+        }
+        let at = m
+            .stage
+            .as_ref()
+            .and_then(|s| p.stages.iter().position(|x| x == s));
+        let next = match (at, step > 0) {
+            (None, true) => Some(0),
+            (None, false) => None,
+            (Some(i), true) => (i + 1 < p.stages.len()).then_some(i + 1),
+            (Some(i), false) => i.checked_sub(1),
+        };
+        let Some(next) = next else {
+            self.info("no further stage");
+            return;
+        };
+        let stage = p.stages[next].clone();
+        let Some(path) = self.selected_path() else {
+            return;
+        };
+        self.commit(vec![Change::field(Edit::set(
+            path,
+            Field::Stage,
+            Value::Text(stage),
+        ))]);
+    }
+
+    fn start_add(&mut self) {
+        let Some(node) = self.tree.selected_node() else {
+            return;
+        };
+        if self.editable("add").is_none() {
+            return;
+        }
+        let Some(path) = node.path(&self.portfolio) else {
+            return;
+        };
+        let parent = match path.kind() {
+            Kind::Milestone => path.parent().unwrap_or(path),
+            _ => path,
+        };
+        let mut form = Form::add(&parent);
+        form.validate(&self.portfolio, self.today);
+        self.mode = Mode::Form(Box::new(form));
+    }
+
+    fn status_menu(&mut self, at: usize, action: Action) -> Mode {
+        let entries = Status::ALL.len() + 1;
+        match action {
+            Action::MenuDown => Mode::StatusMenu((at + 1) % entries),
+            Action::MenuUp => Mode::StatusMenu((at + entries - 1) % entries),
+            Action::Choose(c) => match status_shortcut(c) {
+                Some(i) => self.status_menu(i, Action::Confirm),
+                None => Mode::StatusMenu(at),
+            },
+            Action::Confirm => {
+                if let Some(path) = self.selected_path() {
+                    let value = at.checked_sub(1).map(|i| Value::Status(Status::ALL[i]));
+                    self.commit(vec![Change::field(Edit {
+                        path,
+                        field: Field::Status,
+                        value,
+                    })]);
+                }
+                Mode::Tree
+            }
+            Action::Cancel => Mode::Tree,
+            _ => Mode::StatusMenu(at),
+        }
+    }
+
+    /// The entries of the filter menu.
+    pub fn filter_entries(&self) -> Vec<(String, TreeFilter)> {
+        let mut out = vec![(
+            format!(
+                "overdue only{}",
+                if self.filter.overdue_only {
+                    "  ✓"
+                } else {
+                    ""
+                }
+            ),
+            TreeFilter {
+                overdue_only: !self.filter.overdue_only,
+                ..self.filter.clone()
+            },
+        )];
+        for s in Status::ALL {
+            let on = self.filter.status == Some(s);
+            out.push((
+                format!("status {s}{}", if on { "  ✓" } else { "" }),
+                TreeFilter {
+                    status: (!on).then_some(s),
+                    ..self.filter.clone()
+                },
+            ));
+        }
+        let mut owners: Vec<&str> = rows(&self.portfolio, self.today)
+            .iter()
+            .filter_map(|r| r.owner())
+            .collect();
+        owners.sort_unstable();
+        owners.dedup();
+        for o in owners {
+            let on = self.filter.owner.as_deref() == Some(o);
+            out.push((
+                format!("owner {o}{}", if on { "  ✓" } else { "" }),
+                TreeFilter {
+                    owner: (!on).then(|| o.to_string()),
+                    ..self.filter.clone()
+                },
+            ));
+        }
+        out.push(("clear the filter".to_string(), TreeFilter::default()));
+        out
+    }
+
+    fn filter_menu(&mut self, at: usize, action: Action) -> Mode {
+        let entries = self.filter_entries();
+        let n = entries.len();
+        match action {
+            Action::MenuDown => Mode::FilterMenu((at + 1) % n),
+            Action::MenuUp => Mode::FilterMenu((at + n - 1) % n),
+            Action::Confirm => {
+                if let Some((_, f)) = entries.into_iter().nth(at) {
+                    self.filter = f;
+                    self.rebuild();
+                    if self.filter.is_active() {
+                        self.info(format!(
+                            "filter: {} ({} rows); F clears it",
+                            self.filter.describe(),
+                            self.tree.rows.len()
+                        ));
+                    } else {
+                        self.info("filter cleared");
+                    }
+                }
+                Mode::Tree
+            }
+            Action::Cancel => Mode::Tree,
+            _ => Mode::FilterMenu(at),
+        }
+    }
+
+    fn confirm_delete(&mut self, path: ItemPath, action: Action) -> Mode {
+        match action {
+            Action::Confirm | Action::Choose('y') => {
+                self.commit(vec![Change::Remove { path }]);
+                Mode::Tree
+            }
+            _ => {
+                self.info("not deleted");
+                Mode::Tree
+            }
+        }
+    }
+
+    fn search_input(&mut self, action: Action) -> Mode {
+        match action {
+            Action::Input(req) => {
+                self.search.input.handle(req);
+                self.run_search();
+                Mode::Search
+            }
+            Action::Paste(text) => {
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    self.search
+                        .input
+                        .handle(tui_input::InputRequest::InsertChar(c));
+                }
+                self.run_search();
+                Mode::Search
+            }
+            Action::Confirm => {
+                if self.search.matches.is_empty() {
+                    self.info(format!("no match for `{}`", self.search.input.value()));
+                } else {
+                    self.info(format!(
+                        "{} matches for `{}`: n next, N previous",
+                        self.search.matches.len(),
+                        self.search.input.value()
+                    ));
+                }
+                Mode::Tree
+            }
+            Action::Cancel => {
+                self.search = Search::default();
+                Mode::Tree
+            }
+            Action::NextField => {
+                self.next_match(1);
+                Mode::Search
+            }
+            Action::PrevField => {
+                self.next_match(-1);
+                Mode::Search
+            }
+            _ => Mode::Search,
+        }
+    }
+
+    /// Matches the query against every item and jumps to the first match.
+    fn run_search(&mut self) {
+        let query = self.search.input.value().to_string();
+        self.search.matches = search::find(&self.portfolio, &query);
+        self.search.current = 0;
+        self.jump_to_match();
+    }
+
+    fn next_match(&mut self, step: isize) {
+        let n = self.search.matches.len();
+        if n == 0 {
+            self.info("no search: press / to search");
+            return;
+        }
+        self.search.current = (self.search.current as isize + step).rem_euclid(n as isize) as usize;
+        self.jump_to_match();
+        self.info(format!("match {} of {n}", self.search.current + 1));
+    }
+
+    fn jump_to_match(&mut self) {
+        let Some(path) = self.search.matches.get(self.search.current).cloned() else {
+            return;
+        };
+        self.tree.reveal(&path);
+        self.tree
+            .rebuild_keeping(&self.portfolio, &self.filter, self.today, Some(&path));
+    }
+
+    fn form_input(&mut self, mut form: Box<Form>, action: Action) -> Mode {
+        match action {
+            Action::Input(req) => form.input(req, &self.portfolio, self.today),
+            Action::Paste(text) => form.paste(&text, &self.portfolio, self.today),
+            Action::NextField => form.next_field(),
+            Action::PrevField => form.prev_field(),
+            Action::Cancel => {
+                self.info("cancelled; nothing changed");
+                return Mode::Tree;
+            }
+            Action::Confirm => match form.changes(self.today) {
+                Err((i, e)) => {
+                    form.focus = i;
+                    self.error(format!("not saved: {e}"));
+                }
+                Ok(changes) if changes.is_empty() => {
+                    self.info("nothing changed");
+                    return Mode::Tree;
+                }
+                Ok(changes) => {
+                    let added = match &form.kind {
+                        FormKind::Add(_) => changes.first().map(|c| c.path().clone()),
+                        FormKind::Edit(_) => None,
+                    };
+                    if self.commit(changes) {
+                        if let Some(path) = added {
+                            self.tree.reveal(&path);
+                            self.tree.rebuild_keeping(
+                                &self.portfolio,
+                                &self.filter,
+                                self.today,
+                                Some(&path),
+                            );
+                        }
+                        return Mode::Tree;
+                    }
+                }
+            },
+            _ => {}
+        }
+        Mode::Form(form)
+    }
+
+    /// Applies changes to one file's items in the model and queues them
+    /// for saving. False, with a message, if any change is refused.
+    pub fn commit(&mut self, changes: Vec<Change>) -> bool {
+        match self.apply(changes) {
+            Ok(entry) => {
+                self.undo.push(entry);
+                self.redo.clear();
+                true
+            }
+            Err(e) => {
+                self.error(e);
+                false
+            }
+        }
+    }
+
+    /// Applies changes to the model, as one entry not yet saved.
+    fn apply(&mut self, changes: Vec<Change>) -> Result<Entry, String> {
+        let Some(first) = changes.first() else {
+            return Err("nothing to change".into());
+        };
+        let Some(oi) = self.portfolio.objective_index(&first.path().objective) else {
+            return Err(format!("`{}` is not loaded", first.path()));
+        };
+        let file = self.portfolio.objectives[oi].file;
+        let mut inverses = Vec::with_capacity(changes.len());
+        for c in &changes {
+            match self.portfolio.apply_change(c) {
+                Ok(inv) => inverses.push(inv),
+                Err(e) => {
+                    for inv in inverses.iter().rev() {
+                        let _ = self.portfolio.apply_change(inv);
+                    }
+                    return Err(format!("not changed: {e}"));
+                }
+            }
+        }
+        self.after_change();
+        Ok(Entry {
+            file,
+            changes,
+            inverses,
+            saved: false,
+        })
+    }
+
+    fn after_change(&mut self) {
+        self.rebuild();
+        self.stats = Stats::of(&self.portfolio, self.today);
+    }
+
+    fn undo(&mut self) {
+        let Some(entry) = self.undo.pop() else {
+            self.info("nothing to undo");
+            return;
+        };
+        match self.reverse(entry) {
+            Ok(e) => {
+                self.redo.push(e);
+                self.info("undone");
+            }
+            Err((entry, why)) => {
+                self.undo.push(entry);
+                self.error(format!("cannot undo: {why}"));
+            }
+        }
+    }
+
+    fn redo(&mut self) {
+        let Some(entry) = self.redo.pop() else {
+            self.info("nothing to redo");
+            return;
+        };
+        match self.reverse(entry) {
+            Ok(e) => {
+                self.undo.push(e);
+                self.info("redone");
+            }
+            Err((entry, why)) => {
+                self.redo.push(entry);
+                self.error(format!("cannot redo: {why}"));
+            }
+        }
+    }
+
+    /// Applies an entry's inverses: the entry that undoes it. An entry never
+    /// saved is undone in memory only, as the file never had it.
+    fn reverse(&mut self, entry: Entry) -> Result<Entry, (Entry, String)> {
+        let changes: Vec<Change> = entry.inverses.iter().rev().cloned().collect();
+        match self.apply(changes) {
+            Ok(mut back) => {
+                back.saved = !entry.saved;
+                Ok(back)
+            }
+            Err(e) => Err((entry, e)),
+        }
+    }
+
+    /// Writes every unsaved entry, oldest first. True if anything was tried.
+    pub fn flush(&mut self) -> bool {
+        let mut tried = false;
+        let mut failures = Vec::new();
+        let mut saved_files = Vec::new();
+        let Self {
+            undo,
+            redo,
+            portfolio,
+            ..
+        } = self;
+        for entry in undo.iter_mut().chain(redo.iter_mut()).filter(|e| !e.saved) {
+            tried = true;
+            let file = &mut portfolio.files[entry.file];
+            match save_changes(file, &entry.changes, &mut entry.inverses) {
+                Ok(()) => {
+                    entry.saved = true;
+                    saved_files.push(file.path.display().to_string());
+                }
+                Err(e) => failures.push(e.to_string()),
+            }
+        }
+        if let Some(f) = failures.first() {
+            self.error(format!(
+                "not saved: {f} (the edit is kept: Ctrl-s retries, R reloads)"
+            ));
+        } else if let Some(name) = saved_files.last() {
+            if !matches!(&self.message, Some(m) if !m.error && (m.text == "undone" || m.text == "redone"))
+            {
+                self.info(format!("saved {name}"));
+            } else if let Some(m) = &mut self.message {
+                m.text = format!("{}; saved {name}", m.text);
+            }
+        }
+        tried
+    }
+
+    fn retry(&mut self) {
+        if !self.flush() {
+            self.info("everything is saved");
+        }
+    }
+
+    /// Reads the selected item's file again. Unsaved edits to it are applied
+    /// again on top of what is on disk, and saved.
+    fn reload_selected(&mut self) {
+        let file = match self.tree.selected_node() {
+            Some(Node::Broken(f)) => f,
+            Some(Node::Objective(o) | Node::Project(o, _) | Node::Milestone(o, _, _)) => {
+                self.portfolio.objectives[o].file
+            }
+            None => return,
+        };
+        self.reload_file(file);
+    }
+
+    /// Reads one file again from disk into the model.
+    pub fn reload_file(&mut self, file: usize) {
+        let path = self.portfolio.files[file].path.clone();
+        let (mut source, objective) = load_file(&path, std::fs::read(&path));
+        let old_oi = self
+            .portfolio
+            .objectives
+            .iter()
+            .position(|o| o.file == file);
+        match (objective, old_oi) {
+            (Some(mut o), Some(i)) => {
+                o.file = file;
+                self.portfolio.objectives[i] = o;
+            }
+            (Some(mut o), None) => {
+                o.file = file;
+                let at = self.portfolio.objectives.partition_point(|x| x.file < file);
+                self.portfolio.objectives.insert(at, o);
+                self.tree
+                    .expanded
+                    .insert(ItemPath::objective(&self.portfolio.objectives[at].id));
+            }
+            (None, Some(i)) => {
+                self.portfolio.objectives.remove(i);
+            }
+            (None, None) => {}
+        }
+        std::mem::swap(&mut self.portfolio.files[file], &mut source);
+        let loaded = self.portfolio.files[file].loaded;
+        // edits not saved yet are applied again over what is on disk
+        let mut reapplied = 0;
+        for entry in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            if entry.file == file && !entry.saved && loaded {
+                let mut inverses = Vec::new();
+                for c in &entry.changes {
+                    if let Ok(inv) = self.portfolio.apply_change(c) {
+                        inverses.push(inv);
+                    }
+                }
+                entry.inverses = inverses;
+                reapplied += 1;
+            }
+        }
+        self.after_change();
+        let name = path.display();
+        if !loaded {
+            let first = self.portfolio.files[file]
+                .diagnostics
+                .iter()
+                .find(|d| d.is_error())
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            self.error(format!("{name} still has errors: {first}"));
+        } else if reapplied > 0 {
+            self.info(format!(
+                "reloaded {name}; {reapplied} unsaved edit(s) applied again"
+            ));
+            self.flush();
+        } else {
+            self.info(format!("reloaded {name}"));
+        }
+    }
+}
+
+/// Status menu shortcut letters: `c` clears (derived), then `t`odo, `i`n
+/// progress, `b`locked, `a`t risk, `d`one, dropped `x`.
+pub fn status_shortcut(c: char) -> Option<usize> {
+    "tibadx".find(c).map(|i| i + 1).or((c == 'c').then_some(0))
+}

@@ -1,0 +1,164 @@
+//! The interactive terminal UI: state ([`app`]), keys ([`keymap`]) to
+//! [`action`]s, and pure [`view`]s, driven by one event loop.
+
+pub mod action;
+pub mod app;
+pub mod form;
+pub mod keymap;
+pub mod search;
+pub mod theme;
+pub mod tree;
+pub mod view;
+
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyModifiers, MouseEventKind,
+};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use crate::core::Portfolio;
+use action::Action;
+use app::{App, Mode};
+
+/// Puts the terminal into the TUI's state: raw mode, alternate screen,
+/// mouse capture and bracketed paste.
+fn enter_terminal() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
+}
+
+/// Gives the terminal back as it was. Safe to call more than once.
+pub fn leave_terminal() {
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
+    let _ = io::stdout().flush();
+}
+
+/// Runs the TUI on a loaded portfolio until the user quits.
+pub fn run(portfolio: Portfolio, today: NaiveDate) -> Result<(), String> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(
+            "the TUI needs a terminal (stdin or stdout is not a TTY); for scripts use `stride list`, `stride set`, `stride check`"
+                .into(),
+        );
+    }
+    // a panic restores the terminal before the message is printed
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave_terminal();
+        previous(info);
+    }));
+    // SIGTERM and SIGHUP end the loop, which restores the terminal
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(|e| e.to_string())?;
+    }
+    enter_terminal().map_err(|e| format!("cannot set up the terminal: {e}"))?;
+    let mut app = App::new(portfolio, today);
+    let result = event_loop(&mut app, &stop);
+    leave_terminal();
+    result.map_err(|e| format!("terminal error: {e}"))
+}
+
+fn event_loop(app: &mut App, stop: &AtomicBool) -> io::Result<()> {
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    terminal.clear()?;
+    let mut areas = None;
+    loop {
+        terminal.draw(|frame| {
+            areas = view::layout(frame.area(), app.show_detail);
+            if let Some(a) = areas {
+                app.page = a.tree.height as usize;
+                app.tree.offset = view::scroll_offset(
+                    app.tree.offset,
+                    app.tree.selected,
+                    app.tree.rows.len(),
+                    app.page,
+                );
+            }
+            view::render(app, frame);
+        })?;
+        // saves run after the frame is drawn, so a key is answered at once
+        if app.flush() {
+            continue;
+        }
+        if app.quit || stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        if !event::poll(Duration::from_millis(250))? {
+            continue;
+        }
+        let ev = event::read()?;
+        match &ev {
+            Event::Key(k)
+                if k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('z') =>
+            {
+                suspend(&mut terminal)?;
+            }
+            Event::Mouse(m) if matches!(app.mode, Mode::Tree) => {
+                if let Some(action) = mouse_action(app, m, areas) {
+                    app.update(action);
+                }
+            }
+            Event::Resize(..) => terminal.autoresize()?,
+            _ => {
+                if let Some(action) = keymap::action_for(&app.mode, &ev) {
+                    app.update(action);
+                }
+            }
+        }
+    }
+}
+
+/// Ctrl-z: give the terminal back, stop, and take it again on `fg`.
+fn suspend(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
+    leave_terminal();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enter_terminal()?;
+    terminal.clear()
+}
+
+fn mouse_action(app: &App, m: &event::MouseEvent, areas: Option<view::Areas>) -> Option<Action> {
+    let tree = areas?.tree;
+    match m.kind {
+        MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
+        MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
+        MouseEventKind::Down(event::MouseButton::Left)
+            if m.row >= tree.y && m.row < tree.bottom() && m.column < tree.right() =>
+        {
+            Some(Action::SelectRow(
+                app.tree.offset + (m.row - tree.y) as usize,
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// Loads `dir` and runs the TUI on it.
+pub fn open(dir: &Path, today: NaiveDate) -> Result<(), String> {
+    let portfolio = crate::core::load_dir(dir).map_err(|e| e.to_string())?;
+    run(portfolio, today)
+}

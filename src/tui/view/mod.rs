@@ -1,0 +1,115 @@
+//! Views: pure functions from the state to widgets.
+
+mod bars;
+mod detail;
+mod overlay;
+mod tree;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::app::{App, Mode};
+
+/// Below this size the screen says so instead of drawing a cramped UI.
+pub const MIN_WIDTH: u16 = 50;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// Where each part of the main screen goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    pub tree: Rect,
+    pub detail: Option<Rect>,
+    pub footer: Rect,
+}
+
+/// The layout for a screen of this size: the detail pane beside the tree on
+/// wide screens, below it on tall ones, hidden when there is no room.
+pub fn layout(area: Rect, show_detail: bool) -> Option<Areas> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let (tree, detail) = if !show_detail {
+        (body, None)
+    } else if area.width >= 120 {
+        let [t, d] = Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)])
+            .areas(body);
+        (t, Some(d))
+    } else if area.height >= 22 {
+        let detail_height = (body.height / 3).clamp(7, 14);
+        let [t, d] =
+            Layout::vertical([Constraint::Min(5), Constraint::Length(detail_height)]).areas(body);
+        (t, Some(d))
+    } else {
+        (body, None)
+    };
+    Some(Areas {
+        header,
+        tree,
+        detail,
+        footer,
+    })
+}
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let Some(areas) = layout(area, app.show_detail) else {
+        let text = format!(
+            "Terminal too small: {}x{}.\nstride needs at least {MIN_WIDTH}x{MIN_HEIGHT}.\nEnlarge the window, or press q to quit.",
+            area.width, area.height
+        );
+        frame.render_widget(
+            Paragraph::new(text)
+                .wrap(Wrap { trim: true })
+                .block(Block::new().borders(Borders::NONE)),
+            area,
+        );
+        return;
+    };
+    bars::header(app, frame, areas.header);
+    tree::render(app, frame, areas.tree);
+    if let Some(d) = areas.detail {
+        detail::render(app, frame, d, areas.tree.y == d.y);
+    }
+    match &app.mode {
+        Mode::Search => bars::search(app, frame, areas.footer),
+        _ => bars::footer(app, frame, areas.footer),
+    }
+    match &app.mode {
+        Mode::Help => overlay::help(frame, area),
+        Mode::StatusMenu(i) => overlay::status_menu(app, *i, frame, area),
+        Mode::FilterMenu(i) => overlay::filter_menu(app, *i, frame, area),
+        Mode::Confirm(path) => overlay::confirm(app, path, frame, area),
+        Mode::Form(form) => overlay::form(form, frame, area),
+        Mode::Tree | Mode::Search => {}
+    }
+}
+
+/// The first row to draw so that the selected row is on screen.
+pub fn scroll_offset(offset: usize, selected: usize, rows: usize, height: usize) -> usize {
+    if height == 0 {
+        return 0;
+    }
+    let mut offset = offset;
+    if selected < offset {
+        offset = selected;
+    } else if selected >= offset + height {
+        offset = selected + 1 - height;
+    }
+    offset.min(rows.saturating_sub(height))
+}
+
+/// A one-line paragraph.
+fn line<'a>(l: impl Into<Line<'a>>, style: Style) -> Paragraph<'a> {
+    Paragraph::new(l.into()).style(style)
+}

@@ -1,0 +1,231 @@
+//! Windows drawn over the main screen: help, menus, the delete prompt, forms.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::bars::skip_columns;
+use crate::core::model::{ItemPath, Status};
+use crate::core::text::{fit, sanitize, truncate, width};
+use crate::tui::app::App;
+use crate::tui::form::Form;
+use crate::tui::keymap::{OVERLAY_HELP, tree_bindings};
+use crate::tui::theme;
+
+/// A centred rectangle of at most `w` x `h`, cleared, with a titled border;
+/// returns the inside.
+fn window(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(h.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [rect] = Layout::horizontal([Constraint::Length(w.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .title(format!(" {} ", sanitize(title, false)))
+        .border_style(theme::key());
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    inner
+}
+
+/// Every key, from the same table that maps them.
+pub fn help(frame: &mut Frame, area: Rect) {
+    let mut entries: Vec<(String, String)> = tree_bindings()
+        .into_iter()
+        .map(|b| (b.keys.join(" "), b.help.to_string()))
+        .collect();
+    entries.extend(
+        OVERLAY_HELP
+            .iter()
+            .map(|(k, h)| (k.to_string(), h.to_string())),
+    );
+    let two_columns = area.width >= 100 || entries.len() + 2 > area.height as usize;
+    let per_column = if two_columns {
+        entries.len().div_ceil(2)
+    } else {
+        entries.len()
+    };
+    let w = if two_columns { area.width.min(110) } else { 60 };
+    let inner = window(
+        frame,
+        area,
+        w,
+        per_column as u16 + 2,
+        "keys · any key closes",
+    );
+    let col_w = if two_columns {
+        inner.width as usize / 2
+    } else {
+        inner.width as usize
+    };
+    let key_w = 13;
+    let cell = |(k, h): &(String, String)| {
+        vec![
+            Span::styled(fit(k, key_w), theme::key()),
+            Span::raw(fit(h, col_w.saturating_sub(key_w + 1)) + " "),
+        ]
+    };
+    let lines: Vec<Line> = (0..per_column)
+        .map(|i| {
+            let mut spans = cell(&entries[i]);
+            if two_columns && let Some(e) = entries.get(i + per_column) {
+                spans.extend(cell(e));
+            }
+            Line::from(spans)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn menu(frame: &mut Frame, area: Rect, title: &str, entries: &[String], at: usize) {
+    let w = entries
+        .iter()
+        .map(|e| width(e))
+        .max()
+        .unwrap_or(10)
+        .max(width(title) + 4)
+        + 4;
+    let h = entries.len().min(area.height.saturating_sub(2) as usize);
+    let inner = window(frame, area, w as u16, h as u16 + 2, title);
+    let skip = at.saturating_sub(h.saturating_sub(1));
+    let lines: Vec<Line> = entries
+        .iter()
+        .enumerate()
+        .skip(skip)
+        .take(h)
+        .map(|(i, e)| {
+            let text = fit(&format!(" {e}"), inner.width as usize);
+            if i == at {
+                Line::styled(text, theme::selected().add_modifier(Modifier::REVERSED))
+            } else {
+                Line::raw(text)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+pub fn status_menu(app: &App, at: usize, frame: &mut Frame, area: Rect) {
+    let derived = app
+        .selected_item()
+        .map(|i| {
+            let pct = i.percent();
+            crate::core::rollup::effective_status(&Default::default(), pct)
+        })
+        .unwrap_or(Status::Todo);
+    let mut entries = vec![format!("c  clear (derived: {derived})")];
+    entries.extend(
+        Status::ALL
+            .iter()
+            .zip("tibadx".chars())
+            .map(|(s, k)| format!("{k}  {s}")),
+    );
+    menu(frame, area, "status", &entries, at);
+}
+
+pub fn filter_menu(app: &App, at: usize, frame: &mut Frame, area: Rect) {
+    let entries: Vec<String> = app
+        .filter_entries()
+        .into_iter()
+        .map(|(label, _)| sanitize(&label, false).into_owned())
+        .collect();
+    menu(frame, area, "filter", &entries, at);
+}
+
+pub fn confirm(app: &App, path: &ItemPath, frame: &mut Frame, area: Rect) {
+    let title = app
+        .portfolio
+        .get(path)
+        .map(|i| sanitize(&i.fields().title, false).into_owned())
+        .unwrap_or_default();
+    let text = vec![
+        Line::from(vec![
+            Span::raw(format!("Delete the {} ", path.kind().as_str())),
+            Span::styled(title, Style::new().add_modifier(Modifier::BOLD)),
+        ]),
+        Line::styled(format!("({path}) and everything in it?"), theme::dim()),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("y", theme::key()),
+            Span::raw(" delete   "),
+            Span::styled("n", theme::key()),
+            Span::raw(" keep   (u undoes a delete)"),
+        ]),
+    ];
+    let inner = window(frame, area, 60, 6, "delete?");
+    frame.render_widget(Paragraph::new(text), inner);
+}
+
+/// The edit form: one line per field, errors and hints under their field.
+pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
+    let extra = form
+        .fields
+        .iter()
+        .filter(|f| f.error.is_some() || f.hint.is_some())
+        .count();
+    let h = (form.fields.len() + extra + 4) as u16;
+    let inner = window(frame, area, area.width.min(90), h, &form.heading());
+    let label_w = 9;
+    let input_w = (inner.width as usize).saturating_sub(label_w + 1).max(4);
+    let mut lines = Vec::new();
+    let mut cursor = None;
+    for (i, f) in form.fields.iter().enumerate() {
+        let focused = i == form.focus;
+        let scroll = f.input.visual_scroll(input_w.saturating_sub(1));
+        let shown = skip_columns(f.input.value(), scroll);
+        let value_style = if focused {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        } else {
+            Style::new()
+        };
+        let marker = if f.changed() { "*" } else { " " };
+        lines.push(Line::from(vec![
+            Span::styled(
+                fit(&format!("{marker}{}", f.label()), label_w),
+                if focused {
+                    theme::key()
+                } else {
+                    theme::label()
+                },
+            ),
+            Span::raw(" "),
+            Span::styled(fit(&sanitize(&shown, false), input_w), value_style),
+        ]));
+        if focused {
+            let x = inner.x + label_w as u16 + 1 + (f.input.visual_cursor() - scroll) as u16;
+            cursor = Some((
+                x.min(inner.right().saturating_sub(1)),
+                inner.y + lines.len() as u16 - 1,
+            ));
+        }
+        if let Some(e) = &f.error {
+            lines.push(Line::styled(
+                format!("{}{}", " ".repeat(label_w + 1), truncate(e, input_w)),
+                theme::error(),
+            ));
+        } else if let Some(hint) = &f.hint {
+            lines.push(Line::styled(
+                format!("{}{hint}", " ".repeat(label_w + 1)),
+                theme::dim(),
+            ));
+        }
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("Enter", theme::key()),
+        Span::raw(" save  "),
+        Span::styled("Tab", theme::key()),
+        Span::raw(" next  "),
+        Span::styled("Esc", theme::key()),
+        Span::raw(" cancel   "),
+        Span::styled("dates: today +3d +2w · empty removes", theme::dim()),
+    ]));
+    frame.render_widget(Paragraph::new(lines), inner);
+    if let Some(c) = cursor {
+        frame.set_cursor_position(c);
+    }
+}

@@ -1,0 +1,203 @@
+//! The tree: one line per visible row, drawn only for the rows on screen.
+
+use std::collections::HashSet;
+
+use chrono::{Datelike, NaiveDate};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::scroll_offset;
+use crate::core::model::{ItemPath, ItemRef, Portfolio, Status};
+use crate::core::rollup::{DUE_SOON_DAYS, is_due_soon, overdue_days};
+use crate::core::text::{fit, percent, sanitize, width};
+use crate::tui::app::App;
+use crate::tui::theme;
+use crate::tui::tree::Node;
+
+/// Which columns fit in a width, beside the title.
+#[derive(Clone, Copy, Debug)]
+struct Columns {
+    gauge: usize,
+    count: bool,
+    stage: usize,
+}
+
+impl Columns {
+    fn for_width(w: usize) -> Self {
+        match w {
+            0..70 => Columns {
+                gauge: 0,
+                count: false,
+                stage: 0,
+            },
+            70..96 => Columns {
+                gauge: 8,
+                count: false,
+                stage: 6,
+            },
+            96..130 => Columns {
+                gauge: 12,
+                count: true,
+                stage: 8,
+            },
+            _ => Columns {
+                gauge: 20,
+                count: true,
+                stage: 10,
+            },
+        }
+    }
+}
+
+const PERCENT_W: usize = 7;
+const COUNT_W: usize = 8;
+const STATUS_W: usize = 13;
+const DUE_W: usize = 11;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let height = area.height as usize;
+    let rows = &app.tree.rows;
+    let offset = scroll_offset(app.tree.offset, app.tree.selected, rows.len(), height);
+    let unsaved = app.unsaved();
+    let matches: HashSet<&ItemPath> = app.search.matches.iter().collect();
+    let cols = Columns::for_width(area.width as usize);
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, node)| {
+            let line = row(app, *node, area.width as usize, cols, &unsaved, &matches);
+            if i == app.tree.selected {
+                line.patch_style(theme::selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    if lines.is_empty() {
+        let text = if app.filter.is_active() {
+            "Nothing matches the filter. F clears it."
+        } else {
+            "No objectives: add a TOML file to the data folder (see README)."
+        };
+        frame.render_widget(Paragraph::new(text).style(theme::dim()), area);
+        return;
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn row<'a>(
+    app: &'a App,
+    node: Node,
+    w: usize,
+    cols: Columns,
+    unsaved: &HashSet<ItemPath>,
+    matches: &HashSet<&ItemPath>,
+) -> Line<'a> {
+    let p = &app.portfolio;
+    let Some(item) = node.item(p) else {
+        return broken_row(p, node, w);
+    };
+    let path = node.path(p);
+    let indent = "  ".repeat(node.depth());
+    let marker = if node.has_children(p) {
+        if path.as_ref().is_some_and(|x| app.tree.is_expanded(x)) || app.filter.is_active() {
+            "▾ "
+        } else {
+            "▸ "
+        }
+    } else {
+        "  "
+    };
+    let pct = item.percent();
+    let status = item.status_with(pct);
+    let f = item.fields();
+
+    let mut right: Vec<Span> = Vec::new();
+    if cols.gauge > 0 {
+        let (full, empty) = theme::bar(pct, cols.gauge);
+        right.push(Span::styled(full, Style::new().fg(theme::gauge(status))));
+        right.push(Span::styled(empty, theme::dim()));
+        right.push(Span::raw(" "));
+    }
+    right.push(Span::raw(format!(
+        "{:>w$} ",
+        format!("{}%", percent(pct)),
+        w = PERCENT_W - 1
+    )));
+    let (total, stage) = match item {
+        ItemRef::Milestone(m, _) => (m.total, m.stage.as_deref()),
+        _ => (None, None),
+    };
+    if cols.count {
+        let count = total.map(|t| format!("of {t}")).unwrap_or_default();
+        right.push(Span::styled(fit(&count, COUNT_W - 1) + " ", theme::dim()));
+    }
+    right.push(Span::styled(
+        fit(&format!(" {} ", status.as_str()), STATUS_W),
+        theme::status(status),
+    ));
+    right.push(Span::raw(" "));
+    if cols.stage > 0 {
+        let s = sanitize(stage.unwrap_or(""), false);
+        right.push(Span::raw(fit(&s, cols.stage) + " "));
+    }
+    right.push(due_span(f.due, status, app.today));
+
+    let right_w: usize = right.iter().map(|s| width(&s.content)).sum();
+    let mut left = vec![Span::raw(indent), Span::styled(marker, theme::dim())];
+    let is_unsaved = path.as_ref().is_some_and(|x| unsaved.contains(x));
+    if is_unsaved {
+        left.push(Span::styled("● ", theme::unsaved()));
+    }
+    let used: usize = left.iter().map(|s| width(&s.content)).sum();
+    let title_w = w.saturating_sub(used + right_w + 1);
+    let title_style = match (node, path.as_ref().is_some_and(|x| matches.contains(x))) {
+        (_, true) => Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+        (Node::Objective(_), _) => Style::new().add_modifier(Modifier::BOLD),
+        _ => Style::new(),
+    };
+    let title = sanitize(&f.title, false);
+    left.push(Span::styled(fit(&title, title_w) + " ", title_style));
+    left.extend(right);
+    Line::from(left)
+}
+
+/// The due column: `06-30`, red with the days when late, yellow when soon.
+fn due_span(due: Option<NaiveDate>, status: Status, today: NaiveDate) -> Span<'static> {
+    let Some(due) = due else {
+        return Span::raw(" ".repeat(DUE_W));
+    };
+    let late = overdue_days(Some(due), status, today);
+    let date = if due.year() == today.year() {
+        due.format("%m-%d").to_string()
+    } else {
+        due.format("%Y-%m").to_string()
+    };
+    if late > 0 {
+        Span::styled(fit(&format!("{date} +{late}d"), DUE_W), theme::overdue())
+    } else if is_due_soon(Some(due), status, today, DUE_SOON_DAYS) {
+        Span::styled(fit(&date, DUE_W), theme::due_soon())
+    } else {
+        Span::raw(fit(&date, DUE_W))
+    }
+}
+
+fn broken_row(p: &Portfolio, node: Node, w: usize) -> Line<'static> {
+    let Node::Broken(fi) = node else {
+        return Line::raw("");
+    };
+    let file = &p.files[fi];
+    let first = file
+        .diagnostics
+        .iter()
+        .find(|d| d.is_error())
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| format!("{}: cannot be loaded", file.path.display()));
+    let text = format!("✗ {}", sanitize(&first, false));
+    Line::styled(fit(&text, w), theme::error())
+}

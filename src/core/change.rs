@@ -238,15 +238,21 @@ pub fn apply_to_document(
             title,
             restore,
         } => {
-            let (parent, id) = parent_table(doc, path, true)?;
-            let item = match restore.as_ref().and_then(|r| r.doc.clone()) {
-                Some(item) => item,
+            let item = match restore
+                .as_ref()
+                .and_then(|r| r.doc.clone().map(|d| (d, r.index)))
+            {
+                Some((mut item, index)) => {
+                    make_room(doc, path, index, &mut item)?;
+                    item
+                }
                 None => {
                     let mut t = Table::new();
                     t.insert("title", toml_edit::value(title.as_str()));
                     Item::Table(t)
                 }
             };
+            let (parent, id) = parent_table(doc, path, true)?;
             parent.insert(&id, item);
             Ok(())
         }
@@ -264,6 +270,84 @@ pub fn apply_to_document(
             Ok(())
         }
     }
+}
+
+/// Table positions (the order of `[headers]` in the file) in an item's subtree.
+fn positions(item: &Item, out: &mut Vec<isize>) {
+    if let Item::Table(t) = item {
+        out.extend(t.position());
+        for (_, child) in t.iter() {
+            positions(child, out);
+        }
+    }
+}
+
+/// Adds `by` to every table position at or after `from`.
+fn shift_positions(t: &mut Table, from: isize, by: isize) {
+    if let Some(p) = t.position()
+        && p >= from
+    {
+        t.set_position(Some(p + by));
+    }
+    for (_, child) in t.iter_mut() {
+        if let Item::Table(c) = child {
+            shift_positions(c, from, by);
+        }
+    }
+}
+
+/// Numbers the tables of an item's subtree from `next`, in file order.
+fn renumber(item: &mut Item, next: &mut isize) {
+    if let Item::Table(t) = item {
+        if t.position().is_some() {
+            t.set_position(Some(*next));
+            *next += 1;
+        }
+        for (_, child) in t.iter_mut() {
+            renumber(child, next);
+        }
+    }
+}
+
+/// Before a removed item goes back as child `index` of its parent, gives
+/// its tables the positions just before its next sibling's (or just after
+/// its previous sibling's), moving later tables down, so that its headers
+/// land where they were in the file.
+fn make_room(
+    doc: &mut DocumentMut,
+    path: &ItemPath,
+    index: usize,
+    item: &mut Item,
+) -> Result<(), String> {
+    let mut own = Vec::new();
+    positions(item, &mut own);
+    if own.is_empty() {
+        return Ok(());
+    }
+    let target = {
+        let (parent, _) = parent_table(doc, path, true)?;
+        let siblings: Vec<&Item> = parent.iter().map(|(_, v)| v).collect();
+        let span = |i: &Item| {
+            let mut v = Vec::new();
+            positions(i, &mut v);
+            v
+        };
+        match siblings.get(index).map(|s| span(s)) {
+            Some(next) if !next.is_empty() => next.iter().copied().min(),
+            _ => index
+                .checked_sub(1)
+                .and_then(|i| siblings.get(i))
+                .and_then(|prev| span(prev).into_iter().max())
+                .map(|p| p + 1),
+        }
+    };
+    let Some(target) = target else {
+        return Ok(());
+    };
+    shift_positions(doc.as_table_mut(), target, own.len() as isize);
+    let mut next = target;
+    renumber(item, &mut next);
+    Ok(())
 }
 
 /// The table holding the item at `path` (`project` or `milestone`), and the
@@ -360,6 +444,24 @@ mod tests {
             let (_, back) = run(&mut p, &text, &inverse);
             assert_eq!(back, TEXT);
             assert_eq!(p.objectives, before);
+        }
+    }
+
+    #[test]
+    fn a_removed_item_goes_back_between_its_siblings_after_the_file_is_read_again() {
+        let text = "title = 'o'\n[project.a]\ntitle = 'A'\n[project.a.milestone.x]\ntitle = 'X'\n\n# y!\n[project.a.milestone.y]\ntitle = 'Y'\n[project.a.milestone.z]\ntitle = 'Z'\n[project.b]\ntitle = 'B'\n[project.b.milestone.w]\ntitle = 'W'\n";
+        for path in [
+            ItemPath::milestone("o", "a", "y"),
+            ItemPath::milestone("o", "a", "x"),
+            ItemPath::milestone("o", "a", "z"),
+            ItemPath::project("o", "a"),
+            ItemPath::project("o", "b"),
+        ] {
+            let mut p = portfolio(text);
+            // run() parses the text anew each time, as a save does
+            let (inverse, removed) = run(&mut p, text, &Change::Remove { path: path.clone() });
+            let (_, back) = run(&mut p, &removed, &inverse);
+            assert_eq!(back, text, "{path}");
         }
     }
 

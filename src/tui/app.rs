@@ -843,10 +843,12 @@ impl App {
                 .unwrap_or_default();
             self.error(format!("{name} still has errors: {first}"));
         } else if reapplied > 0 {
-            self.info(format!(
-                "reloaded {name}; {reapplied} unsaved edit(s) applied again"
-            ));
             self.flush();
+            if !self.message.as_ref().is_some_and(|m| m.error) {
+                self.info(format!(
+                    "reloaded {name}; {reapplied} unsaved edit(s) applied again and saved"
+                ));
+            }
         } else {
             self.info(format!("reloaded {name}"));
         }

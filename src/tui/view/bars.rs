@@ -41,12 +41,17 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
         )
     });
     let spans_width = |v: &[Span]| v.iter().map(|s| width(&s.content)).sum::<usize>();
-    let fixed =
-        8 + 17 + 8 + spans_width(&counts) + filter.as_ref().map_or(0, |f| width(&f.content));
+    let fixed = 17 + 8 + spans_width(&counts) + filter.as_ref().map_or(0, |f| width(&f.content));
     let room = (area.width as usize).saturating_sub(fixed);
-    let show_gauge = room >= gauge.len() + 8;
+    let show_brand = room >= 8;
+    let room = room.saturating_sub(if show_brand { 8 } else { 0 });
+    let show_gauge = room >= 11;
     let folder_room = room.saturating_sub(if show_gauge { 11 } else { 0 });
-    let mut spans = vec![Span::styled(" stride ", theme::key())];
+    let mut spans = vec![if show_brand {
+        Span::styled(" stride ", theme::key())
+    } else {
+        Span::raw(" ")
+    }];
     if folder_room >= 8 {
         spans.push(Span::raw(format!(
             "{}  ",

@@ -1,0 +1,201 @@
+//! Screens rendered into ratatui's TestBackend and compared with snapshots
+//! (characters only; a few style checks are separate assertions).
+
+use std::fs;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Color;
+use stride::core::load_dir;
+use stride::tui::action::Action;
+use stride::tui::app::App;
+use stride::tui::view;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2023, 6, 20).unwrap()
+}
+
+/// The sample data in a folder with a fixed name, so that the header is stable.
+fn app_with(extra: &[(&str, &str)]) -> (tempfile::TempDir, App) {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("data");
+    fs::create_dir(&dir).unwrap();
+    for e in fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap() {
+        let e = e.unwrap();
+        fs::copy(e.path(), dir.join(e.file_name())).unwrap();
+    }
+    for (name, text) in extra {
+        fs::write(dir.join(name), text).unwrap();
+    }
+    let mut portfolio = load_dir(&dir).unwrap();
+    portfolio.dir = "data".into();
+    for f in &mut portfolio.files {
+        f.path = Path::new("data").join(f.path.file_name().unwrap());
+        for d in &mut f.diagnostics {
+            d.file = Path::new("data").join(d.file.file_name().unwrap());
+        }
+    }
+    let app = App::new(portfolio, today());
+    (root, app)
+}
+
+fn app() -> (tempfile::TempDir, App) {
+    app_with(&[])
+}
+
+/// Renders as the event loop does: scroll first, then draw.
+fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|frame| {
+            if let Some(a) = view::layout(frame.area(), app.show_detail) {
+                app.page = a.tree.height as usize;
+                app.tree.offset = view::scroll_offset(
+                    app.tree.offset,
+                    app.tree.selected,
+                    app.tree.rows.len(),
+                    app.page,
+                );
+            }
+            view::render(app, frame);
+        })
+        .unwrap();
+    terminal
+}
+
+fn select(app: &mut App, query: &str) {
+    app.dispatch(Action::Search);
+    app.dispatch(Action::Paste(query.into()));
+    app.dispatch(Action::Confirm);
+    app.message = None;
+}
+
+#[test]
+fn main_screen_80x24() {
+    let (_d, mut app) = app();
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn everything_unfolded_200x50_with_the_detail_beside() {
+    let (_d, mut app) = app();
+    app.dispatch(Action::ToggleAll);
+    select(&mut app, "网联代收");
+    insta::assert_snapshot!(draw(&mut app, 200, 50).backend());
+}
+
+#[test]
+fn detail_of_a_blocked_pipeline_milestone_80x24() {
+    let (_d, mut app) = app();
+    select(&mut app, "网联代收");
+    let t = draw(&mut app, 80, 24);
+    insta::assert_snapshot!(t.backend());
+    // the overdue date is red
+    let buf = t.backend().buffer();
+    let red = (0..buf.area.height).any(|y| {
+        let cells: Vec<_> = (0..buf.area.width).map(|x| &buf[(x, y)]).collect();
+        cells.windows(3).any(|w| {
+            w.iter().map(|c| c.symbol()).collect::<String>() == "+4d"
+                && w.iter().all(|c| c.fg == Color::Red)
+        })
+    });
+    assert!(red, "the overdue date is drawn in red");
+}
+
+#[test]
+fn edit_form_80x24() {
+    let (_d, mut app) = app();
+    select(&mut app, "迁移进度");
+    app.dispatch(Action::Edit);
+    app.dispatch(Action::NextField);
+    app.dispatch(Action::NextField);
+    app.dispatch(Action::Input(tui_input::InputRequest::DeleteLine));
+    app.dispatch(Action::Paste("+3d".into()));
+    app.dispatch(Action::NextField);
+    app.dispatch(Action::NextField);
+    app.dispatch(Action::Input(tui_input::InputRequest::DeleteLine));
+    app.dispatch(Action::Paste("abc".into()));
+    let mut t = draw(&mut app, 80, 24);
+    insta::assert_snapshot!(t.backend());
+    // the cursor stands in the percent field, after what was typed
+    let pos = t.get_cursor_position().unwrap();
+    let buf = t.backend().buffer();
+    let row: String = (0..buf.area.width)
+        .map(|x| buf[(x, pos.y)].symbol().to_string())
+        .collect();
+    assert!(row.contains("percent  abc"), "{row}");
+}
+
+#[test]
+fn edit_form_cursor_after_chinese_text() {
+    let (_d, mut app) = app();
+    select(&mut app, "迁移进度");
+    app.dispatch(Action::Edit);
+    let mut t = draw(&mut app, 80, 24);
+    let pos = t.get_cursor_position().unwrap();
+    let buf = t.backend().buffer();
+    // "迁移进度" is four wide characters: eight columns after the input's start
+    let start = (0..buf.area.width)
+        .find(|&x| buf[(x, pos.y)].symbol() == "迁")
+        .unwrap();
+    assert_eq!(pos.x, start + 8);
+}
+
+#[test]
+fn help_overlay_80x24_and_200x50() {
+    let (_d, mut app) = app();
+    app.dispatch(Action::Help);
+    insta::assert_snapshot!("help_80x24", draw(&mut app, 80, 24).backend());
+    insta::assert_snapshot!("help_200x50", draw(&mut app, 200, 50).backend());
+}
+
+#[test]
+fn status_menu_and_delete_prompt() {
+    let (_d, mut app) = app();
+    select(&mut app, "帆软报表");
+    app.dispatch(Action::StatusMenu);
+    insta::assert_snapshot!("status_menu", draw(&mut app, 80, 24).backend());
+    app.dispatch(Action::Cancel);
+    app.dispatch(Action::Delete);
+    insta::assert_snapshot!("delete_prompt", draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn a_broken_file_is_an_error_row_with_its_place() {
+    let (_d, mut app) = app_with(&[(
+        "o4-broken.toml",
+        "title = \"O4 坏文件\"\n[project.x]\npercent = 120\n",
+    )]);
+    app.dispatch(Action::Last);
+    app.message = None;
+    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn narrow_terminal_hides_the_detail_and_cuts_titles_at_characters() {
+    let (_d, mut app) = app();
+    app.dispatch(Action::ToggleAll);
+    insta::assert_snapshot!(draw(&mut app, 60, 20).backend());
+}
+
+#[test]
+fn too_small_says_so() {
+    let (_d, mut app) = app();
+    insta::assert_snapshot!(draw(&mut app, 40, 10).backend());
+}
+
+#[test]
+fn escape_sequences_in_titles_render_as_inert_text() {
+    let (_d, mut app) = app_with(&[(
+        "o9-evil.toml",
+        "title = \"evil \\u001b[2J \\u001b]52;c;aGk=\\u0007 end\"\n",
+    )]);
+    app.dispatch(Action::Last);
+    let t = draw(&mut app, 80, 24);
+    let buf = t.backend().buffer();
+    let all: String = buf.content().iter().map(|c| c.symbol()).collect();
+    assert!(!all.contains('\u{1b}') && !all.contains('\u{7}'));
+    assert!(all.contains("evil ␛[2J ␛]52;c;aGk=␇ end"));
+}

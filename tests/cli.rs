@@ -121,6 +121,8 @@ fn list_json_has_the_documented_keys_and_rolled_up_values() {
     assert_eq!(a["due"], "2023-06-10");
     assert_eq!(a["owner"], Json::Null);
     assert_eq!(a["overdue_days"], 10);
+    assert_eq!(a["delta"], Json::Null, "no history yet");
+    assert_eq!(a["stalled_weeks"], 0);
     assert_eq!(rows[3]["status"], "done");
     assert_eq!(rows[3]["overdue_days"], 0);
     // (50*1 + 100*3) / 4
@@ -132,12 +134,14 @@ fn list_json_has_the_documented_keys_and_rolled_up_values() {
     assert_eq!(
         keys,
         [
+            "delta",
             "due",
             "kind",
             "overdue_days",
             "owner",
             "path",
             "percent",
+            "stalled_weeks",
             "status",
             "title"
         ]
@@ -388,7 +392,7 @@ fn check_prints_file_line_column_and_keeps_going_past_a_broken_file() {
         ),
         ("c.toml", "title = 'C'\n"),
         ("_draft.toml", "not toml at all ["),
-        (".stride.toml", "also ignored ["),
+        (".stride.toml", "language = 'zh'\n"),
         ("notes.md", "# ignored"),
     ]);
     let a = dir.path().join("a.toml");

@@ -71,7 +71,7 @@ impl Fixture {
                     c.len_utf8(),
                 )
             };
-            if let Some(action) = action_for(&self.app.mode, &event) {
+            if let Some(action) = action_for(&self.app, &event) {
                 self.app.dispatch(action);
             }
             rest = &rest[len..];
@@ -79,7 +79,7 @@ impl Fixture {
     }
 
     fn paste(&mut self, text: &str) {
-        let action = action_for(&self.app.mode, &Event::Paste(text.into())).unwrap();
+        let action = action_for(&self.app, &Event::Paste(text.into())).unwrap();
         self.app.dispatch(action);
     }
 
@@ -294,7 +294,7 @@ fn status_menu_sets_and_clears_the_status() {
     assert_eq!(f.app.selected_item().unwrap().status(), Status::InProgress);
     assert!(!migration(&f).contains("status"), "{}", migration(&f));
     f.keys("s<Esc>");
-    assert!(matches!(f.app.mode, Mode::Tree));
+    assert!(matches!(f.app.mode, Mode::Normal));
 }
 
 #[test]
@@ -338,7 +338,7 @@ fn the_edit_form_validates_dates_and_saves_only_changed_fields() {
     f.keys("<BackTab>");
     f.paste("王小\n明");
     f.keys("<Enter>");
-    assert!(matches!(f.app.mode, Mode::Tree));
+    assert!(matches!(f.app.mode, Mode::Normal));
     let after = f.read("o2-upgrade.toml");
     let block = "total   = 164                 # 总数164个\ndue     = 2023-06-30\nupdate  = \"聚焦账户对账单全量数据调整为增量数据加工模式\"\n";
     assert!(original.contains(block));
@@ -359,7 +359,7 @@ fn escape_leaves_a_form_without_saving() {
     f.keys("e");
     f.paste("新标题");
     f.keys("<Esc>");
-    assert!(matches!(f.app.mode, Mode::Tree));
+    assert!(matches!(f.app.mode, Mode::Normal));
     assert_eq!(f.read("o1-business.toml"), original);
     assert_eq!(f.app.portfolio.objectives[0].fields.title, "O1 服务业务");
 }

@@ -10,8 +10,14 @@ use crate::core::text::sanitize;
 pub fn run(dir: &Path, out: &mut impl Write) -> Result<ExitCode, Failure> {
     let portfolio = load(dir)?;
     let (mut errors, mut warnings) = (0, 0);
-    for file in &portfolio.files {
-        for d in &file.diagnostics {
+    let history = crate::core::history::check(&portfolio.dir);
+    let all = portfolio
+        .settings_diagnostics
+        .iter()
+        .chain(portfolio.files.iter().flat_map(|f| &f.diagnostics))
+        .chain(&history);
+    {
+        for d in all {
             if d.is_error() {
                 errors += 1;
             } else {

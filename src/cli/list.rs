@@ -9,6 +9,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 
 use super::{Failure, load, report_unloaded};
+use crate::core::history::{History, Record};
 use crate::core::listing::{Filter, Row, rows};
 use crate::core::text::{fit, percent, sanitize, width};
 use crate::core::{Kind, Status};
@@ -53,6 +54,9 @@ struct JsonRow<'a> {
     due: Option<String>,
     owner: Option<&'a str>,
     overdue_days: i64,
+    /// Percent change since the newest earlier week; null without a record.
+    delta: Option<f64>,
+    stalled_weeks: u32,
 }
 
 pub fn run(
@@ -71,7 +75,7 @@ pub fn run(
     let all = rows(&portfolio, today);
     let shown: Vec<&Row> = all.iter().filter(|r| filter.matches(r, today)).collect();
     let written = match args.format {
-        Format::Json => write_json(&shown, out),
+        Format::Json => write_json(&shown, &History::load(dir, today), out),
         Format::Table => write_table(&shown, out),
     };
     match written {
@@ -85,18 +89,26 @@ pub fn run(
     })
 }
 
-fn write_json(rows: &[&Row], out: &mut impl Write) -> io::Result<()> {
+fn write_json(rows: &[&Row], history: &History, out: &mut impl Write) -> io::Result<()> {
+    for problem in &history.problems {
+        eprintln!("stride: warning: {problem} (left out of the weekly changes)");
+    }
     let json: Vec<JsonRow> = rows
         .iter()
-        .map(|r| JsonRow {
-            path: r.path.to_string(),
-            kind: r.kind().as_str(),
-            title: r.title(),
-            status: r.status.as_str(),
-            percent: (r.percent * 100.0).round() / 100.0,
-            due: r.due.map(|d| d.to_string()),
-            owner: r.owner(),
-            overdue_days: r.overdue_days,
+        .map(|r| {
+            let change = history.change(&r.path.to_string(), &Record::of(r));
+            JsonRow {
+                path: r.path.to_string(),
+                kind: r.kind().as_str(),
+                title: r.title(),
+                status: r.status.as_str(),
+                percent: (r.percent * 100.0).round() / 100.0,
+                due: r.due.map(|d| d.to_string()),
+                owner: r.owner(),
+                overdue_days: r.overdue_days,
+                delta: change.delta,
+                stalled_weeks: change.stalled_weeks,
+            }
         })
         .collect();
     serde_json::to_writer_pretty(&mut *out, &json)?;

@@ -2,6 +2,7 @@
 
 mod check;
 mod list;
+mod report;
 mod set;
 
 use std::io::Write;
@@ -38,6 +39,12 @@ pub enum Command {
     List(list::ListArgs),
     /// Change fields of one item, keeping the rest of its file as it is.
     Set(Box<set::SetArgs>),
+    /// Write the weekly report (Markdown or JSON).
+    Report(report::ReportArgs),
+    /// Record this week's state in history/ (stride also does it on every save).
+    Snapshot,
+    /// Open the TUI on the stand-up walkthrough.
+    Standup,
 }
 
 fn parse_today(s: &str) -> Result<NaiveDate, String> {
@@ -88,10 +95,18 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Some(Command::Check) => check::run(&cli.data, &mut out),
         Some(Command::List(args)) => list::run(&cli.data, today, args, &mut out),
         Some(Command::Set(args)) => set::run(&cli.data, today, args, &mut out),
+        Some(Command::Report(args)) => report::run(&cli.data, today, args, &mut out),
+        Some(Command::Snapshot) => snapshot(&cli.data, today, &mut out),
+        Some(Command::Standup) => {
+            drop(out);
+            let portfolio = load(&cli.data)?;
+            crate::tui::run(portfolio, today, crate::tui::Start::Standup).map_err(Failure::new)?;
+            return Ok(ExitCode::SUCCESS);
+        }
         None => {
             drop(out);
             let portfolio = load(&cli.data)?;
-            crate::tui::run(portfolio, today).map_err(Failure::new)?;
+            crate::tui::run(portfolio, today, crate::tui::Start::Tree).map_err(Failure::new)?;
             return Ok(ExitCode::SUCCESS);
         }
     };
@@ -107,6 +122,31 @@ fn load(dir: &std::path::Path) -> Result<Portfolio, Failure> {
             "{e}\n  (give another folder with --data DIR or the STRIDE_DATA variable)"
         ))
     })
+}
+
+/// `stride snapshot`: writes the current week's history file.
+fn snapshot(
+    dir: &std::path::Path,
+    today: NaiveDate,
+    out: &mut impl Write,
+) -> Result<ExitCode, Failure> {
+    let portfolio = load(dir)?;
+    let path = crate::core::history::record(&portfolio, today)
+        .map_err(|e| Failure::new(format!("cannot write the history of this week: {e}")))?;
+    writeln!(out, "recorded {}", path.display())?;
+    Ok(if report_unloaded(&portfolio) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Records the week's history after an edit; a failure is a warning, as
+/// the edit itself is saved.
+pub fn record_history(portfolio: &Portfolio, today: NaiveDate) {
+    if let Err(e) = crate::core::history::record(portfolio, today) {
+        eprintln!("stride: warning: the edit is saved, but this week's history was not: {e}");
+    }
 }
 
 /// Prints the errors of files that did not load to stderr; true if any.

@@ -81,6 +81,7 @@ pub fn run(
     portfolio
         .commit(&edits)
         .map_err(|e| Failure::new(format!("{path}: {e}")))?;
+    super::record_history(&portfolio, today);
     describe(&portfolio, &path, today, out)?;
     Ok(ExitCode::SUCCESS)
 }

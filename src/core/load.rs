@@ -81,10 +81,13 @@ pub fn load_dir(dir: &Path) -> Result<Portfolio, LoadError> {
         let bytes = std::fs::read(path);
         load_file(path, bytes)
     });
+    let (settings, settings_diagnostics) = super::settings::load(dir);
     let mut portfolio = Portfolio {
         dir: dir.to_path_buf(),
         files: Vec::with_capacity(paths.len()),
         objectives: Vec::new(),
+        settings,
+        settings_diagnostics,
     };
     for (i, (file, objective)) in results.into_iter().enumerate() {
         if let Some(mut o) = objective {

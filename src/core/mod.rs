@@ -5,11 +5,14 @@ pub mod change;
 pub mod dates;
 pub mod diag;
 pub mod edit;
+pub mod history;
 pub mod listing;
 pub mod load;
 pub mod model;
+pub mod report;
 pub mod rollup;
 pub mod save;
+pub mod settings;
 pub mod text;
 
 pub use change::Change;

@@ -60,6 +60,12 @@ impl Status {
     }
 }
 
+impl serde::Serialize for Status {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 impl fmt::Display for Status {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -162,6 +168,10 @@ pub struct Portfolio {
     pub files: Vec<SourceFile>,
     /// The objectives of the files that loaded, in file-name order.
     pub objectives: Vec<Objective>,
+    /// The team's settings from `.stride.toml`.
+    pub settings: super::settings::Settings,
+    /// Problems in `.stride.toml`.
+    pub settings_diagnostics: Vec<Diagnostic>,
 }
 
 /// The address of an item: `objective`, `objective/project` or

@@ -4,9 +4,6 @@ use chrono::NaiveDate;
 
 use super::model::{Fields, ItemRef, Milestone, Objective, Portfolio, Project, Status};
 
-/// Days ahead within which an open item counts as due soon.
-pub const DUE_SOON_DAYS: i64 = 7;
-
 impl Milestone {
     /// `percent`; else `done/total`; else from the stage; else 100 if done, else 0.
     pub fn percent(&self, stages: &[String]) -> f64 {

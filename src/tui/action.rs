@@ -40,6 +40,28 @@ pub enum Action {
     Filter,
     ClearFilter,
     // screens
+    /// Open the stand-up walkthrough.
+    Standup,
+    /// Open the overdue review.
+    Review,
+    /// Open the pipeline board of the selected project.
+    Board,
+    /// Write the weekly report to a file.
+    Report,
+    /// Leave a screen for the tree.
+    Back,
+    /// Stand-up: next or previous project.
+    NextPage,
+    PrevPage,
+    /// Board: the column to the left or right.
+    Left,
+    Right,
+    /// Overdue review: a new due date, mark done, record a blocker.
+    Reschedule,
+    MarkDone,
+    RecordBlocker,
+    /// Time passed (the stand-up's timers).
+    Tick(std::time::Duration),
     Help,
     ToggleDetail,
     Quit,

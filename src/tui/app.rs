@@ -11,20 +11,23 @@ use tui_input::Input;
 
 use super::action::Action;
 use super::form::{Form, FormKind};
+use super::screens::{Board, Review, Screen, Standup, review_items};
 use super::search;
 use super::tree::{Node, Tree, TreeFilter};
 use crate::core::edit::round_percent;
+use crate::core::history::History;
 use crate::core::listing::rows;
 use crate::core::load::load_file;
 use crate::core::model::{ItemPath, ItemRef, Kind, Portfolio, Status};
-use crate::core::rollup::{DUE_SOON_DAYS, is_due_soon};
+use crate::core::rollup::is_due_soon;
 use crate::core::save::save_changes;
 use crate::core::{Change, Edit, Field, Value};
 
 /// Which screen or overlay has the keys.
 #[derive(Clone, Debug)]
 pub enum Mode {
-    Tree,
+    /// No overlay: the keys go to the screen.
+    Normal,
     Help,
     /// The status menu, with the highlighted entry (0 is "derived").
     StatusMenu(usize),
@@ -62,7 +65,7 @@ impl Stats {
         for r in rows(p, today) {
             if r.overdue_days > 0 {
                 s.overdue += 1;
-            } else if is_due_soon(r.due, r.status, today, DUE_SOON_DAYS) {
+            } else if is_due_soon(r.due, r.status, today, p.settings.due_soon_days) {
                 s.due_soon += 1;
             }
             if r.status == Status::Blocked {
@@ -96,7 +99,11 @@ pub struct Search {
 pub struct App {
     pub portfolio: Portfolio,
     pub today: NaiveDate,
+    /// The weeks before this one, for "since last week".
+    pub history: History,
     pub tree: Tree,
+    /// The screen under any overlay.
+    pub screen: Screen,
     pub mode: Mode,
     pub filter: TreeFilter,
     pub search: Search,
@@ -115,17 +122,27 @@ impl App {
         let tree = Tree::new(&portfolio, today);
         let stats = Stats::of(&portfolio, today);
         let broken = portfolio.files.iter().filter(|f| !f.loaded).count();
-        let message = (broken > 0).then(|| Message {
-            text: format!(
-                "{broken} file(s) have errors and are shown as error rows; fix them and press R"
-            ),
-            error: true,
-        });
+        let history = History::load(&portfolio.dir, today);
+        let message = if broken > 0 {
+            Some(Message {
+                text: format!(
+                    "{broken} file(s) have errors and are shown as error rows; fix them and press R"
+                ),
+                error: true,
+            })
+        } else {
+            history.problems.first().map(|d| Message {
+                text: format!("history: {d} (weekly changes leave it out)"),
+                error: true,
+            })
+        };
         App {
             portfolio,
             today,
+            history,
             tree,
-            mode: Mode::Tree,
+            screen: Screen::Tree,
+            mode: Mode::Normal,
             filter: TreeFilter::default(),
             search: Search::default(),
             undo: Vec::new(),
@@ -144,13 +161,24 @@ impl App {
         self.flush();
     }
 
-    /// The selected item's path, if an item is selected.
+    /// The selected item's path on the current screen, if an item is selected.
     pub fn selected_path(&self) -> Option<ItemPath> {
-        self.tree.selected_node()?.path(&self.portfolio)
+        match &self.screen {
+            Screen::Tree => self.tree.selected_node()?.path(&self.portfolio),
+            Screen::Standup(s) => s.selected(&self.portfolio),
+            Screen::Overdue(r) => r.items.get(r.selected).cloned(),
+            Screen::Board(b) => b.selected(&self.portfolio),
+        }
     }
 
     pub fn selected_item(&self) -> Option<ItemRef<'_>> {
-        self.tree.selected_node()?.item(&self.portfolio)
+        match &self.screen {
+            Screen::Tree => self.tree.selected_node()?.item(&self.portfolio),
+            _ => {
+                let path = self.selected_path()?;
+                self.portfolio.get(&path)
+            }
+        }
     }
 
     fn info(&mut self, text: impl Into<String>) {
@@ -179,20 +207,57 @@ impl App {
 
     /// Changes the state for one action. Saves are queued for [`App::flush`].
     pub fn update(&mut self, action: Action) {
+        if let Action::Tick(d) = action {
+            if let Screen::Standup(s) = &mut self.screen {
+                s.tick(d);
+            }
+            return;
+        }
         // a message answers one key; the next key clears it
         self.message = None;
-        let mode = std::mem::replace(&mut self.mode, Mode::Tree);
+        let mode = std::mem::replace(&mut self.mode, Mode::Normal);
         self.mode = match mode {
-            Mode::Tree => {
-                self.tree_action(action);
+            Mode::Normal => {
+                self.screen_action(action);
                 return;
             }
-            Mode::Help => Mode::Tree,
+            Mode::Help => Mode::Normal,
             Mode::StatusMenu(i) => self.status_menu(i, action),
             Mode::FilterMenu(i) => self.filter_menu(i, action),
             Mode::Confirm(path) => self.confirm_delete(path, action),
             Mode::Search => self.search_input(action),
             Mode::Form(form) => self.form_input(form, action),
+        };
+    }
+
+    /// Keys with no overlay open: the screen's own first, then the shared ones.
+    fn screen_action(&mut self, action: Action) {
+        use Action::*;
+        let p = &self.portfolio;
+        match &mut self.screen {
+            Screen::Tree => self.tree_action(action),
+            Screen::Standup(s) => match action {
+                NextPage => s.next_page(),
+                PrevPage => s.prev_page(),
+                Down => s.move_row(p, 1),
+                Up => s.move_row(p, -1),
+                other => self.common_action(other),
+            },
+            Screen::Overdue(r) => match action {
+                Down => r.selected = (r.selected + 1).min(r.items.len().saturating_sub(1)),
+                Up => r.selected = r.selected.saturating_sub(1),
+                Reschedule => self.single_field_form(Field::Due),
+                RecordBlocker => self.single_field_form(Field::Blocker),
+                MarkDone => self.mark_done(),
+                other => self.common_action(other),
+            },
+            Screen::Board(b) => match action {
+                Left => b.step(p, -1, 0),
+                Right => b.step(p, 1, 0),
+                Down => b.step(p, 0, 1),
+                Up => b.step(p, 0, -1),
+                other => self.common_action(other),
+            },
         };
     }
 
@@ -214,6 +279,27 @@ impl App {
                 self.tree.toggle_all(&self.portfolio);
                 self.rebuild();
             }
+            Search => {
+                self.search = super::app::Search::default();
+                self.mode = Mode::Search;
+            }
+            SearchNext => self.next_match(1),
+            SearchPrev => self.next_match(-1),
+            Filter => self.mode = Mode::FilterMenu(0),
+            ClearFilter => {
+                self.filter = TreeFilter::default();
+                self.rebuild();
+                self.info("filter cleared");
+            }
+            ToggleDetail => self.show_detail = !self.show_detail,
+            other => self.common_action(other),
+        }
+    }
+
+    /// The keys every screen shares: editing, undo, screens, help, quit.
+    fn common_action(&mut self, action: Action) {
+        use Action::*;
+        match action {
             Percent(delta) => self.nudge_percent(delta),
             StageNext => self.move_stage(1),
             StagePrev => self.move_stage(-1),
@@ -248,38 +334,116 @@ impl App {
             Redo => self.redo(),
             Retry => self.retry(),
             Reload => self.reload_selected(),
-            Search => {
-                self.search = super::app::Search::default();
-                self.mode = Mode::Search;
-            }
-            SearchNext => self.next_match(1),
-            SearchPrev => self.next_match(-1),
-            Filter => self.mode = Mode::FilterMenu(0),
-            ClearFilter => {
-                self.filter = TreeFilter::default();
-                self.rebuild();
-                self.info("filter cleared");
-            }
+            Standup => self.open_standup(),
+            Review => self.open_review(),
+            Board => self.open_board(),
+            Report => self.write_report(),
+            Back => self.screen = Screen::Tree,
             Help => self.mode = Mode::Help,
-            ToggleDetail => self.show_detail = !self.show_detail,
             Quit => self.quit = true,
             _ => {}
         }
     }
 
+    /// Opens the stand-up walkthrough on the first project.
+    pub fn open_standup(&mut self) {
+        let s = Standup::new(&self.portfolio);
+        if s.projects.is_empty() {
+            self.error("no projects to walk through");
+            return;
+        }
+        self.screen = Screen::Standup(s);
+    }
+
+    fn open_review(&mut self) {
+        let items = review_items(&self.portfolio, self.today);
+        if items.is_empty() {
+            self.info("nothing is overdue or due soon");
+        }
+        self.screen = Screen::Overdue(Review { items, selected: 0 });
+    }
+
+    fn open_board(&mut self) {
+        let Some(path) = self.selected_path() else {
+            return;
+        };
+        let project = match path.kind() {
+            Kind::Milestone => path.parent().unwrap_or(path.clone()),
+            _ => path.clone(),
+        };
+        match self.portfolio.get(&project) {
+            Some(ItemRef::Project(p)) if !p.stages.is_empty() => {
+                let mut b = Board {
+                    project,
+                    column: 0,
+                    card: 0,
+                };
+                b.follow(&self.portfolio, &path);
+                self.screen = Screen::Board(b);
+            }
+            _ => self.error("p opens the board of a project with `stages`; select one"),
+        }
+    }
+
+    /// Writes the weekly report as Markdown to `reports/<week>.md` in the data folder.
+    fn write_report(&mut self) {
+        let report = match crate::core::report::for_week(&self.portfolio, self.today, None) {
+            Ok(r) => r,
+            Err(e) => return self.error(format!("no report: {e}")),
+        };
+        let text = crate::core::report::markdown(&report, self.portfolio.settings.language);
+        let dir = self.portfolio.dir.join("reports");
+        let path = dir.join(format!("{}.md", report.iso_week));
+        let written = std::fs::create_dir_all(&dir).and_then(|()| {
+            if path.exists() {
+                crate::core::save::write_atomic(&path, text.as_bytes())
+            } else {
+                std::fs::write(&path, &text)
+            }
+        });
+        match written {
+            Ok(()) => self.info(format!("wrote the report to {}", path.display())),
+            Err(e) => self.error(format!("cannot write {}: {e}", path.display())),
+        }
+    }
+
+    /// A form with one field of the selected item (reschedule, blocker).
+    fn single_field_form(&mut self, field: Field) {
+        if self.editable("edit").is_none() {
+            return;
+        }
+        let Some(path) = self.selected_path() else {
+            return;
+        };
+        if let Some(form) = Form::single(&self.portfolio, &path, field) {
+            self.mode = Mode::Form(Box::new(form));
+        }
+    }
+
+    fn mark_done(&mut self) {
+        if self.editable("mark done").is_none() {
+            return;
+        }
+        let Some(path) = self.selected_path() else {
+            return;
+        };
+        self.commit(vec![Change::field(Edit::set(
+            path,
+            Field::Status,
+            Value::Status(Status::Done),
+        ))]);
+    }
+
     /// The selected item if it can be edited; else says why not.
     fn editable(&mut self, what: &str) -> Option<ItemRef<'_>> {
-        match self.tree.selected_node() {
-            Some(Node::Broken(f)) => {
-                let name = self.portfolio.files[f].path.display().to_string();
-                self.error(format!(
-                    "cannot {what}: {name} has errors; fix it and press R to reload"
-                ));
-                None
-            }
-            Some(node) => node.item(&self.portfolio),
-            None => None,
+        if let (Screen::Tree, Some(Node::Broken(f))) = (&self.screen, self.tree.selected_node()) {
+            let name = self.portfolio.files[f].path.display().to_string();
+            self.error(format!(
+                "cannot {what}: {name} has errors; fix it and press R to reload"
+            ));
+            return None;
         }
+        self.selected_item()
     }
 
     fn expand(&mut self) {
@@ -391,13 +555,10 @@ impl App {
     }
 
     fn start_add(&mut self) {
-        let Some(node) = self.tree.selected_node() else {
-            return;
-        };
         if self.editable("add").is_none() {
             return;
         }
-        let Some(path) = node.path(&self.portfolio) else {
+        let Some(path) = self.selected_path() else {
             return;
         };
         let parent = match path.kind() {
@@ -427,9 +588,9 @@ impl App {
                         value,
                     })]);
                 }
-                Mode::Tree
+                Mode::Normal
             }
-            Action::Cancel => Mode::Tree,
+            Action::Cancel => Mode::Normal,
             _ => Mode::StatusMenu(at),
         }
     }
@@ -500,9 +661,9 @@ impl App {
                         self.info("filter cleared");
                     }
                 }
-                Mode::Tree
+                Mode::Normal
             }
-            Action::Cancel => Mode::Tree,
+            Action::Cancel => Mode::Normal,
             _ => Mode::FilterMenu(at),
         }
     }
@@ -511,11 +672,11 @@ impl App {
         match action {
             Action::Confirm | Action::Choose('y') => {
                 self.commit(vec![Change::Remove { path }]);
-                Mode::Tree
+                Mode::Normal
             }
             _ => {
                 self.info("not deleted");
-                Mode::Tree
+                Mode::Normal
             }
         }
     }
@@ -546,11 +707,11 @@ impl App {
                         self.search.input.value()
                     ));
                 }
-                Mode::Tree
+                Mode::Normal
             }
             Action::Cancel => {
                 self.search = Search::default();
-                Mode::Tree
+                Mode::Normal
             }
             Action::NextField => {
                 self.next_match(1);
@@ -600,7 +761,7 @@ impl App {
             Action::PrevField => form.prev_field(),
             Action::Cancel => {
                 self.info("cancelled; nothing changed");
-                return Mode::Tree;
+                return Mode::Normal;
             }
             Action::Confirm => match form.changes(self.today) {
                 Err((i, e)) => {
@@ -609,7 +770,7 @@ impl App {
                 }
                 Ok(changes) if changes.is_empty() => {
                     self.info("nothing changed");
-                    return Mode::Tree;
+                    return Mode::Normal;
                 }
                 Ok(changes) => {
                     let added = match &form.kind {
@@ -626,7 +787,7 @@ impl App {
                                 Some(&path),
                             );
                         }
-                        return Mode::Tree;
+                        return Mode::Normal;
                     }
                 }
             },
@@ -672,7 +833,8 @@ impl App {
                 }
             }
         }
-        self.after_change();
+        let focus = changes.first().map(|c| c.path().clone());
+        self.after_change(focus.as_ref());
         Ok(Entry {
             file,
             changes,
@@ -681,9 +843,27 @@ impl App {
         })
     }
 
-    fn after_change(&mut self) {
+    /// Brings what depends on the data up to date; `focus` is the item
+    /// just changed, which the board follows to its new column.
+    fn after_change(&mut self, focus: Option<&ItemPath>) {
         self.rebuild();
         self.stats = Stats::of(&self.portfolio, self.today);
+        let p = &self.portfolio;
+        match &mut self.screen {
+            Screen::Tree => {}
+            Screen::Standup(s) => s.refresh(p),
+            Screen::Overdue(r) => {
+                // the list keeps its order while open, so that rows do not jump
+                r.items.retain(|x| p.get(x).is_some());
+                r.selected = r.selected.min(r.items.len().saturating_sub(1));
+            }
+            Screen::Board(b) => {
+                if let Some(f) = focus {
+                    b.follow(p, f);
+                }
+                b.step(p, 0, 0);
+            }
+        }
     }
 
     fn undo(&mut self) {
@@ -754,6 +934,11 @@ impl App {
                 }
                 Err(e) => failures.push(e.to_string()),
             }
+        }
+        if !saved_files.is_empty()
+            && let Err(e) = crate::core::history::record(&self.portfolio, self.today)
+        {
+            failures.push(format!("this week's history was not written: {e}"));
         }
         if let Some(f) = failures.first() {
             self.error(format!(
@@ -832,7 +1017,7 @@ impl App {
                 reapplied += 1;
             }
         }
-        self.after_change();
+        self.after_change(None);
         let name = path.display();
         if !loaded {
             let first = self.portfolio.files[file]

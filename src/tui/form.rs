@@ -117,6 +117,16 @@ impl Form {
         })
     }
 
+    /// A form with just one field of the item at `path`.
+    pub fn single(p: &Portfolio, path: &ItemPath, field: Field) -> Option<Form> {
+        let fields = p.get(path)?.fields();
+        Some(Form {
+            kind: FormKind::Edit(path.clone()),
+            fields: vec![FormField::new(Slot::Of(field), current(fields, field))],
+            focus: 0,
+        })
+    }
+
     /// The form adding a child to `parent`: an id and a title.
     pub fn add(parent: &ItemPath) -> Form {
         Form {

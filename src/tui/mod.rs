@@ -5,13 +5,13 @@ pub mod action;
 pub mod app;
 pub mod form;
 pub mod keymap;
+pub mod screens;
 pub mod search;
 pub mod theme;
 pub mod tree;
 pub mod view;
 
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -31,6 +31,7 @@ use ratatui::backend::CrosstermBackend;
 use crate::core::Portfolio;
 use action::Action;
 use app::{App, Mode};
+use screens::Screen;
 
 /// Puts the terminal into the TUI's state: raw mode, alternate screen,
 /// mouse capture and bracketed paste.
@@ -57,8 +58,15 @@ pub fn leave_terminal() {
     let _ = io::stdout().flush();
 }
 
+/// The screen the TUI opens on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Start {
+    Tree,
+    Standup,
+}
+
 /// Runs the TUI on a loaded portfolio until the user quits.
-pub fn run(portfolio: Portfolio, today: NaiveDate) -> Result<(), String> {
+pub fn run(portfolio: Portfolio, today: NaiveDate, start: Start) -> Result<(), String> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(
             "the TUI needs a terminal (stdin or stdout is not a TTY); for scripts use `stride list`, `stride set`, `stride check`"
@@ -78,6 +86,9 @@ pub fn run(portfolio: Portfolio, today: NaiveDate) -> Result<(), String> {
     }
     enter_terminal().map_err(|e| format!("cannot set up the terminal: {e}"))?;
     let mut app = App::new(portfolio, today);
+    if start == Start::Standup {
+        app.open_standup();
+    }
     let result = event_loop(&mut app, &stop);
     leave_terminal();
     result.map_err(|e| format!("terminal error: {e}"))
@@ -87,7 +98,11 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     terminal.clear()?;
     let mut areas = None;
+    let mut clock = std::time::Instant::now();
     loop {
+        let now = std::time::Instant::now();
+        app.update(Action::Tick(now - clock));
+        clock = now;
         terminal.draw(|frame| {
             areas = view::layout(frame.area(), app.show_detail);
             if let Some(a) = areas {
@@ -108,7 +123,7 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> io::Result<()> {
         if app.quit || stop.load(Ordering::Relaxed) {
             return Ok(());
         }
-        if !event::poll(Duration::from_millis(250))? {
+        if !event::poll(Duration::from_millis(500))? {
             continue;
         }
         let ev = event::read()?;
@@ -118,14 +133,14 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> io::Result<()> {
             {
                 suspend(&mut terminal)?;
             }
-            Event::Mouse(m) if matches!(app.mode, Mode::Tree) => {
+            Event::Mouse(m) if matches!(app.mode, Mode::Normal) && app.screen == Screen::Tree => {
                 if let Some(action) = mouse_action(app, m, areas) {
                     app.update(action);
                 }
             }
             Event::Resize(..) => terminal.autoresize()?,
             _ => {
-                if let Some(action) = keymap::action_for(&app.mode, &ev) {
+                if let Some(action) = keymap::action_for(app, &ev) {
                     app.update(action);
                 }
             }
@@ -155,10 +170,4 @@ fn mouse_action(app: &App, m: &event::MouseEvent, areas: Option<view::Areas>) ->
         }
         _ => None,
     }
-}
-
-/// Loads `dir` and runs the TUI on it.
-pub fn open(dir: &Path, today: NaiveDate) -> Result<(), String> {
-    let portfolio = crate::core::load_dir(dir).map_err(|e| e.to_string())?;
-    run(portfolio, today)
 }

@@ -9,7 +9,8 @@ use ratatui::text::{Line, Span};
 use super::line;
 use crate::core::text::{fit, percent, sanitize, truncate, width};
 use crate::tui::app::{App, Mode};
-use crate::tui::keymap::tree_bindings;
+use crate::tui::keymap::bindings;
+use crate::tui::screens::Screen;
 use crate::tui::theme;
 
 /// Data folder, today and its ISO week, overall percent, counts, filter.
@@ -99,9 +100,12 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
         Mode::Confirm(_) => vec![("y".into(), "delete"), ("n".into(), "keep")],
         Mode::Help => vec![("any key".into(), "close")],
         _ => {
-            let mut v = vec![("↑↓".into(), "move"), ("←→".into(), "fold")];
+            let mut v: Vec<(String, &str)> = match app.screen {
+                Screen::Tree => vec![("↑↓".into(), "move"), ("←→".into(), "fold")],
+                _ => vec![("↑↓".into(), "move")],
+            };
             v.extend(
-                tree_bindings()
+                bindings(&app.screen)
                     .into_iter()
                     .filter_map(|b| b.short.map(|(k, s)| (k.to_string(), s))),
             );

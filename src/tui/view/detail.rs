@@ -6,27 +6,28 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::core::model::{ItemRef, Status};
-use crate::core::rollup::{DUE_SOON_DAYS, is_due_soon, overdue_days};
+use crate::core::history::{Change, delta_label};
+use crate::core::model::{ItemPath, ItemRef, Status};
+use crate::core::rollup::{is_due_soon, overdue_days};
 use crate::core::text::{percent, sanitize};
 use crate::tui::app::App;
+use crate::tui::screens::Screen;
 use crate::tui::theme;
 use crate::tui::tree::Node;
 
 /// `beside` is true when the pane stands to the right of the tree.
-pub fn render(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
+pub(super) fn render(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
     let block = Block::new()
         .borders(if beside { Borders::LEFT } else { Borders::TOP })
         .border_style(theme::dim());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let lines = match app.tree.selected_node() {
-        Some(Node::Broken(fi)) => broken(app, fi),
-        Some(node) => node
-            .item(&app.portfolio)
-            .map(|i| item(app, i))
-            .unwrap_or_default(),
-        None => vec![],
+    let lines = match (&app.screen, app.tree.selected_node()) {
+        (Screen::Tree, Some(Node::Broken(fi))) => broken(app, fi),
+        _ => match (app.selected_path(), app.selected_item()) {
+            (Some(path), Some(i)) => item(app, &path, i),
+            _ => vec![],
+        },
     };
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
@@ -42,7 +43,7 @@ fn text_line(name: &str, value: &str, style: Style) -> Line<'static> {
     ])
 }
 
-fn item(app: &App, item: ItemRef<'_>) -> Vec<Line<'static>> {
+fn item(app: &App, path: &ItemPath, item: ItemRef<'_>) -> Vec<Line<'static>> {
     let f = item.fields();
     let pct = item.percent();
     let status = item.status_with(pct);
@@ -67,6 +68,9 @@ fn item(app: &App, item: ItemRef<'_>) -> Vec<Line<'static>> {
         theme::dim(),
     ));
     lines.push(Line::from(summary));
+    if let Some(prev) = app.history.previous() {
+        lines.push(since(&prev.week, &super::change_of(app, path, item)));
+    }
     match item {
         ItemRef::Objective(o) => lines.push(Line::styled(
             format!("{} projects", o.projects.len()),
@@ -95,7 +99,12 @@ fn item(app: &App, item: ItemRef<'_>) -> Vec<Line<'static>> {
         let late = overdue_days(Some(due), status, app.today);
         let (note, style) = if late > 0 {
             (format!("{due}  {late} days overdue"), theme::overdue())
-        } else if is_due_soon(Some(due), status, app.today, DUE_SOON_DAYS) {
+        } else if is_due_soon(
+            Some(due),
+            status,
+            app.today,
+            app.portfolio.settings.due_soon_days,
+        ) {
             let days = (due - app.today).num_days();
             let when = match days {
                 0 => "today".to_string(),
@@ -137,25 +146,38 @@ fn item(app: &App, item: ItemRef<'_>) -> Vec<Line<'static>> {
     lines
 }
 
-/// `stage   开发 › 测试 › [联调] › 上线 › 投产`: passed stages green, the
-/// current one marked, later ones dim.
-fn pipeline(stages: &[String], current: Option<&str>) -> Line<'static> {
-    let at = current.and_then(|c| stages.iter().position(|s| s == c));
-    let mut spans = vec![label("stage")];
-    for (i, s) in stages.iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" › ", theme::dim()));
-        }
-        let s = sanitize(s, false).into_owned();
-        spans.push(match at {
-            Some(a) if i < a => Span::styled(format!("✓{s}"), theme::info()),
-            Some(a) if i == a => Span::styled(
-                format!("[{s}]"),
-                Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
-            ),
-            _ => Span::styled(s, theme::dim()),
-        });
+/// `since 2023-W24: ▲ 2.5 · 联调 → 上线 · due +7d · stalled 3 weeks`
+fn since(week: &str, c: &Change) -> Line<'static> {
+    let mut parts = Vec::new();
+    let delta = delta_label(c);
+    parts.push(if delta.is_empty() {
+        "no change".to_string()
+    } else {
+        delta
+    });
+    if let (Some(from), false) = (&c.stage_from, c.is_new) {
+        parts.push(format!("stage was {}", sanitize(from, false)));
     }
+    if let Some(slip) = c.slip_days {
+        parts.push(format!("due {slip:+}d"));
+    }
+    if c.stalled_weeks > 0 {
+        parts.push(format!("stalled {} weeks", c.stalled_weeks));
+    }
+    let style = if c.stalled_weeks > 0 || c.slip_days.is_some_and(|d| d > 0) {
+        theme::due_soon()
+    } else {
+        theme::dim()
+    };
+    Line::from(vec![
+        label("since"),
+        Span::styled(format!("{week}: {}", parts.join(" · ")), style),
+    ])
+}
+
+fn pipeline(stages: &[String], current: Option<&str>) -> Line<'static> {
+    let mut spans = vec![label("stage")];
+    spans.extend(super::pipeline_spans(stages, current));
     Line::from(spans)
 }
 

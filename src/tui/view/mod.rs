@@ -1,9 +1,14 @@
 //! Views: pure functions from the state to widgets.
 
 mod bars;
+mod board;
 mod detail;
 mod overlay;
+mod review;
+mod standup;
 mod tree;
+
+pub use standup::clock;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -11,7 +16,13 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use ratatui::text::Span;
+
 use super::app::{App, Mode};
+use super::screens::Screen;
+use crate::core::history::{Change, Record};
+use crate::core::model::{ItemPath, ItemRef};
+use crate::core::text::sanitize;
 
 /// Below this size the screen says so instead of drawing a cramped UI.
 pub const MIN_WIDTH: u16 = 50;
@@ -77,21 +88,33 @@ pub fn render(app: &App, frame: &mut Frame) {
         return;
     };
     bars::header(app, frame, areas.header);
-    tree::render(app, frame, areas.tree);
-    if let Some(d) = areas.detail {
-        detail::render(app, frame, d, areas.tree.y == d.y);
+    let body = Rect {
+        height: areas.footer.y - areas.tree.y,
+        width: area.width,
+        ..areas.tree
+    };
+    match &app.screen {
+        Screen::Tree => {
+            tree::render(app, frame, areas.tree);
+            if let Some(d) = areas.detail {
+                detail::render(app, frame, d, areas.tree.y == d.y);
+            }
+        }
+        Screen::Standup(s) => standup::render(app, s, frame, body),
+        Screen::Overdue(r) => review::render(app, r, frame, body),
+        Screen::Board(b) => board::render(app, b, frame, body),
     }
     match &app.mode {
         Mode::Search => bars::search(app, frame, areas.footer),
         _ => bars::footer(app, frame, areas.footer),
     }
     match &app.mode {
-        Mode::Help => overlay::help(frame, area),
+        Mode::Help => overlay::help(&app.screen, frame, area),
         Mode::StatusMenu(i) => overlay::status_menu(app, *i, frame, area),
         Mode::FilterMenu(i) => overlay::filter_menu(app, *i, frame, area),
         Mode::Confirm(path) => overlay::confirm(app, path, frame, area),
         Mode::Form(form) => overlay::form(form, frame, area),
-        Mode::Tree | Mode::Search => {}
+        Mode::Normal | Mode::Search => {}
     }
 }
 
@@ -112,4 +135,45 @@ pub fn scroll_offset(offset: usize, selected: usize, rows: usize, height: usize)
 /// A one-line paragraph.
 fn line<'a>(l: impl Into<Line<'a>>, style: Style) -> Paragraph<'a> {
     Paragraph::new(l.into()).style(style)
+}
+
+/// What changed for an item since the newest earlier week.
+pub fn change_of(app: &App, path: &ItemPath, item: ItemRef<'_>) -> Change {
+    if app.history.earlier.is_empty() {
+        return Change::default();
+    }
+    let pct = item.percent();
+    let record = Record {
+        percent: (pct * 100.0).round() / 100.0,
+        status: item.status_with(pct),
+        stage: match item {
+            ItemRef::Milestone(m, _) => m.stage.clone(),
+            _ => None,
+        },
+        due: item.fields().due,
+    };
+    app.history.change(&path.to_string(), &record)
+}
+
+/// `✓开发 › ✓测试 › [联调] › 上线 › 投产`: passed stages green, the current
+/// one marked, later ones dim.
+pub fn pipeline_spans(stages: &[String], current: Option<&str>) -> Vec<Span<'static>> {
+    use ratatui::style::Modifier;
+    let at = current.and_then(|c| stages.iter().position(|s| s == c));
+    let mut spans = Vec::new();
+    for (i, s) in stages.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" › ", super::theme::dim()));
+        }
+        let s = sanitize(s, false).into_owned();
+        spans.push(match at {
+            Some(a) if i < a => Span::styled(format!("✓{s}"), super::theme::info()),
+            Some(a) if i == a => Span::styled(
+                format!("[{s}]"),
+                Style::new().add_modifier(Modifier::BOLD | Modifier::REVERSED),
+            ),
+            _ => Span::styled(s, super::theme::dim()),
+        });
+    }
+    spans
 }

@@ -11,7 +11,8 @@ use crate::core::model::{ItemPath, Status};
 use crate::core::text::{fit, sanitize, truncate, width};
 use crate::tui::app::App;
 use crate::tui::form::Form;
-use crate::tui::keymap::{OVERLAY_HELP, tree_bindings};
+use crate::tui::keymap::{OVERLAY_HELP, bindings};
+use crate::tui::screens::Screen;
 use crate::tui::theme;
 
 /// A centred rectangle of at most `w` x `h`, cleared, with a titled border;
@@ -33,8 +34,8 @@ fn window(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str) -> Rect {
 }
 
 /// Every key, from the same table that maps them.
-pub fn help(frame: &mut Frame, area: Rect) {
-    let mut entries: Vec<(String, String)> = tree_bindings()
+pub fn help(screen: &Screen, frame: &mut Frame, area: Rect) {
+    let mut entries: Vec<(String, String)> = bindings(screen)
         .into_iter()
         .map(|b| (b.keys.join(" "), b.help.to_string()))
         .collect();

@@ -10,8 +10,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::scroll_offset;
+use crate::core::history::delta_label;
 use crate::core::model::{ItemPath, ItemRef, Portfolio, Status};
-use crate::core::rollup::{DUE_SOON_DAYS, is_due_soon, overdue_days};
+use crate::core::rollup::{is_due_soon, overdue_days};
 use crate::core::text::{fit, percent, sanitize, width};
 use crate::tui::app::App;
 use crate::tui::theme;
@@ -23,6 +24,7 @@ struct Columns {
     gauge: usize,
     count: bool,
     stage: usize,
+    delta: bool,
 }
 
 impl Columns {
@@ -32,21 +34,25 @@ impl Columns {
                 gauge: 0,
                 count: false,
                 stage: 0,
+                delta: false,
             },
             70..96 => Columns {
                 gauge: 8,
                 count: false,
                 stage: 6,
+                delta: false,
             },
             96..130 => Columns {
                 gauge: 12,
                 count: true,
                 stage: 8,
+                delta: true,
             },
             _ => Columns {
                 gauge: 20,
                 count: true,
                 stage: 10,
+                delta: true,
             },
         }
     }
@@ -54,6 +60,7 @@ impl Columns {
 
 const PERCENT_W: usize = 7;
 const COUNT_W: usize = 8;
+const DELTA_W: usize = 9;
 const STATUS_W: usize = 13;
 const DUE_W: usize = 11;
 
@@ -137,6 +144,24 @@ fn row<'a>(
         let count = total.map(|t| format!("of {t}")).unwrap_or_default();
         right.push(Span::styled(fit(&count, COUNT_W - 1) + " ", theme::dim()));
     }
+    if cols.delta && !app.history.earlier.is_empty() {
+        let c = path
+            .as_ref()
+            .map(|x| super::change_of(app, x, item))
+            .unwrap_or_default();
+        let (text, style) = if c.stalled_weeks > 0 {
+            (format!("stall {}w", c.stalled_weeks), theme::due_soon())
+        } else {
+            let d = delta_label(&c);
+            let style = if d.starts_with('▼') {
+                theme::error()
+            } else {
+                theme::info()
+            };
+            (d, style)
+        };
+        right.push(Span::styled(fit(&text, DELTA_W - 1) + " ", style));
+    }
     right.push(Span::styled(
         fit(&format!(" {} ", status.as_str()), STATUS_W),
         theme::status(status),
@@ -146,7 +171,7 @@ fn row<'a>(
         let s = sanitize(stage.unwrap_or(""), false);
         right.push(Span::raw(fit(&s, cols.stage) + " "));
     }
-    right.push(due_span(f.due, status, app.today));
+    right.push(due_span(f.due, status, app.today, p.settings.due_soon_days));
 
     let right_w: usize = right.iter().map(|s| width(&s.content)).sum();
     let mut left = vec![Span::raw(indent), Span::styled(marker, theme::dim())];
@@ -168,7 +193,12 @@ fn row<'a>(
 }
 
 /// The due column: `06-30`, red with the days when late, yellow when soon.
-fn due_span(due: Option<NaiveDate>, status: Status, today: NaiveDate) -> Span<'static> {
+fn due_span(
+    due: Option<NaiveDate>,
+    status: Status,
+    today: NaiveDate,
+    soon_days: i64,
+) -> Span<'static> {
     let Some(due) = due else {
         return Span::raw(" ".repeat(DUE_W));
     };
@@ -180,7 +210,7 @@ fn due_span(due: Option<NaiveDate>, status: Status, today: NaiveDate) -> Span<'s
     };
     if late > 0 {
         Span::styled(fit(&format!("{date} +{late}d"), DUE_W), theme::overdue())
-    } else if is_due_soon(Some(due), status, today, DUE_SOON_DAYS) {
+    } else if is_due_soon(Some(due), status, today, soon_days) {
         Span::styled(fit(&date, DUE_W), theme::due_soon())
     } else {
         Span::raw(fit(&date, DUE_W))

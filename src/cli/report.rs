@@ -1,0 +1,63 @@
+//! `stride report`: the weekly report as Markdown or JSON.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+
+use super::{Failure, load};
+use crate::core::report::{for_week, markdown};
+use crate::core::save::write_atomic;
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// A past ISO week to render from its history file, like 2023-W24.
+    #[arg(long, value_name = "YYYY-Www")]
+    week: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Md)]
+    format: Format,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Format {
+    Md,
+    Json,
+}
+
+pub fn run(
+    dir: &Path,
+    today: NaiveDate,
+    args: &ReportArgs,
+    out: &mut impl Write,
+) -> Result<ExitCode, Failure> {
+    let portfolio = load(dir)?;
+    let report = for_week(&portfolio, today, args.week.as_deref())?;
+    let text = match args.format {
+        Format::Md => markdown(&report, portfolio.settings.language),
+        Format::Json => serde_json::to_string_pretty(&report)? + "\n",
+    };
+    match &args.output {
+        Some(path) => {
+            write_file(path, &text)?;
+            eprintln!("stride: wrote {}", path.display());
+        }
+        None => out.write_all(text.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a new or existing file atomically.
+pub fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
+    let result = if path.exists() {
+        write_atomic(path, text.as_bytes())
+    } else {
+        std::fs::write(path, text)
+    };
+    result.map_err(|e| Failure::new(format!("cannot write {}: {e}", path.display())))
+}

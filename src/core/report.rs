@@ -1,0 +1,611 @@
+//! The weekly report, in the shape of the team's own: progress per objective
+//! and project with changes since last week, what is overdue, what stalled,
+//! and next week's plan. Built once as data; written as Markdown or JSON.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::history::{Change, History, Record, Snapshot, delta_label, snapshot_of};
+use super::model::{ItemPath, Portfolio, Status};
+use super::rollup::overdue_days;
+use super::settings::{Language, iso_week_name};
+use super::text::{percent, sanitize};
+
+/// The whole report.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    /// The ISO week, like `2023-W25`.
+    pub iso_week: String,
+    /// The week number as the team counts (`week_numbering`).
+    pub week_number: u32,
+    /// The day the report is as of.
+    pub date: NaiveDate,
+    pub percent: f64,
+    pub delta: Option<f64>,
+    pub objectives: Vec<ObjectiveReport>,
+    pub overdue: Vec<Late>,
+    pub stalled: Vec<Stalled>,
+    pub next: Vec<Plan>,
+    /// Files that could not be read, so readers know the report is partial.
+    pub problems: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ObjectiveReport {
+    pub path: String,
+    pub title: String,
+    pub owner: Option<String>,
+    pub percent: f64,
+    pub delta: Option<f64>,
+    pub status: Status,
+    pub update: Option<String>,
+    pub projects: Vec<ProjectReport>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ProjectReport {
+    pub path: String,
+    pub title: String,
+    pub owner: Option<String>,
+    pub percent: f64,
+    pub delta: Option<f64>,
+    pub is_new: bool,
+    pub status: Status,
+    pub due: Option<NaiveDate>,
+    pub overdue_days: i64,
+    pub update: Option<String>,
+    pub blocker: Option<String>,
+    pub milestones: Vec<MilestoneReport>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct MilestoneReport {
+    pub path: String,
+    pub title: String,
+    pub percent: f64,
+    pub delta: Option<f64>,
+    pub is_new: bool,
+    pub status: Status,
+    pub total: Option<u64>,
+    pub done: Option<u64>,
+    pub stage: Option<String>,
+    pub stage_from: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub overdue_days: i64,
+    pub slip_days: Option<i64>,
+    pub stalled_weeks: u32,
+    pub blocker: Option<String>,
+}
+
+/// An overdue item.
+#[derive(Clone, Debug, Serialize)]
+pub struct Late {
+    pub path: String,
+    pub title: String,
+    pub owner: Option<String>,
+    pub due: NaiveDate,
+    pub overdue_days: i64,
+    pub status: Status,
+}
+
+/// An item whose percent has not moved for weeks.
+#[derive(Clone, Debug, Serialize)]
+pub struct Stalled {
+    pub path: String,
+    pub title: String,
+    pub percent: f64,
+    pub weeks: u32,
+}
+
+/// A line of next week's plan, from a `next` field.
+#[derive(Clone, Debug, Serialize)]
+pub struct Plan {
+    pub path: String,
+    pub title: String,
+    pub next: String,
+}
+
+/// Builds the report. `state` holds the values to report (the current
+/// state, or a past week's snapshot); `history` the weeks before it.
+pub fn build(p: &Portfolio, state: &Snapshot, date: NaiveDate, history: &History) -> Report {
+    let change = |path: &str, r: &Record| history.change(path, r);
+    let mut report = Report {
+        iso_week: state.week.clone(),
+        week_number: p.settings.week_number(date),
+        date,
+        percent: 0.0,
+        delta: None,
+        objectives: Vec::new(),
+        overdue: Vec::new(),
+        stalled: Vec::new(),
+        next: Vec::new(),
+        problems: p
+            .files
+            .iter()
+            .filter(|f| !f.loaded)
+            .map(|f| format!("{} did not load and is left out", f.path.display()))
+            .chain(history.problems.iter().map(|d| d.to_string()))
+            .collect(),
+    };
+    let mut weighted = (0.0, 0.0, 0.0, 0.0);
+    let mut next = Vec::new();
+    let mut late = Vec::new();
+    let mut stalled = Vec::new();
+    for o in &p.objectives {
+        let opath = ItemPath::objective(&o.id);
+        let Some(orec) = state.get(&opath.to_string()) else {
+            continue;
+        };
+        let oc = change(&opath.to_string(), orec);
+        if o.fields.status != Some(Status::Dropped) {
+            let w = o.fields.weight();
+            weighted.0 += orec.percent * w;
+            weighted.1 += w;
+            if let Some(d) = oc.delta {
+                weighted.2 += (orec.percent - d) * w;
+                weighted.3 += w;
+            }
+        }
+        if let Some(n) = &o.fields.next {
+            next.push(plan_of(&opath, &o.fields.title, n));
+        }
+        let mut projects = Vec::new();
+        for pr in &o.projects {
+            let ppath = ItemPath::project(&o.id, &pr.id);
+            let key = ppath.to_string();
+            let Some(prec) = state.get(&key) else {
+                continue;
+            };
+            let pc = change(&key, prec);
+            note_late(
+                &mut late,
+                &key,
+                &pr.fields.title,
+                &pr.fields.owner,
+                prec,
+                date,
+            );
+            if let Some(n) = &pr.fields.next {
+                next.push(plan_of(&ppath, &pr.fields.title, n));
+            }
+            let mut milestones = Vec::new();
+            for m in &pr.milestones {
+                let key = ItemPath::milestone(&o.id, &pr.id, &m.id).to_string();
+                let Some(mrec) = state.get(&key) else {
+                    continue;
+                };
+                let mc = change(&key, mrec);
+                note_late(
+                    &mut late,
+                    &key,
+                    &m.fields.title,
+                    &m.fields.owner,
+                    mrec,
+                    date,
+                );
+                if mc.stalled_weeks > 0 {
+                    stalled.push(Stalled {
+                        path: key.clone(),
+                        title: m.fields.title.clone(),
+                        percent: mrec.percent,
+                        weeks: mc.stalled_weeks,
+                    });
+                }
+                if let Some(n) = &m.fields.next {
+                    next.push(plan_of(
+                        &ItemPath::milestone(&o.id, &pr.id, &m.id),
+                        &m.fields.title,
+                        n,
+                    ));
+                }
+                milestones.push(milestone_report(key, m, mrec, &mc, date));
+            }
+            if pc.stalled_weeks > 0 {
+                stalled.push(Stalled {
+                    path: ppath.to_string(),
+                    title: pr.fields.title.clone(),
+                    percent: prec.percent,
+                    weeks: pc.stalled_weeks,
+                });
+            }
+            projects.push(ProjectReport {
+                path: ppath.to_string(),
+                title: pr.fields.title.clone(),
+                owner: pr.fields.owner.clone(),
+                percent: prec.percent,
+                delta: pc.delta,
+                is_new: pc.is_new,
+                status: prec.status,
+                due: prec.due,
+                overdue_days: overdue_days(prec.due, prec.status, date),
+                update: pr.fields.update.clone(),
+                blocker: pr.fields.blocker.clone(),
+                milestones,
+            });
+        }
+        report.objectives.push(ObjectiveReport {
+            path: opath.to_string(),
+            title: o.fields.title.clone(),
+            owner: o.fields.owner.clone(),
+            percent: orec.percent,
+            delta: oc.delta,
+            status: orec.status,
+            update: o.fields.update.clone(),
+            projects,
+        });
+    }
+    late.sort_by(|a, b| {
+        b.overdue_days
+            .cmp(&a.overdue_days)
+            .then(a.path.cmp(&b.path))
+    });
+    report.overdue = late;
+    report.stalled = stalled;
+    report.next = next;
+    if weighted.1 > 0.0 {
+        report.percent = (weighted.0 / weighted.1 * 100.0).round() / 100.0;
+        if weighted.3 > 0.0 && history.previous().is_some() {
+            let before = weighted.2 / weighted.3;
+            report.delta = Some(((report.percent - before) * 100.0).round() / 100.0);
+        }
+    }
+    report
+}
+
+fn plan_of(path: &ItemPath, title: &str, next: &str) -> Plan {
+    Plan {
+        path: path.to_string(),
+        title: title.to_string(),
+        next: next.to_string(),
+    }
+}
+
+fn note_late(
+    late: &mut Vec<Late>,
+    path: &str,
+    title: &str,
+    owner: &Option<String>,
+    r: &Record,
+    date: NaiveDate,
+) {
+    let days = overdue_days(r.due, r.status, date);
+    if let (true, Some(due)) = (days > 0, r.due) {
+        late.push(Late {
+            path: path.to_string(),
+            title: title.to_string(),
+            owner: owner.clone(),
+            due,
+            overdue_days: days,
+            status: r.status,
+        });
+    }
+}
+
+fn milestone_report(
+    path: String,
+    m: &super::model::Milestone,
+    r: &Record,
+    c: &Change,
+    date: NaiveDate,
+) -> MilestoneReport {
+    MilestoneReport {
+        path,
+        title: m.fields.title.clone(),
+        percent: r.percent,
+        delta: c.delta,
+        is_new: c.is_new,
+        status: r.status,
+        total: m.total,
+        done: m.done,
+        stage: r.stage.clone(),
+        stage_from: c.stage_from.clone(),
+        due: r.due,
+        overdue_days: overdue_days(r.due, r.status, date),
+        slip_days: c.slip_days,
+        stalled_weeks: c.stalled_weeks,
+        blocker: m.fields.blocker.clone(),
+    }
+}
+
+/// Why a report cannot be made.
+#[derive(Debug)]
+pub struct ReportError(pub String);
+
+impl std::fmt::Display for ReportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ReportError {}
+
+/// The report of `today`'s week from the current data, or of a past `week`
+/// (like `2023-W24`) from its history file.
+pub fn for_week(
+    p: &Portfolio,
+    today: NaiveDate,
+    week: Option<&str>,
+) -> Result<Report, ReportError> {
+    let current = iso_week_name(today);
+    match week {
+        None => Ok(build(
+            p,
+            &snapshot_of(p, today),
+            today,
+            &History::load(&p.dir, today),
+        )),
+        Some(w) if w == current => Ok(build(
+            p,
+            &snapshot_of(p, today),
+            today,
+            &History::load(&p.dir, today),
+        )),
+        Some(w) => {
+            let monday = super::settings::parse_iso_week(w).ok_or_else(|| {
+                ReportError(format!("`{w}` is not a week: write it like {current}"))
+            })?;
+            let path = p.dir.join(super::history::DIR).join(format!("{w}.toml"));
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                ReportError(format!(
+                    "no history for {w}: cannot read {}: {e} (history is recorded when stride saves, or by `stride snapshot`)",
+                    path.display()
+                ))
+            })?;
+            let snap =
+                super::history::parse(&path, &text).map_err(|d| ReportError(d.to_string()))?;
+            let date = snap.taken.unwrap_or_else(|| monday + chrono::Days::new(6));
+            Ok(build(p, &snap, date, &History::load_before(&p.dir, w)))
+        }
+    }
+}
+
+/// The labels of one language.
+struct Words {
+    lang: Language,
+}
+
+impl Words {
+    fn t(&self, en: &'static str, zh: &'static str) -> &'static str {
+        match self.lang {
+            Language::En => en,
+            Language::Zh => zh,
+        }
+    }
+
+    fn status(&self, s: Status) -> &'static str {
+        match (self.lang, s) {
+            (Language::En, s) => match s {
+                Status::Todo => "to do",
+                Status::InProgress => "in progress",
+                Status::Blocked => "blocked",
+                Status::AtRisk => "at risk",
+                Status::Done => "done",
+                Status::Dropped => "dropped",
+            },
+            (Language::Zh, s) => match s {
+                Status::Todo => "未开始",
+                Status::InProgress => "进行中",
+                Status::Blocked => "阻断",
+                Status::AtRisk => "有风险",
+                Status::Done => "已完成",
+                Status::Dropped => "已取消",
+            },
+        }
+    }
+}
+
+/// One line of Markdown text from file text: control characters made
+/// visible, line breaks folded, Markdown's own characters left alone.
+fn md(s: &str) -> String {
+    sanitize(&s.replace(['\n', '\r'], " "), false).into_owned()
+}
+
+/// `48.95%（▲ 1.2）` or `48.95% (▲ 1.2)`.
+fn pct_with_delta(w: &Words, p: f64, delta: Option<f64>, is_new: bool) -> String {
+    let label = delta_label(&Change {
+        delta,
+        is_new,
+        ..Change::default()
+    });
+    match (label.is_empty(), w.lang) {
+        (true, _) => format!("{}%", percent(p)),
+        (false, Language::Zh) => format!("{}%（{label}）", percent(p)),
+        (false, Language::En) => format!("{}% ({label})", percent(p)),
+    }
+}
+
+/// The report as Markdown, in the shape of the team's own.
+pub fn markdown(r: &Report, lang: Language) -> String {
+    let w = Words { lang };
+    let mut out = String::new();
+    let sep = w.t(", ", "，");
+    match lang {
+        Language::Zh => {
+            let _ = writeln!(out, "# 第{}周 {}\n", r.week_number, r.date);
+        }
+        Language::En => {
+            let _ = writeln!(out, "# Week {} · {}\n", r.week_number, r.date);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "> {} {}{sep}{} {}{sep}{} {}{sep}ISO {}\n",
+        w.t("Overall", "总进度"),
+        pct_with_delta(&w, r.percent, r.delta, false),
+        w.t("overdue", "逾期"),
+        r.overdue.len(),
+        w.t("stalled", "停滞"),
+        r.stalled.len(),
+        r.iso_week
+    );
+    for problem in &r.problems {
+        let _ = writeln!(out, "> ⚠ {}\n", md(problem));
+    }
+    let _ = writeln!(out, "# {}\n", w.t("Last week's progress", "上周进展"));
+    for o in &r.objectives {
+        let _ = writeln!(
+            out,
+            "## 【{}】 {}\n",
+            md(&o.title),
+            pct_with_delta(&w, o.percent, o.delta, false)
+        );
+        if let Some(u) = &o.update {
+            let _ = writeln!(out, "{}\n", md(u));
+        }
+        for p in &o.projects {
+            let mut head = format!(
+                "- **{}** {}{sep}{}",
+                md(&p.title),
+                pct_with_delta(&w, p.percent, p.delta, p.is_new),
+                w.status(p.status)
+            );
+            if let Some(owner) = &p.owner {
+                let _ = write!(head, "{sep}{}", md(owner));
+            }
+            if let Some(due) = p.due {
+                let _ = write!(head, "{sep}{} {due}", w.t("due", "截止"));
+                if p.overdue_days > 0 {
+                    let _ = write!(head, "{}", late_label(&w, p.overdue_days));
+                }
+            }
+            let _ = writeln!(out, "{head}");
+            if let Some(u) = &p.update {
+                let _ = writeln!(out, "  {}", md(u));
+            }
+            if let Some(b) = &p.blocker {
+                let _ = writeln!(out, "  **{}**：{}", w.t("Blocker", "阻断"), md(b));
+            }
+            for (i, m) in p.milestones.iter().enumerate() {
+                let _ = writeln!(out, "  {}. {}", i + 1, milestone_line(&w, m));
+            }
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "# {}\n", w.t("Overdue", "逾期事项"));
+    if r.overdue.is_empty() {
+        let _ = writeln!(out, "{}\n", w.t("Nothing is overdue.", "无逾期事项。"));
+    } else {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |\n| --- | --- | --- | --- | --- |",
+            w.t("Item", "事项"),
+            w.t("Owner", "负责人"),
+            w.t("Due", "截止"),
+            w.t("Days overdue", "逾期天数"),
+            w.t("Status", "状态")
+        );
+        for l in &r.overdue {
+            let _ = writeln!(
+                out,
+                "| {} (`{}`) | {} | {} | {} | {} |",
+                md(&l.title).replace('|', "\\|"),
+                l.path,
+                md(l.owner.as_deref().unwrap_or("")).replace('|', "\\|"),
+                l.due,
+                l.overdue_days,
+                w.status(l.status)
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "# {}\n", w.t("Stalled", "停滞事项"));
+    if r.stalled.is_empty() {
+        let _ = writeln!(out, "{}\n", w.t("Nothing stalled.", "无停滞事项。"));
+    } else {
+        for s in &r.stalled {
+            let _ = writeln!(
+                out,
+                "- **{}** {}%{sep}{}",
+                md(&s.title),
+                percent(s.percent),
+                match lang {
+                    Language::Zh => format!("连续{}周未推进", s.weeks),
+                    Language::En => format!("unchanged for {} weeks", s.weeks),
+                }
+            );
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "# {}\n", w.t("Next week", "下周工作及目标"));
+    if r.next.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            w.t(
+                "No plans recorded (`next` fields).",
+                "未填写（next 字段）。"
+            )
+        );
+    }
+    for (i, n) in r.next.iter().enumerate() {
+        let _ = writeln!(out, "{}. **{}**：{}", i + 1, md(&n.title), md(&n.next));
+    }
+    out
+}
+
+fn late_label(w: &Words, days: i64) -> String {
+    match w.lang {
+        Language::Zh => format!("（逾期{days}天）"),
+        Language::En => format!(" ({days} days overdue)"),
+    }
+}
+
+fn milestone_line(w: &Words, m: &MilestoneReport) -> String {
+    let sep = w.t(", ", "，");
+    let mut s = format!("{}：", md(&m.title));
+    if let Some(stage) = &m.stage {
+        match &m.stage_from {
+            Some(from) => {
+                let _ = write!(s, "{} → {}{sep}", md(from), md(stage));
+            }
+            None => {
+                let _ = write!(s, "{}{sep}", md(stage));
+            }
+        }
+    }
+    match (m.done, m.total) {
+        (Some(done), Some(total)) => {
+            let _ = write!(s, "{done}/{total}{sep}");
+        }
+        (None, Some(total)) => {
+            let _ = write!(
+                s,
+                "{}{sep}",
+                match w.lang {
+                    Language::Zh => format!("共{total}个"),
+                    Language::En => format!("of {total}"),
+                }
+            );
+        }
+        _ => {}
+    }
+    s.push_str(&pct_with_delta(w, m.percent, m.delta, m.is_new));
+    if m.status != Status::InProgress {
+        let _ = write!(s, "{sep}{}", w.status(m.status));
+    }
+    if let Some(due) = m.due {
+        let _ = write!(s, "{sep}{} {due}", w.t("due", "截止"));
+        if let Some(slip) = m.slip_days {
+            let _ = write!(s, " ({slip:+}d)");
+        }
+        if m.overdue_days > 0 {
+            s.push_str(&late_label(w, m.overdue_days));
+        }
+    }
+    if m.stalled_weeks > 0 {
+        let _ = write!(
+            s,
+            "{sep}{}",
+            match w.lang {
+                Language::Zh => format!("连续{}周未推进", m.stalled_weeks),
+                Language::En => format!("stalled {} weeks", m.stalled_weeks),
+            }
+        );
+    }
+    if let Some(b) = &m.blocker {
+        let _ = write!(s, "{sep}{}：{}", w.t("blocker", "阻断"), md(b));
+    }
+    s
+}

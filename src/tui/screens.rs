@@ -1,0 +1,238 @@
+//! The screens besides the tree: the stand-up walkthrough, the overdue
+//! review and the pipeline board. Each holds only its own position; the
+//! items come from the portfolio each time, so edits show at once.
+
+use std::time::Duration;
+
+use chrono::NaiveDate;
+
+use crate::core::listing::rows;
+use crate::core::model::{ItemPath, ItemRef, Portfolio};
+use crate::core::rollup::is_due_soon;
+
+/// Which screen has the keys when no overlay is open.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Screen {
+    #[default]
+    Tree,
+    Standup(Standup),
+    Overdue(Review),
+    Board(Board),
+}
+
+/// The stand-up: one project per page, then a summary page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Standup {
+    /// The projects in file order.
+    pub projects: Vec<ItemPath>,
+    /// The page: an index into `projects`, or `projects.len()` for the summary.
+    pub page: usize,
+    /// The selected milestone of the page's project (0 is the project itself,
+    /// 1 its first milestone...).
+    pub row: usize,
+    /// Time spent on each project's page.
+    pub spent: Vec<Duration>,
+    /// Time since the meeting started.
+    pub total: Duration,
+}
+
+impl Standup {
+    pub fn new(p: &Portfolio) -> Self {
+        let projects = all_projects(p);
+        let n = projects.len();
+        Standup {
+            projects,
+            spent: vec![Duration::ZERO; n],
+            ..Standup::default()
+        }
+    }
+
+    /// Whether the summary page is showing.
+    pub fn on_summary(&self) -> bool {
+        self.page >= self.projects.len()
+    }
+
+    pub fn project(&self) -> Option<&ItemPath> {
+        self.projects.get(self.page)
+    }
+
+    pub fn next_page(&mut self) {
+        self.page = (self.page + 1).min(self.projects.len());
+        self.row = 0;
+    }
+
+    pub fn prev_page(&mut self) {
+        self.page = self.page.saturating_sub(1);
+        self.row = 0;
+    }
+
+    /// Counts time towards the current page and the meeting.
+    pub fn tick(&mut self, d: Duration) {
+        self.total += d;
+        if let Some(s) = self.spent.get_mut(self.page) {
+            *s += d;
+        }
+    }
+
+    /// The selected item on the page: the project or one of its milestones.
+    pub fn selected(&self, p: &Portfolio) -> Option<ItemPath> {
+        let project = self.project()?;
+        if self.row == 0 {
+            return Some(project.clone());
+        }
+        let ItemRef::Project(pr) = p.get(project)? else {
+            return None;
+        };
+        let m = pr.milestones.get(self.row - 1)?;
+        Some(ItemPath::milestone(&project.objective, &pr.id, &m.id))
+    }
+
+    /// Moves the selection within the page.
+    pub fn move_row(&mut self, p: &Portfolio, delta: isize) {
+        let count = self
+            .project()
+            .and_then(|x| p.get(x))
+            .map_or(0, |i| match i {
+                ItemRef::Project(pr) => pr.milestones.len(),
+                _ => 0,
+            });
+        self.row = self.row.saturating_add_signed(delta).min(count);
+    }
+
+    /// Follows projects added or removed since the walkthrough began.
+    pub fn refresh(&mut self, p: &Portfolio) {
+        let current = self.project().cloned();
+        let old: Vec<(ItemPath, Duration)> = self
+            .projects
+            .iter()
+            .cloned()
+            .zip(self.spent.iter().copied())
+            .collect();
+        self.projects = all_projects(p);
+        self.spent = self
+            .projects
+            .iter()
+            .map(|x| {
+                old.iter()
+                    .find(|(o, _)| o == x)
+                    .map_or(Duration::ZERO, |(_, d)| *d)
+            })
+            .collect();
+        if let Some(c) = current {
+            self.page = self
+                .projects
+                .iter()
+                .position(|x| *x == c)
+                .unwrap_or(self.page.min(self.projects.len()));
+        }
+        self.move_row(p, 0);
+    }
+}
+
+fn all_projects(p: &Portfolio) -> Vec<ItemPath> {
+    p.objectives
+        .iter()
+        .flat_map(|o| o.projects.iter().map(|pr| ItemPath::project(&o.id, &pr.id)))
+        .collect()
+}
+
+/// The overdue review: the items of [`review_items`] when it opened.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Review {
+    pub items: Vec<ItemPath>,
+    pub selected: usize,
+}
+
+/// Overdue items, most overdue first, then items due soon by date.
+pub fn review_items(p: &Portfolio, today: NaiveDate) -> Vec<ItemPath> {
+    let all = rows(p, today);
+    let mut late: Vec<_> = all.iter().filter(|r| r.overdue_days > 0).collect();
+    late.sort_by_key(|r| std::cmp::Reverse(r.overdue_days));
+    let mut soon: Vec<_> = all
+        .iter()
+        .filter(|r| {
+            r.overdue_days == 0 && is_due_soon(r.due, r.status, today, p.settings.due_soon_days)
+        })
+        .collect();
+    soon.sort_by_key(|r| r.due);
+    late.into_iter()
+        .chain(soon)
+        .map(|r| r.path.clone())
+        .collect()
+}
+
+/// The pipeline board of one project: a column per stage.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Board {
+    pub project: ItemPath,
+    pub column: usize,
+    pub card: usize,
+}
+
+impl Board {
+    /// The milestones of each column (stage), by index into the project's
+    /// milestones; milestones without a stage come first, in column 0's place
+    /// of "not started".
+    pub fn columns(&self, p: &Portfolio) -> Vec<Vec<usize>> {
+        let Some(ItemRef::Project(pr)) = p.get(&self.project) else {
+            return Vec::new();
+        };
+        let mut cols = vec![Vec::new(); pr.stages.len()];
+        for (i, m) in pr.milestones.iter().enumerate() {
+            let at = m
+                .stage
+                .as_ref()
+                .and_then(|s| pr.stages.iter().position(|x| x == s))
+                .unwrap_or(0);
+            if let Some(c) = cols.get_mut(at) {
+                c.push(i);
+            }
+        }
+        cols
+    }
+
+    /// The selected card's milestone.
+    pub fn selected(&self, p: &Portfolio) -> Option<ItemPath> {
+        let cols = self.columns(p);
+        let i = *cols.get(self.column)?.get(self.card)?;
+        let ItemRef::Project(pr) = p.get(&self.project)? else {
+            return None;
+        };
+        Some(ItemPath::milestone(
+            &self.project.objective,
+            &pr.id,
+            &pr.milestones.get(i)?.id,
+        ))
+    }
+
+    /// Moves the selection; `dc` columns and `dr` cards.
+    pub fn step(&mut self, p: &Portfolio, dc: isize, dr: isize) {
+        let cols = self.columns(p);
+        if cols.is_empty() {
+            return;
+        }
+        self.column = self.column.saturating_add_signed(dc).min(cols.len() - 1);
+        let n = cols[self.column].len();
+        self.card = self.card.saturating_add_signed(dr).min(n.saturating_sub(1));
+    }
+
+    /// Selects the card of `path`, wherever it now stands.
+    pub fn follow(&mut self, p: &Portfolio, path: &ItemPath) {
+        let Some(ItemRef::Project(pr)) = p.get(&self.project) else {
+            return;
+        };
+        let Some(mi) = pr
+            .milestones
+            .iter()
+            .position(|m| Some(&m.id) == path.milestone.as_ref())
+        else {
+            return;
+        };
+        for (c, col) in self.columns(p).iter().enumerate() {
+            if let Some(r) = col.iter().position(|&x| x == mi) {
+                self.column = c;
+                self.card = r;
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! The overdue review: overdue items, most overdue first, then those due soon.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::core::rollup::overdue_days;
+use crate::core::text::{fit, sanitize};
+use crate::tui::app::App;
+use crate::tui::screens::Review;
+use crate::tui::theme;
+
+pub fn render(app: &App, r: &Review, frame: &mut Frame, area: Rect) {
+    let p = &app.portfolio;
+    let late = r
+        .items
+        .iter()
+        .filter(|x| {
+            p.get(x)
+                .is_some_and(|i| overdue_days(i.fields().due, i.status(), app.today) > 0)
+        })
+        .count();
+    let title = format!(
+        " Overdue review · {late} overdue · {} due within {} days ",
+        r.items.len() - late,
+        p.settings.due_soon_days
+    );
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(title)
+        .title_style(theme::key())
+        .border_style(theme::dim());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [list, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(9)]).areas(inner);
+    if r.items.is_empty() {
+        frame.render_widget(
+            Paragraph::new("Nothing is overdue or due soon. q goes back.").style(theme::dim()),
+            list,
+        );
+        return;
+    }
+    let w = list.width as usize;
+    let height = list.height as usize;
+    let skip = (r.selected + 1).saturating_sub(height);
+    let lines: Vec<Line> = r
+        .items
+        .iter()
+        .enumerate()
+        .skip(skip)
+        .take(height)
+        .map(|(i, path)| {
+            let Some(item) = p.get(path) else {
+                return Line::raw("");
+            };
+            let f = item.fields();
+            let status = item.status();
+            let late = overdue_days(f.due, status, app.today);
+            let due = f.due.map(|d| d.to_string()).unwrap_or_default();
+            let (when, style) = if late > 0 {
+                (format!("{late} days overdue"), theme::overdue())
+            } else if status.is_closed() {
+                (status.to_string(), theme::info())
+            } else {
+                let days = f.due.map_or(0, |d| (d - app.today).num_days());
+                let text = match days {
+                    0 => "due today".to_string(),
+                    1 => "due tomorrow".to_string(),
+                    n => format!("due in {n} days"),
+                };
+                (text, theme::due_soon())
+            };
+            let title_w = w.saturating_sub(2 + 11 + 17 + 14 + 10).max(10);
+            let line = Line::from(vec![
+                Span::raw(if i == r.selected { "▶ " } else { "  " }),
+                Span::raw(fit(&sanitize(&f.title, false), title_w) + " "),
+                Span::raw(fit(&due, 11)),
+                Span::styled(fit(&when, 17), style),
+                Span::styled(fit(&format!(" {status} "), 14), theme::status(status)),
+                Span::styled(
+                    fit(&sanitize(f.owner.as_deref().unwrap_or(""), false), 10),
+                    theme::dim(),
+                ),
+            ]);
+            if i == r.selected {
+                line.patch_style(theme::selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+    super::detail::render(app, frame, detail, false);
+}

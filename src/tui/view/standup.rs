@@ -1,0 +1,294 @@
+//! The stand-up walkthrough: one project per page, then the summary.
+
+use std::time::Duration;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
+
+use super::{change_of, pipeline_spans};
+use crate::core::history::delta_label;
+use crate::core::model::{ItemPath, ItemRef, Status};
+use crate::core::rollup::overdue_days;
+use crate::core::text::{fit, percent, sanitize};
+use crate::tui::app::App;
+use crate::tui::screens::Standup;
+use crate::tui::theme;
+
+/// `mm:ss`, or `h:mm:ss` past an hour.
+pub fn clock(d: Duration) -> String {
+    let s = d.as_secs();
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    } else {
+        format!("{:02}:{:02}", s / 60, s % 60)
+    }
+}
+
+pub fn render(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
+    let spent = s.spent.get(s.page).copied().unwrap_or_default();
+    let title = if s.on_summary() {
+        format!(" Stand-up · summary · meeting {} ", clock(s.total))
+    } else {
+        format!(
+            " Stand-up · {}/{} · this project {} · meeting {} ",
+            s.page + 1,
+            s.projects.len(),
+            clock(spent),
+            clock(s.total)
+        )
+    };
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .title(title)
+        .title_style(theme::key())
+        .border_style(theme::dim());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if s.on_summary() {
+        summary(app, s, frame, inner);
+    } else if let Some(path) = s.project() {
+        project_page(app, s, path, frame, inner);
+    }
+}
+
+fn project_page(app: &App, s: &Standup, path: &ItemPath, frame: &mut Frame, area: Rect) {
+    let p = &app.portfolio;
+    let Some(ItemRef::Project(pr)) = p.get(path) else {
+        return;
+    };
+    let item = ItemRef::Project(pr);
+    let pct = item.percent();
+    let status = item.status_with(pct);
+    let change = change_of(app, path, item);
+    let n = pr.milestones.len() as u16;
+    let texts = [&pr.fields.update, &pr.fields.next, &pr.fields.blocker]
+        .iter()
+        .filter(|t| t.is_some())
+        .count() as u16;
+    let [head, gauge, list, notes] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(n.min(3) + 2),
+        Constraint::Length((texts * 2).min(area.height / 3)),
+    ])
+    .areas(area);
+
+    let obj_title = p
+        .objectives
+        .iter()
+        .find(|o| o.id == path.objective)
+        .map(|o| o.fields.title.as_str())
+        .unwrap_or_default();
+    let mut head_spans = vec![
+        Span::styled(
+            sanitize(&pr.fields.title, false).into_owned(),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(format!("  {}", sanitize(obj_title, false)), theme::dim()),
+        Span::raw("  "),
+        Span::styled(format!(" {status} "), theme::status(status)),
+    ];
+    if let Some(o) = &pr.fields.owner {
+        head_spans.push(Span::raw(format!("  {}", sanitize(o, false))));
+    }
+    frame.render_widget(Paragraph::new(Line::from(head_spans)), head);
+
+    let label = format!("{}%  {}", percent(pct), delta_label(&change));
+    frame.render_widget(
+        Gauge::default()
+            .gauge_style(Style::new().fg(theme::gauge(status)))
+            .ratio((pct / 100.0).clamp(0.0, 1.0))
+            .label(label.trim_end().to_string()),
+        gauge,
+    );
+
+    let w = list.width as usize;
+    let mut lines = vec![Line::styled(
+        format!("{} milestones", pr.milestones.len()),
+        theme::label(),
+    )];
+    for (i, m) in pr.milestones.iter().enumerate() {
+        let mpath = ItemPath::milestone(&path.objective, &pr.id, &m.id);
+        let mitem = ItemRef::Milestone(m, pr);
+        let mp = mitem.percent();
+        let ms = mitem.status_with(mp);
+        let c = change_of(app, &mpath, mitem);
+        let selected = s.row == i + 1;
+        let mut spans = vec![Span::raw(if selected { "▶ " } else { "  " })];
+        let title_w = (w / 3).clamp(10, 30);
+        spans.push(Span::raw(
+            fit(&sanitize(&m.fields.title, false), title_w) + " ",
+        ));
+        let (full, empty) = theme::bar(mp, 10);
+        spans.push(Span::styled(full, Style::new().fg(theme::gauge(ms))));
+        spans.push(Span::styled(empty, theme::dim()));
+        let mut pct_text = format!(" {:>6}", format!("{}%", percent(mp)));
+        if let Some(t) = m.total {
+            pct_text.push_str(&format!(" of {t}"));
+        }
+        spans.push(Span::raw(pct_text + " "));
+        let d = delta_label(&c);
+        spans.push(Span::styled(
+            fit(&d, 8),
+            if d.starts_with('▼') {
+                theme::error()
+            } else {
+                theme::info()
+            },
+        ));
+        spans.push(Span::styled(
+            fit(&format!(" {} ", ms.as_str()), 13),
+            theme::status(ms),
+        ));
+        spans.push(Span::raw(" "));
+        if !pr.stages.is_empty() {
+            if let Some(from) = &c.stage_from {
+                spans.push(Span::styled(
+                    format!("{} → ", sanitize(from, false)),
+                    theme::dim(),
+                ));
+            }
+            spans.extend(pipeline_spans(&pr.stages, m.stage.as_deref()));
+            spans.push(Span::raw("  "));
+        }
+        if let Some(due) = m.fields.due {
+            let late = overdue_days(Some(due), ms, app.today);
+            if late > 0 {
+                spans.push(Span::styled(format!("{due} +{late}d "), theme::overdue()));
+            } else {
+                spans.push(Span::raw(format!("{due} ")));
+            }
+        }
+        if ms == Status::Blocked {
+            spans.push(Span::styled("⛔ blocked ", theme::error()));
+        }
+        if c.stalled_weeks > 0 {
+            spans.push(Span::styled(
+                format!("stalled {}w ", c.stalled_weeks),
+                theme::due_soon(),
+            ));
+        }
+        let line = Line::from(spans);
+        lines.push(if selected {
+            line.patch_style(theme::selected())
+        } else {
+            line
+        });
+        if selected && let Some(b) = &m.fields.blocker {
+            lines.push(Line::styled(
+                format!("    blocker: {}", sanitize(b, false)),
+                theme::error(),
+            ));
+        }
+    }
+    if s.row == 0 {
+        lines[0] = Line::styled(
+            format!(
+                "▶ {} milestones (the project is selected)",
+                pr.milestones.len()
+            ),
+            theme::label(),
+        );
+    }
+    // keep the selected milestone on screen
+    let height = list.height as usize;
+    let skip = (s.row + 1).saturating_sub(height.saturating_sub(1));
+    frame.render_widget(Paragraph::new(lines).scroll((skip as u16, 0)), list);
+
+    let mut text = Vec::new();
+    for (name, value, style) in [
+        ("update", &pr.fields.update, Style::new()),
+        ("next", &pr.fields.next, Style::new()),
+        ("blocker", &pr.fields.blocker, theme::error()),
+    ] {
+        if let Some(v) = value {
+            text.push(Line::from(vec![
+                Span::styled(format!("{name:<8}"), theme::label()),
+                Span::styled(sanitize(v, false).into_owned(), style),
+            ]));
+        }
+    }
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), notes);
+}
+
+/// The last page: what moved, what is late, blocked or stalled, and the time.
+fn summary(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
+    let p = &app.portfolio;
+    let mut moved = Vec::new();
+    let mut late = Vec::new();
+    let mut blocked = Vec::new();
+    let mut stalled = Vec::new();
+    for r in crate::core::listing::rows(p, app.today) {
+        let c = change_of(app, &r.path, r.item);
+        let title = sanitize(r.title(), false).into_owned();
+        let label = delta_label(&c);
+        if !label.is_empty() && r.kind() != crate::core::Kind::Objective {
+            moved.push(format!("{title}  {label}"));
+        }
+        if r.overdue_days > 0 {
+            late.push(format!("{title}  {} days", r.overdue_days));
+        }
+        if r.status == Status::Blocked {
+            let why = r
+                .item
+                .fields()
+                .blocker
+                .as_deref()
+                .map(|b| format!(": {}", sanitize(b, false)))
+                .unwrap_or_default();
+            blocked.push(format!("{title}{why}"));
+        }
+        if c.stalled_weeks > 0 {
+            stalled.push(format!("{title}  {} weeks", c.stalled_weeks));
+        }
+    }
+    let times: Vec<String> = s
+        .projects
+        .iter()
+        .zip(&s.spent)
+        .map(|(path, d)| {
+            let t = p
+                .get(path)
+                .map(|i| sanitize(&i.fields().title, false).into_owned())
+                .unwrap_or_default();
+            format!("{}  {}", fit(&t, 24), clock(*d))
+        })
+        .collect();
+    let section = |title: &str, items: &[String], none: &str, style: Style| {
+        let mut v = vec![Line::styled(
+            format!("{title} ({})", items.len()),
+            theme::label().add_modifier(Modifier::UNDERLINED),
+        )];
+        if items.is_empty() {
+            v.push(Line::styled(format!("  {none}"), theme::dim()));
+        }
+        v.extend(items.iter().map(|i| Line::styled(format!("  {i}"), style)));
+        v.push(Line::raw(""));
+        v
+    };
+    let left: Vec<Line> = [
+        section(
+            "Moved since last week",
+            &moved,
+            "nothing moved (or no history yet)",
+            theme::info(),
+        ),
+        section("Still overdue", &late, "nothing", theme::overdue()),
+        section("Blocked", &blocked, "nothing", theme::error()),
+        section("Stalled", &stalled, "nothing", theme::due_soon()),
+    ]
+    .concat();
+    let right = section("Time per project", &times, "", Style::new());
+    if area.width >= 100 {
+        let [l, r] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+            .areas(area);
+        frame.render_widget(Paragraph::new(left).wrap(Wrap { trim: false }), l);
+        frame.render_widget(Paragraph::new(right), r);
+    } else {
+        let all = [left, right].concat();
+        frame.render_widget(Paragraph::new(all).wrap(Wrap { trim: false }), area);
+    }
+}

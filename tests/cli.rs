@@ -7,17 +7,8 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value as Json;
 
-/// A temporary data folder holding a copy of the shipped sample data.
-fn sample() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for entry in fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap() {
-        let entry = entry.unwrap();
-        if entry.file_type().unwrap().is_file() {
-            fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
-        }
-    }
-    dir
-}
+mod common;
+use common::sample;
 
 /// A temporary data folder with the given files.
 fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {

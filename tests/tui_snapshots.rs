@@ -13,32 +13,32 @@ use stride::tui::action::Action;
 use stride::tui::app::App;
 use stride::tui::view;
 
+mod common;
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2023, 6, 20).unwrap()
 }
 
-/// The sample data in a folder with a fixed name, so that the header is stable.
+/// The sample data in a temporary folder (without history).
 fn app_with(extra: &[(&str, &str)]) -> (tempfile::TempDir, App) {
     let root = tempfile::tempdir().unwrap();
     let dir = root.path().join("data");
     fs::create_dir(&dir).unwrap();
-    for e in fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap() {
-        let e = e.unwrap();
-        fs::copy(e.path(), dir.join(e.file_name())).unwrap();
-    }
+    common::sample_into(&dir, "en", false);
     for (name, text) in extra {
         fs::write(dir.join(name), text).unwrap();
     }
-    let mut portfolio = load_dir(&dir).unwrap();
-    portfolio.dir = "data".into();
-    for f in &mut portfolio.files {
-        f.path = Path::new("data").join(f.path.file_name().unwrap());
-        for d in &mut f.diagnostics {
-            d.file = Path::new("data").join(d.file.file_name().unwrap());
-        }
-    }
-    let app = App::new(portfolio, today());
+    let app = App::new(load_dir(&dir).unwrap(), today());
     (root, app)
+}
+
+/// Compares a screen with its snapshot, with the temporary folder's path
+/// taken out, so that `/tmp/.tmpXXXX/data/o1.toml` reads `data/o1.toml`.
+fn check(root: &tempfile::TempDir, name: &str, t: &Terminal<TestBackend>) {
+    let prefix = format!("{}/", root.path().display()).replace('.', "\\.");
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(&prefix, "");
+    settings.bind(|| insta::assert_snapshot!(name, t.backend()));
 }
 
 fn app() -> (tempfile::TempDir, App) {
@@ -74,24 +74,28 @@ fn select(app: &mut App, query: &str) {
 
 #[test]
 fn main_screen_80x24() {
-    let (_d, mut app) = app();
-    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+    let (d, mut app) = app();
+    check(&d, "main_screen_80x24", &draw(&mut app, 80, 24));
 }
 
 #[test]
 fn everything_unfolded_200x50_with_the_detail_beside() {
-    let (_d, mut app) = app();
+    let (d, mut app) = app();
     app.dispatch(Action::ToggleAll);
     select(&mut app, "网联代收");
-    insta::assert_snapshot!(draw(&mut app, 200, 50).backend());
+    check(
+        &d,
+        "everything_unfolded_200x50_with_the_detail_beside",
+        &draw(&mut app, 200, 50),
+    );
 }
 
 #[test]
 fn detail_of_a_blocked_pipeline_milestone_80x24() {
-    let (_d, mut app) = app();
+    let (d, mut app) = app();
     select(&mut app, "网联代收");
     let t = draw(&mut app, 80, 24);
-    insta::assert_snapshot!(t.backend());
+    check(&d, "detail_of_a_blocked_pipeline_milestone_80x24", &t);
     // the overdue date is red
     let buf = t.backend().buffer();
     let red = (0..buf.area.height).any(|y| {
@@ -106,7 +110,7 @@ fn detail_of_a_blocked_pipeline_milestone_80x24() {
 
 #[test]
 fn edit_form_80x24() {
-    let (_d, mut app) = app();
+    let (d, mut app) = app();
     select(&mut app, "迁移进度");
     app.dispatch(Action::Edit);
     app.dispatch(Action::NextField);
@@ -118,7 +122,7 @@ fn edit_form_80x24() {
     app.dispatch(Action::Input(tui_input::InputRequest::DeleteLine));
     app.dispatch(Action::Paste("abc".into()));
     let mut t = draw(&mut app, 80, 24);
-    insta::assert_snapshot!(t.backend());
+    check(&d, "edit_form_80x24", &t);
     // the cursor stands in the percent field, after what was typed
     let pos = t.get_cursor_position().unwrap();
     let buf = t.backend().buffer();
@@ -130,7 +134,7 @@ fn edit_form_80x24() {
 
 #[test]
 fn edit_form_cursor_after_chinese_text() {
-    let (_d, mut app) = app();
+    let (d, mut app) = app();
     select(&mut app, "迁移进度");
     app.dispatch(Action::Edit);
     let mut t = draw(&mut app, 80, 24);
@@ -145,50 +149,58 @@ fn edit_form_cursor_after_chinese_text() {
 
 #[test]
 fn help_overlay_80x24_and_200x50() {
-    let (_d, mut app) = app();
+    let (d, mut app) = app();
     app.dispatch(Action::Help);
-    insta::assert_snapshot!("help_80x24", draw(&mut app, 80, 24).backend());
-    insta::assert_snapshot!("help_200x50", draw(&mut app, 200, 50).backend());
+    check(&d, "help_80x24", &draw(&mut app, 80, 24));
+    check(&d, "help_200x50", &draw(&mut app, 200, 50));
 }
 
 #[test]
 fn status_menu_and_delete_prompt() {
-    let (_d, mut app) = app();
+    let (d, mut app) = app();
     select(&mut app, "帆软报表");
     app.dispatch(Action::StatusMenu);
-    insta::assert_snapshot!("status_menu", draw(&mut app, 80, 24).backend());
+    check(&d, "status_menu", &draw(&mut app, 80, 24));
     app.dispatch(Action::Cancel);
     app.dispatch(Action::Delete);
-    insta::assert_snapshot!("delete_prompt", draw(&mut app, 80, 24).backend());
+    check(&d, "delete_prompt", &draw(&mut app, 80, 24));
 }
 
 #[test]
 fn a_broken_file_is_an_error_row_with_its_place() {
-    let (_d, mut app) = app_with(&[(
+    let (d, mut app) = app_with(&[(
         "o4-broken.toml",
         "title = \"O4 坏文件\"\n[project.x]\npercent = 120\n",
     )]);
     app.dispatch(Action::Last);
     app.message = None;
-    insta::assert_snapshot!(draw(&mut app, 80, 24).backend());
+    check(
+        &d,
+        "a_broken_file_is_an_error_row_with_its_place",
+        &draw(&mut app, 80, 24),
+    );
 }
 
 #[test]
 fn narrow_terminal_hides_the_detail_and_cuts_titles_at_characters() {
-    let (_d, mut app) = app();
+    let (d, mut app) = app();
     app.dispatch(Action::ToggleAll);
-    insta::assert_snapshot!(draw(&mut app, 60, 20).backend());
+    check(
+        &d,
+        "narrow_terminal_hides_the_detail_and_cuts_titles_at_characters",
+        &draw(&mut app, 60, 20),
+    );
 }
 
 #[test]
 fn too_small_says_so() {
-    let (_d, mut app) = app();
-    insta::assert_snapshot!(draw(&mut app, 40, 10).backend());
+    let (d, mut app) = app();
+    check(&d, "too_small_says_so", &draw(&mut app, 40, 10));
 }
 
 #[test]
 fn escape_sequences_in_titles_render_as_inert_text() {
-    let (_d, mut app) = app_with(&[(
+    let (d, mut app) = app_with(&[(
         "o9-evil.toml",
         "title = \"evil \\u001b[2J \\u001b]52;c;aGk=\\u0007 end\"\n",
     )]);

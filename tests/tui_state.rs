@@ -10,6 +10,8 @@ use stride::core::{ItemPath, Status, load_dir};
 use stride::tui::app::{App, Mode};
 use stride::tui::keymap::action_for;
 
+mod common;
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2023, 6, 20).unwrap()
 }
@@ -22,11 +24,7 @@ struct Fixture {
 
 impl Fixture {
     fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        for e in fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("data")).unwrap() {
-            let e = e.unwrap();
-            fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
-        }
+        let dir = common::sample();
         let app = App::new(load_dir(dir.path()).unwrap(), today());
         Fixture { dir, app }
     }

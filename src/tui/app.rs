@@ -93,6 +93,9 @@ pub struct Search {
     pub input: Input,
     pub matches: Vec<ItemPath>,
     pub current: usize,
+    /// The tree as it was when the search began: typing opens only the
+    /// folders of the current match, and Esc goes back to this.
+    before: Option<(HashSet<ItemPath>, Option<ItemPath>)>,
 }
 
 /// Everything the TUI shows and remembers.
@@ -114,6 +117,9 @@ pub struct App {
     pub show_detail: bool,
     /// Rows of the tree on screen, set by the event loop from the layout.
     pub page: usize,
+    /// Entries wait to be written: set by edits, cleared by [`App::flush`].
+    /// A refused save is tried again only on the next edit or `Ctrl-s`.
+    pending_saves: bool,
     pub quit: bool,
 }
 
@@ -151,6 +157,7 @@ impl App {
             stats,
             show_detail: true,
             page: 20,
+            pending_saves: false,
             quit: false,
         }
     }
@@ -280,7 +287,10 @@ impl App {
                 self.rebuild();
             }
             Search => {
-                self.search = super::app::Search::default();
+                self.search = super::app::Search {
+                    before: Some((self.tree.expanded.clone(), self.selected_path())),
+                    ..Default::default()
+                };
                 self.mode = Mode::Search;
             }
             SearchNext => self.next_match(1),
@@ -698,18 +708,29 @@ impl App {
                 Mode::Search
             }
             Action::Confirm => {
+                self.search.before = None;
                 if self.search.matches.is_empty() {
                     self.info(format!("no match for `{}`", self.search.input.value()));
                 } else {
+                    let n = self.search.matches.len();
                     self.info(format!(
-                        "{} matches for `{}`: n next, N previous",
-                        self.search.matches.len(),
+                        "{n} {} for `{}`: n next, N previous",
+                        if n == 1 { "match" } else { "matches" },
                         self.search.input.value()
                     ));
                 }
                 Mode::Normal
             }
             Action::Cancel => {
+                if let Some((expanded, selected)) = self.search.before.take() {
+                    self.tree.expanded = expanded;
+                    self.tree.rebuild_keeping(
+                        &self.portfolio,
+                        &self.filter,
+                        self.today,
+                        selected.as_ref(),
+                    );
+                }
                 self.search = Search::default();
                 Mode::Normal
             }
@@ -748,6 +769,10 @@ impl App {
         let Some(path) = self.search.matches.get(self.search.current).cloned() else {
             return;
         };
+        if let Some((expanded, _)) = &self.search.before {
+            // while typing, only the current match's folders are opened
+            self.tree.expanded = expanded.clone();
+        }
         self.tree.reveal(&path);
         self.tree
             .rebuild_keeping(&self.portfolio, &self.filter, self.today, Some(&path));
@@ -833,6 +858,7 @@ impl App {
                 }
             }
         }
+        self.pending_saves = true;
         let focus = changes.first().map(|c| c.path().clone());
         self.after_change(focus.as_ref());
         Ok(Entry {
@@ -913,8 +939,12 @@ impl App {
         }
     }
 
-    /// Writes every unsaved entry, oldest first. True if anything was tried.
+    /// Writes every unsaved entry, oldest first, if edits were made since
+    /// the last call. True if anything was tried (the screen changed).
     pub fn flush(&mut self) -> bool {
+        if !std::mem::take(&mut self.pending_saves) {
+            return false;
+        }
         let mut tried = false;
         let mut failures = Vec::new();
         let mut saved_files = Vec::new();
@@ -956,6 +986,7 @@ impl App {
     }
 
     fn retry(&mut self) {
+        self.pending_saves = true;
         if !self.flush() {
             self.info("everything is saved");
         }
@@ -1028,6 +1059,7 @@ impl App {
                 .unwrap_or_default();
             self.error(format!("{name} still has errors: {first}"));
         } else if reapplied > 0 {
+            self.pending_saves = true;
             self.flush();
             if !self.message.as_ref().is_some_and(|m| m.error) {
                 self.info(format!(

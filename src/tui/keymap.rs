@@ -79,20 +79,20 @@ pub fn bindings(screen: &Screen) -> Vec<Binding> {
                 ("→", "next")
             ),
             bind!(&["←", "p"], PrevPage, "previous project", ("←", "back")),
-            bind!(&["↓", "j"], Down, "next milestone"),
+            bind!(&["↓", "j"], Down, "next milestone", ("↑↓", "milestone")),
             bind!(&["↑", "k"], Up, "previous milestone"),
         ],
         Screen::Overdue(_) => vec![
-            bind!(&["↓", "j"], Down, "move down"),
+            bind!(&["↓", "j"], Down, "move down", ("↑↓", "move")),
             bind!(&["↑", "k"], Up, "move up"),
             bind!(&["d"], Reschedule, "new due date", ("d", "reschedule")),
             bind!(&["x"], MarkDone, "mark done", ("x", "done")),
             bind!(&["b"], RecordBlocker, "record a blocker", ("b", "blocker")),
         ],
         Screen::Board(_) => vec![
-            bind!(&["←", "h"], Left, "column to the left"),
+            bind!(&["←", "h"], Left, "column to the left", ("←→", "column")),
             bind!(&["→", "l"], Right, "column to the right"),
-            bind!(&["↓", "j"], Down, "next card"),
+            bind!(&["↓", "j"], Down, "next card", ("↑↓", "card")),
             bind!(&["↑", "k"], Up, "previous card"),
         ],
     };

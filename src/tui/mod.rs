@@ -12,8 +12,6 @@ pub mod tree;
 pub mod view;
 
 use std::io::{self, IsTerminal, Write};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use chrono::NaiveDate;
@@ -79,22 +77,32 @@ pub fn run(portfolio: Portfolio, today: NaiveDate, start: Start) -> Result<(), S
         leave_terminal();
         previous(info);
     }));
-    // SIGTERM and SIGHUP end the loop, which restores the terminal
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop)).map_err(|e| e.to_string())?;
-    }
+    // SIGTERM, SIGHUP and SIGINT give the terminal back and end the process
+    // from a thread of their own: when the terminal is gone, the event loop
+    // may never get back to look at a flag. Every edit is already on disk.
+    let mut signals = signal_hook::iterator::Signals::new([
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ])
+    .map_err(|e| e.to_string())?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            leave_terminal();
+            std::process::exit(128 + signal);
+        }
+    });
     enter_terminal().map_err(|e| format!("cannot set up the terminal: {e}"))?;
     let mut app = App::new(portfolio, today);
     if start == Start::Standup {
         app.open_standup();
     }
-    let result = event_loop(&mut app, &stop);
+    let result = event_loop(&mut app);
     leave_terminal();
     result.map_err(|e| format!("terminal error: {e}"))
 }
 
-fn event_loop(app: &mut App, stop: &AtomicBool) -> io::Result<()> {
+fn event_loop(app: &mut App) -> io::Result<()> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     terminal.clear()?;
     let mut areas = None;
@@ -120,7 +128,7 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> io::Result<()> {
         if app.flush() {
             continue;
         }
-        if app.quit || stop.load(Ordering::Relaxed) {
+        if app.quit {
             return Ok(());
         }
         if !event::poll(Duration::from_millis(500))? {
@@ -138,7 +146,19 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> io::Result<()> {
                     app.update(action);
                 }
             }
-            Event::Resize(..) => terminal.autoresize()?,
+            Event::Resize(..) => {
+                terminal.autoresize()?;
+                terminal.clear()?;
+            }
+            // too small to show anything: only the quit keys work
+            Event::Key(k) if areas.is_none() => {
+                let quit = matches!(k.code, KeyCode::Char('q') | KeyCode::Esc)
+                    || (k.modifiers.contains(KeyModifiers::CONTROL)
+                        && k.code == KeyCode::Char('c'));
+                if quit && k.kind != event::KeyEventKind::Release {
+                    app.update(Action::Quit);
+                }
+            }
             _ => {
                 if let Some(action) = keymap::action_for(app, &ev) {
                     app.update(action);

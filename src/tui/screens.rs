@@ -216,7 +216,8 @@ impl Board {
         self.card = self.card.saturating_add_signed(dr).min(n.saturating_sub(1));
     }
 
-    /// Selects the card of `path`, wherever it now stands.
+    /// Selects the card of `path`, wherever it now stands; for anything
+    /// else, the first card of the first column that has one.
     pub fn follow(&mut self, p: &Portfolio, path: &ItemPath) {
         let Some(ItemRef::Project(pr)) = p.get(&self.project) else {
             return;
@@ -226,6 +227,10 @@ impl Board {
             .iter()
             .position(|m| Some(&m.id) == path.milestone.as_ref())
         else {
+            if let Some(c) = self.columns(p).iter().position(|c| !c.is_empty()) {
+                self.column = c;
+                self.card = 0;
+            }
             return;
         };
         for (c, col) in self.columns(p).iter().enumerate() {

@@ -24,10 +24,23 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
             if n > 0 { style } else { theme::dim() },
         )
     };
+    let narrow = area.width < 60;
     let counts = vec![
-        count(s.overdue, "overdue", theme::overdue()),
-        count(s.due_soon, "due soon", theme::due_soon()),
-        count(s.blocked, "blocked", theme::error()),
+        count(
+            s.overdue,
+            if narrow { "late" } else { "overdue" },
+            theme::overdue(),
+        ),
+        count(
+            s.due_soon,
+            if narrow { "soon" } else { "due soon" },
+            theme::due_soon(),
+        ),
+        count(
+            s.blocked,
+            if narrow { "blk" } else { "blocked" },
+            theme::error(),
+        ),
     ];
     let (full, empty) = theme::bar(s.percent, 8);
     let gauge = vec![
@@ -102,7 +115,7 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
         _ => {
             let mut v: Vec<(String, &str)> = match app.screen {
                 Screen::Tree => vec![("↑↓".into(), "move"), ("←→".into(), "fold")],
-                _ => vec![("↑↓".into(), "move")],
+                _ => vec![],
             };
             v.extend(
                 bindings(&app.screen)

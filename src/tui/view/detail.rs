@@ -73,7 +73,10 @@ fn item(app: &App, path: &ItemPath, item: ItemRef<'_>) -> Vec<Line<'static>> {
     }
     match item {
         ItemRef::Objective(o) => lines.push(Line::styled(
-            format!("{} projects", o.projects.len()),
+            match o.projects.len() {
+                1 => "1 project".to_string(),
+                n => format!("{n} projects"),
+            },
             theme::dim(),
         )),
         ItemRef::Project(p) => {
@@ -83,7 +86,11 @@ fn item(app: &App, path: &ItemPath, item: ItemRef<'_>) -> Vec<Line<'static>> {
                 .filter(|m| m.status(&p.stages) == Status::Done)
                 .count();
             lines.push(Line::styled(
-                format!("{} milestones, {done} done", p.milestones.len()),
+                format!(
+                    "{} milestone{}, {done} done",
+                    p.milestones.len(),
+                    if p.milestones.len() == 1 { "" } else { "s" }
+                ),
                 theme::dim(),
             ));
         }

@@ -12,7 +12,7 @@ use super::{change_of, pipeline_spans};
 use crate::core::history::delta_label;
 use crate::core::model::{ItemPath, ItemRef, Status};
 use crate::core::rollup::overdue_days;
-use crate::core::text::{fit, percent, sanitize};
+use crate::core::text::{fit, percent, sanitize, width};
 use crate::tui::app::App;
 use crate::tui::screens::Standup;
 use crate::tui::theme;
@@ -144,16 +144,6 @@ fn project_page(app: &App, s: &Standup, path: &ItemPath, frame: &mut Frame, area
             theme::status(ms),
         ));
         spans.push(Span::raw(" "));
-        if !pr.stages.is_empty() {
-            if let Some(from) = &c.stage_from {
-                spans.push(Span::styled(
-                    format!("{} → ", sanitize(from, false)),
-                    theme::dim(),
-                ));
-            }
-            spans.extend(pipeline_spans(&pr.stages, m.stage.as_deref()));
-            spans.push(Span::raw("  "));
-        }
         if let Some(due) = m.fields.due {
             let late = overdue_days(Some(due), ms, app.today);
             if late > 0 {
@@ -170,6 +160,30 @@ fn project_page(app: &App, s: &Standup, path: &ItemPath, frame: &mut Frame, area
                 format!("stalled {}w ", c.stalled_weeks),
                 theme::due_soon(),
             ));
+        }
+        if !pr.stages.is_empty() {
+            if let Some(from) = &c.stage_from {
+                spans.push(Span::styled(
+                    format!("{} → ", sanitize(from, false)),
+                    theme::dim(),
+                ));
+            }
+            let used: usize = spans.iter().map(|x| width(&x.content)).sum();
+            let full = pipeline_spans(&pr.stages, m.stage.as_deref());
+            let full_w: usize = full.iter().map(|x| width(&x.content)).sum();
+            if used + full_w <= w {
+                spans.extend(full);
+            } else if let Some(stage) = &m.stage {
+                let at = pr
+                    .stages
+                    .iter()
+                    .position(|x| x == stage)
+                    .map_or(0, |i| i + 1);
+                spans.push(Span::styled(
+                    format!("[{}] {at}/{}", sanitize(stage, false), pr.stages.len()),
+                    Style::new().add_modifier(Modifier::BOLD),
+                ));
+            }
         }
         let line = Line::from(spans);
         lines.push(if selected {

@@ -1,0 +1,667 @@
+//! The real binary in a real terminal: each test starts its own tmux server
+//! (its own socket in a temporary folder), types with `send-keys` and reads
+//! the screen with `capture-pane`. Synchronisation is by polling the screen
+//! for an expected text, never by sleeping a fixed time.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+use unicode_width::UnicodeWidthStr;
+
+/// How long to wait for the screen to show what a step expects.
+const TIMEOUT: Duration = Duration::from_secs(5);
+const POLL: Duration = Duration::from_millis(40);
+const TODAY: &str = "2023-06-20";
+
+/// Prints stride's exit code and whether raw mode is off (`icanon` and
+/// `echo`, not `-icanon` and `-echo`) once it has quit.
+const AFTER_EXIT: &str =
+    r#"echo EXIT=$?; stty -a | tr ' ' '\n' | grep -x -e '-\?icanon' -e '-\?echo'"#;
+
+mod common;
+use common::sample;
+
+fn original(name: &str) -> String {
+    fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("data")
+            .join(name),
+    )
+    .unwrap()
+}
+
+/// One tmux server on a private socket, running stride in session `s`.
+/// Dropping it kills what runs in the pane and the server, also when a
+/// test fails.
+struct Tmux {
+    socket: PathBuf,
+    /// The pane's first process, which leads the pane's process group.
+    pid: u32,
+    // keeps the socket's folder until the server is gone
+    _dir: tempfile::TempDir,
+}
+
+impl Tmux {
+    /// Starts stride at 80x24 on `data`; `after` is shell run once it exits.
+    fn start(data: &Path, after: &str) -> Tmux {
+        let dir = tempfile::Builder::new()
+            .prefix("stride-tmux")
+            .tempdir()
+            .unwrap();
+        let mut tmux = Tmux {
+            socket: dir.path().join("sock"),
+            pid: 0,
+            _dir: dir,
+        };
+        // tmux sets TERM from its default-terminal, so the script sets it;
+        // the binary and the folder come in as $0 and $1, so nothing needs quoting
+        // (with nothing to run after it, stride replaces the shell)
+        let script = if after.is_empty() {
+            format!(r#"TERM=xterm-256color exec "$0" --data "$1" --today {TODAY}"#)
+        } else {
+            format!(r#"TERM=xterm-256color "$0" --data "$1" --today {TODAY}; {after}"#)
+        };
+        let bin = env!("CARGO_BIN_EXE_stride");
+        let data = data.to_str().unwrap();
+        // one tmux command line, so that remain-on-exit is set before
+        // stride can possibly exit
+        tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "s",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "sh",
+            "-c",
+            &script,
+            bin,
+            data,
+            ";",
+            "set-option",
+            "-t",
+            "s",
+            "remain-on-exit",
+            "on",
+        ]);
+        tmux.pid = tmux.format("#{pane_pid}").parse().unwrap();
+        tmux
+    }
+
+    fn command(&self) -> Command {
+        let mut cmd = Command::new("tmux");
+        cmd.arg("-f")
+            .arg("/dev/null")
+            .arg("-S")
+            .arg(&self.socket)
+            .env_remove("TMUX")
+            .env_remove("STRIDE_DATA")
+            .env_remove("STRIDE_TODAY")
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    /// Runs a tmux command; panics if it fails.
+    fn run(&self, args: &[&str]) -> String {
+        let out: Output = self.command().args(args).output().unwrap_or_else(|e| {
+            panic!("cannot run tmux (is it installed? .ci/run installs it): {e}")
+        });
+        assert!(
+            out.status.success(),
+            "tmux {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Presses keys by their tmux names: `Enter`, `Tab`, `BTab`, `C-u`, `+`.
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "s"];
+        args.extend(keys);
+        self.run(&args);
+    }
+
+    /// Types text literally (Chinese included).
+    fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "s", "-l", text]);
+    }
+
+    /// The visible screen, one line per row.
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "s"])
+    }
+
+    /// A tmux format for the pane, such as `#{pane_dead}`.
+    fn format(&self, f: &str) -> String {
+        self.run(&["display-message", "-p", "-t", "s", f])
+            .trim()
+            .to_string()
+    }
+
+    fn resize(&self, w: u16, h: u16) {
+        self.run(&[
+            "resize-window",
+            "-t",
+            "s",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+        ]);
+    }
+
+    /// Polls the screen until `ok` holds; fails with the last screen.
+    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("timed out after {TIMEOUT:?} waiting for {what}; the screen:\n{screen}");
+            }
+            sleep(POLL);
+        }
+    }
+
+    /// Polls the screen until it contains `text`.
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(&format!("`{text}`"), |s| s.contains(text))
+    }
+
+    /// Waits until the process in the pane has exited.
+    fn wait_dead(&self) {
+        let start = Instant::now();
+        while self.format("#{pane_dead}") != "1" {
+            if start.elapsed() > TIMEOUT {
+                panic!(
+                    "stride did not exit within {TIMEOUT:?}; the screen:\n{}",
+                    self.screen()
+                );
+            }
+            sleep(POLL);
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        // stride does not exit when its terminal goes away (it spins on
+        // the closed tty), so end the pane's process group first; tmux
+        // gives each pane a process group led by its first process
+        let alive = self
+            .command()
+            .args(["display-message", "-p", "-t", "s", "#{pane_dead}"])
+            .output()
+            .is_ok_and(|o| o.status.success() && o.stdout.starts_with(b"0"));
+        if alive && self.pid > 1 {
+            kill_group(self.pid);
+        }
+        let _ = self
+            .command()
+            .arg("kill-server")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+}
+
+/// SIGKILL to the process group `pgid`.
+fn kill_group(pgid: u32) {
+    let _ = Command::new("sh")
+        .args(["-c", r#"kill -KILL "-$0""#, &pgid.to_string()])
+        .stderr(Stdio::null())
+        .status();
+}
+
+/// Whether process `pid` runs and is stride (not exited, not a zombie).
+fn stride_runs(pid: u32) -> bool {
+    let stat = fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    let state = stat
+        .rsplit_once(") ")
+        .map(|(_, rest)| rest.starts_with('Z'));
+    let cmdline = fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+    state == Some(false) && cmdline.starts_with(env!("CARGO_BIN_EXE_stride").as_bytes())
+}
+
+/// Searches for `query` with `/`, confirms with Enter, and returns the
+/// screen once the search prompt has closed.
+fn search(t: &Tmux, query: &str) -> String {
+    t.keys(&["/"]);
+    t.type_text(query);
+    t.wait_for(&format!("/{query}"));
+    t.keys(&["Enter"]);
+    let prompt = format!("/{query}");
+    t.wait_until(&format!("the search for `{query}` to close"), |s| {
+        !footer(s).contains(&prompt) && footer(s).contains(query)
+    })
+}
+
+/// Polls a file until `ok` holds for its bytes; fails with its text.
+fn wait_file(path: &Path, what: &str, ok: impl Fn(&[u8]) -> bool) {
+    let start = Instant::now();
+    loop {
+        let bytes = fs::read(path).unwrap();
+        if ok(&bytes) {
+            return;
+        }
+        if start.elapsed() > TIMEOUT {
+            panic!(
+                "timed out after {TIMEOUT:?} waiting for {what} in {}:\n{}",
+                path.display(),
+                String::from_utf8_lossy(&bytes)
+            );
+        }
+        sleep(POLL);
+    }
+}
+
+/// The first line of the screen holding every one of `parts`.
+fn line_with<'a>(screen: &'a str, parts: &[&str]) -> Option<&'a str> {
+    screen.lines().find(|l| parts.iter().all(|p| l.contains(p)))
+}
+
+/// The last non-blank line: the footer.
+fn footer(screen: &str) -> &str {
+    screen
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+}
+
+/// `key = value` with the spacing around `=` made single.
+fn normalized(line: &str) -> String {
+    match line.split_once('=') {
+        Some((k, v)) => format!("{} = {}", k.trim(), v.trim()),
+        None => line.trim().to_string(),
+    }
+}
+
+/// The lines of a TOML text split around one table: the lines before its
+/// header, the table (header included, up to the next header) and the rest.
+fn split_table<'a>(text: &'a str, header: &str) -> (Vec<&'a str>, Vec<&'a str>, Vec<&'a str>) {
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.trim() == header)
+        .unwrap_or_else(|| panic!("no {header} in:\n{text}"));
+    let end = lines[start + 1..]
+        .iter()
+        .position(|l| l.trim_start().starts_with('['))
+        .map_or(lines.len(), |i| start + 1 + i);
+    (
+        lines[..start].to_vec(),
+        lines[start..end].to_vec(),
+        lines[end..].to_vec(),
+    )
+}
+
+#[test]
+fn search_raise_percent_undo_quit() {
+    let data = sample();
+    let file = data.path().join("o1-business.toml");
+    let before = original("o1-business.toml");
+    assert_eq!(fs::read_to_string(&file).unwrap(), before);
+    let t = Tmux::start(data.path(), AFTER_EXIT);
+    t.wait_for("O1 服务业务");
+
+    let screen = search(&t, "网联代收");
+    assert!(
+        line_with(&screen, &["网联代收", "60%", "blocked", "联调"]).is_some(),
+        "the 网联代收 row is at 60%, blocked, stage 联调:\n{screen}"
+    );
+    // the detail pane shows the selected milestone
+    assert!(
+        line_with(&screen, &["blocked", "60%", "milestone"]).is_some(),
+        "{screen}"
+    );
+    assert!(
+        line_with(&screen, &["[联调]", "上线", "投产"]).is_some(),
+        "{screen}"
+    );
+
+    t.keys(&["+"]);
+    let screen = t.wait_until("the 网联代收 row at 65% and `saved`", |s| {
+        line_with(s, &["网联代收", "65%"]).is_some() && footer(s).trim_start().starts_with("saved")
+    });
+    assert!(
+        footer(&screen).contains("o1-business.toml"),
+        "the footer names the file: {screen}"
+    );
+    assert!(
+        line_with(&screen, &["网联代收", "60%"]).is_none(),
+        "{screen}"
+    );
+    let after = fs::read_to_string(&file).unwrap();
+    let old: Vec<&str> = before.lines().collect();
+    let new: Vec<&str> = after.lines().collect();
+    assert_eq!(new.len(), old.len() + 1, "one line added:\n{after}");
+    let added = new
+        .iter()
+        .position(|l| *l == "percent = 65")
+        .unwrap_or_else(|| panic!("no `percent = 65` line:\n{after}"));
+    let mut rest = new.clone();
+    rest.remove(added);
+    assert_eq!(rest, old, "every original line is kept, in order");
+    let table = new[..added]
+        .iter()
+        .rev()
+        .find(|l| l.starts_with('['))
+        .unwrap();
+    assert_eq!(*table, "[project.channels.milestone.netsunion]");
+
+    t.keys(&["u"]);
+    let screen = t.wait_until("`undone` and 60% again", |s| {
+        footer(s).contains("undone") && line_with(s, &["网联代收", "60%"]).is_some()
+    });
+    assert!(
+        line_with(&screen, &["网联代收", "65%"]).is_none(),
+        "{screen}"
+    );
+    // the footer says `undone` as soon as the key is read, before the
+    // write: wait for the file too
+    wait_file(&file, "the original bytes", |b| b == before.as_bytes());
+    t.wait_until("`undone; saved`", |s| footer(s).contains("saved"));
+
+    t.keys(&["q"]);
+    t.wait_dead();
+    let all = t.run(&["capture-pane", "-p", "-t", "s", "-S", "-"]);
+    let lines: Vec<&str> = all.lines().map(str::trim_end).collect();
+    assert!(lines.contains(&"EXIT=0"), "stride exits with 0:\n{all}");
+    assert!(lines.contains(&"icanon"), "canonical mode is back:\n{all}");
+    assert!(lines.contains(&"echo"), "echo is back:\n{all}");
+    assert!(
+        !lines.contains(&"-icanon") && !lines.contains(&"-echo"),
+        "{all}"
+    );
+    assert!(
+        !all.contains("O1 服务业务"),
+        "the alternate screen is left:\n{all}"
+    );
+    assert_eq!(t.format("#{alternate_on} #{mouse_any_flag}"), "0 0");
+    assert_eq!(fs::read(&file).unwrap(), before.as_bytes());
+}
+
+#[test]
+fn edit_form_with_chinese_and_bad_date() {
+    let data = sample();
+    let file = data.path().join("o2-upgrade.toml");
+    let before = original("o2-upgrade.toml");
+    let t = Tmux::start(data.path(), "");
+    t.wait_for("O1 服务业务");
+
+    search(&t, "迁移进度");
+    t.keys(&["e"]);
+    t.wait_until("the form filled with the milestone's values", |s| {
+        s.contains("Edit o2-upgrade/hive/migration")
+            && line_with(s, &["│ title", "迁移进度"]).is_some()
+            && line_with(s, &["│ due", "2023-06-30"]).is_some()
+            && line_with(s, &["│ percent", "95.46"]).is_some()
+            && s.contains('└')
+    });
+
+    // title, owner, due
+    t.keys(&["Tab", "Tab", "C-u"]);
+    t.type_text("2023-02-30");
+    // an error shows from the first key; wait for the whole date
+    t.wait_until("the date typed and its error", |s| {
+        line_with(s, &["*due", "2023-02-30"]).is_some()
+            && line_with(s, &["`2023-02-30` is not a date"]).is_some()
+    });
+    t.keys(&["Enter"]);
+    let screen = t.wait_until("`not saved` in the footer", |s| {
+        footer(s).contains("not saved: due:")
+    });
+    assert!(
+        screen.contains("Edit o2-upgrade/hive/migration"),
+        "the form stays open:\n{screen}"
+    );
+    assert!(screen.contains("is not a date"), "{screen}");
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        before,
+        "nothing written"
+    );
+
+    t.keys(&["C-u"]);
+    t.type_text("+2w");
+    let screen = t.wait_for("= 2023-07-04");
+    assert!(!screen.contains("is not a date"), "{screen}");
+    t.keys(&["BTab"]);
+    t.type_text("王小明");
+    let screen = t.wait_until("the owner 王小明 in the form", |s| {
+        line_with(s, &["*owner", "王小明"]).is_some()
+    });
+    assert!(
+        screen.contains("Edit o2-upgrade/hive/migration"),
+        "{screen}"
+    );
+    t.keys(&["Enter"]);
+    let screen = t.wait_until("`saved` in the footer", |s| {
+        footer(s).trim_start().starts_with("saved") && !s.contains("Edit o2-upgrade")
+    });
+    assert!(
+        line_with(&screen, &["迁移进度", "95.46%", "07-04"]).is_some(),
+        "the row shows the new due date:\n{screen}"
+    );
+    assert!(
+        line_with(&screen, &["owner", "王小明"]).is_some(),
+        "{screen}"
+    );
+
+    let after = fs::read_to_string(&file).unwrap();
+    let header = "[project.hive.milestone.migration]";
+    let (old_head, old_table, old_tail) = split_table(&before, header);
+    let (new_head, new_table, new_tail) = split_table(&after, header);
+    assert_eq!(new_head, old_head, "lines before the table unchanged");
+    assert_eq!(new_tail, old_tail, "lines after the table unchanged");
+    let owner = new_table
+        .iter()
+        .position(|l| normalized(l) == r#"owner = "王小明""#)
+        .unwrap_or_else(|| panic!("no owner line in the table:\n{after}"));
+    let mut rest = new_table.clone();
+    rest.remove(owner);
+    assert_eq!(rest.len(), old_table.len(), "{after}");
+    for (new, old) in rest.iter().zip(&old_table) {
+        if normalized(old) == "due = 2023-06-30" {
+            assert_eq!(normalized(new), "due = 2023-07-04");
+        } else {
+            assert_eq!(new, old);
+        }
+    }
+    assert_eq!(
+        old_table
+            .iter()
+            .filter(|l| normalized(l) == "due = 2023-06-30")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn resize_and_small_terminal() {
+    let data = sample();
+    let t = Tmux::start(data.path(), "");
+    let screen = t.wait_for("O1 服务业务");
+    assert_eq!(screen.lines().count(), 24, "{screen}");
+
+    t.resize(40, 10);
+    let screen = t.wait_until("the too-small message", |s| {
+        s.contains("Terminal too small: 40x10") && s.contains("needs at least 50x12")
+    });
+    assert!(!screen.contains("O1 服务业务"), "{screen}");
+
+    // 50x12 is the smallest size drawn: the tree without the detail pane
+    t.resize(50, 12);
+    let screen = t.wait_until("the tree at 50x12", |s| {
+        s.lines().count() == 12 && s.contains("O1 服务业务") && footer(s).contains("move")
+    });
+    assert!(!screen.contains("Terminal too small"), "{screen}");
+    assert!(!screen.contains('─'), "no detail pane:\n{screen}");
+    t.resize(49, 12);
+    t.wait_for("Terminal too small: 49x12");
+
+    t.resize(200, 50);
+    // the detail pane beside the tree: a `│` in the same column on every
+    // body row, the selected objective's title on both sides of it
+    // (a capture can catch a frame half drawn, so wait for every row)
+    let screen = t.wait_until("the tree with the detail pane beside it", |s| {
+        let lines: Vec<&str> = s.lines().collect();
+        !s.contains("Terminal too small")
+            && lines.len() == 50
+            && lines[1..49].iter().all(|l| l.contains('│'))
+            && lines[1].matches("O1 服务业务").count() == 2
+    });
+    let lines: Vec<&str> = screen.lines().collect();
+    assert_eq!(lines.len(), 50, "{screen}");
+    let columns: Vec<usize> = lines[1..49]
+        .iter()
+        .map(|l| {
+            let at = l
+                .find('│')
+                .unwrap_or_else(|| panic!("no separator on `{l}`:\n{screen}"));
+            l[..at].width()
+        })
+        .collect();
+    assert!(
+        columns.iter().all(|c| *c == columns[0]),
+        "the separator is one column: {columns:?}"
+    );
+    assert!(
+        (100..150).contains(&columns[0]),
+        "separator at {}",
+        columns[0]
+    );
+    let (left, right) = lines[1].split_once('│').unwrap();
+    assert!(left.contains("O1 服务业务"), "{screen}");
+    assert!(right.starts_with("O1 服务业务"), "{screen}");
+    assert!(line_with(&screen, &["O3 安全稳定、降本提效"]).is_some());
+    assert!(
+        line_with(&screen, &["HIVE标准数仓建设", "97%"]).is_some(),
+        "{screen}"
+    );
+}
+
+#[test]
+fn broken_file_row() {
+    let data = sample();
+    let broken = data.path().join("zz-broken.toml");
+    fs::write(&broken, "title = \"x\"\n[project\n").unwrap();
+    let t = Tmux::start(data.path(), "");
+    t.wait_until("the tree and a footer naming the error", |s| {
+        s.contains("O1 服务业务") && footer(s).contains("have errors")
+    });
+
+    t.keys(&["G"]);
+    let screen = t.wait_until("the error row, selected", |s| {
+        line_with(s, &["✗", "zz-broken.toml:2:"]).is_some()
+            && s.contains("zz-broken.toml does not load")
+    });
+    assert!(screen.contains("O2 系统升级"), "{screen}");
+    assert!(screen.contains("O3 安全稳定、降本提效"), "{screen}");
+    assert!(screen.contains("风控系统稳定性治理"), "{screen}");
+
+    t.keys(&["e"]);
+    let screen = t.wait_until("`cannot edit` in the footer", |s| {
+        footer(s).contains("cannot edit")
+    });
+    assert!(footer(&screen).contains("zz-broken.toml"), "{screen}");
+    assert!(!screen.contains("Edit "), "no form opens:\n{screen}");
+    assert_eq!(
+        fs::read_to_string(&broken).unwrap(),
+        "title = \"x\"\n[project\n"
+    );
+}
+
+#[test]
+fn no_tty() {
+    let data = sample();
+    let out = Command::new(env!("CARGO_BIN_EXE_stride"))
+        .arg("--data")
+        .arg(data.path())
+        .args(["--today", TODAY])
+        .env_remove("STRIDE_DATA")
+        .env_remove("STRIDE_TODAY")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "exits non-zero: {:?}", out.status);
+    assert!(stderr.contains("needs a terminal"), "stderr: {stderr}");
+    assert!(out.stdout.is_empty(), "no escape codes on stdout");
+}
+
+// Bugs found while writing these tests, kept as ignored tests that show
+// them: `cargo test --test tui_tmux -- --ignored`.
+
+#[test]
+fn a_refused_save_keeps_the_tui_answering_keys() {
+    let data = sample();
+    let file = data.path().join("o1-business.toml");
+    let t = Tmux::start(data.path(), "");
+    t.wait_for("O1 服务业务");
+    search(&t, "网联代收");
+    // someone else edits the file: stride must not overwrite it
+    let mut edited = original("o1-business.toml");
+    edited.push_str("# edited by hand\n");
+    fs::write(&file, &edited).unwrap();
+    t.keys(&["+"]);
+    t.wait_until("`not saved`", |s| footer(s).contains("not saved"));
+    assert_eq!(fs::read_to_string(&file).unwrap(), edited);
+    // the keys still work: `?` opens the help
+    t.keys(&["?"]);
+    t.wait_for("any key closes");
+}
+
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small() {
+    let data = sample();
+    let file = data.path().join("o1-business.toml");
+    let before = original("o1-business.toml");
+    let t = Tmux::start(data.path(), "");
+    t.wait_for("O1 服务业务");
+    search(&t, "网联代收");
+    t.resize(40, 10);
+    t.wait_for("Terminal too small");
+    // raise the percent, then delete: nothing of it is on screen
+    t.keys(&["+", "D", "y"]);
+    t.resize(80, 24);
+    t.wait_until("the tree again, 网联代收 still at 60%", |s| {
+        line_with(s, &["网联代收", "60%"]).is_some()
+    });
+    assert_eq!(fs::read_to_string(&file).unwrap(), before);
+}
+
+#[test]
+fn stride_exits_when_its_terminal_goes_away() {
+    let data = sample();
+    let t = Tmux::start(data.path(), "");
+    t.wait_for("O1 服务业务");
+    let pid = t.pid;
+    assert!(stride_runs(pid), "the pane runs stride itself");
+    // closing the terminal: the pty hangs up (SIGHUP, then EOF on reads)
+    t.run(&["kill-server"]);
+    let start = Instant::now();
+    while stride_runs(pid) && start.elapsed() < TIMEOUT {
+        sleep(POLL);
+    }
+    let still = stride_runs(pid);
+    if still {
+        // it is ours and leads its own process group: do not leave it
+        // spinning
+        kill_group(pid);
+    }
+    assert!(
+        !still,
+        "stride still ran {TIMEOUT:?} after its terminal closed"
+    );
+}

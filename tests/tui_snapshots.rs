@@ -2,7 +2,6 @@
 //! (characters only; a few style checks are separate assertions).
 
 use std::fs;
-use std::path::Path;
 
 use chrono::NaiveDate;
 use ratatui::Terminal;

@@ -133,7 +133,7 @@ fn edit_form_80x24() {
 
 #[test]
 fn edit_form_cursor_after_chinese_text() {
-    let (d, mut app) = app();
+    let (_d, mut app) = app();
     select(&mut app, "迁移进度");
     app.dispatch(Action::Edit);
     let mut t = draw(&mut app, 80, 24);
@@ -199,7 +199,7 @@ fn too_small_says_so() {
 
 #[test]
 fn escape_sequences_in_titles_render_as_inert_text() {
-    let (d, mut app) = app_with(&[(
+    let (_d, mut app) = app_with(&[(
         "o9-evil.toml",
         "title = \"evil \\u001b[2J \\u001b]52;c;aGk=\\u0007 end\"\n",
     )]);

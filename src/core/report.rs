@@ -108,8 +108,17 @@ pub struct Plan {
 }
 
 /// Builds the report. `state` holds the values to report (the current
-/// state, or a past week's snapshot); `history` the weeks before it.
-pub fn build(p: &Portfolio, state: &Snapshot, date: NaiveDate, history: &History) -> Report {
+/// state, or a past week's snapshot); `history` the weeks before it. For a
+/// past week (`live` false) only what history keeps is shown: the texts and
+/// counts of today are left out rather than mixed with last month's numbers.
+pub fn build(
+    p: &Portfolio,
+    state: &Snapshot,
+    date: NaiveDate,
+    history: &History,
+    live: bool,
+) -> Report {
+    let text = |t: &Option<String>| if live { t.clone() } else { None };
     let change = |path: &str, r: &Record| history.change(path, r);
     let mut report = Report {
         iso_week: state.week.clone(),
@@ -127,6 +136,12 @@ pub fn build(p: &Portfolio, state: &Snapshot, date: NaiveDate, history: &History
             .filter(|f| !f.loaded)
             .map(|f| format!("{} did not load and is left out", f.path.display()))
             .chain(history.problems.iter().map(|d| d.to_string()))
+            .chain((!live).then(|| {
+                format!(
+                    "week {} from its history file: percents, statuses, stages and due dates as recorded then; texts and counts are not kept in history",
+                    state.week
+                )
+            }))
             .collect(),
     };
     let mut weighted = (0.0, 0.0, 0.0, 0.0);
@@ -148,8 +163,8 @@ pub fn build(p: &Portfolio, state: &Snapshot, date: NaiveDate, history: &History
                 weighted.3 += w;
             }
         }
-        if let Some(n) = &o.fields.next {
-            next.push(plan_of(&opath, &o.fields.title, n));
+        if let Some(n) = text(&o.fields.next) {
+            next.push(plan_of(&opath, &o.fields.title, &n));
         }
         let mut projects = Vec::new();
         for pr in &o.projects {
@@ -167,8 +182,8 @@ pub fn build(p: &Portfolio, state: &Snapshot, date: NaiveDate, history: &History
                 prec,
                 date,
             );
-            if let Some(n) = &pr.fields.next {
-                next.push(plan_of(&ppath, &pr.fields.title, n));
+            if let Some(n) = text(&pr.fields.next) {
+                next.push(plan_of(&ppath, &pr.fields.title, &n));
             }
             let mut milestones = Vec::new();
             for m in &pr.milestones {
@@ -193,14 +208,19 @@ pub fn build(p: &Portfolio, state: &Snapshot, date: NaiveDate, history: &History
                         weeks: mc.stalled_weeks,
                     });
                 }
-                if let Some(n) = &m.fields.next {
+                if let Some(n) = text(&m.fields.next) {
                     next.push(plan_of(
                         &ItemPath::milestone(&o.id, &pr.id, &m.id),
                         &m.fields.title,
-                        n,
+                        &n,
                     ));
                 }
-                milestones.push(milestone_report(key, m, mrec, &mc, date));
+                let mut mr = milestone_report(key, m, mrec, &mc, date);
+                if !live {
+                    mr.done = None;
+                    mr.blocker = None;
+                }
+                milestones.push(mr);
             }
             if pc.stalled_weeks > 0 {
                 stalled.push(Stalled {
@@ -220,8 +240,8 @@ pub fn build(p: &Portfolio, state: &Snapshot, date: NaiveDate, history: &History
                 status: prec.status,
                 due: prec.due,
                 overdue_days: overdue_days(prec.due, prec.status, date),
-                update: pr.fields.update.clone(),
-                blocker: pr.fields.blocker.clone(),
+                update: text(&pr.fields.update),
+                blocker: text(&pr.fields.blocker),
                 milestones,
             });
         }
@@ -232,7 +252,7 @@ pub fn build(p: &Portfolio, state: &Snapshot, date: NaiveDate, history: &History
             percent: orec.percent,
             delta: oc.delta,
             status: orec.status,
-            update: o.fields.update.clone(),
+            update: text(&o.fields.update),
             projects,
         });
     }
@@ -335,13 +355,9 @@ pub fn for_week(
             &snapshot_of(p, today),
             today,
             &History::load(&p.dir, today),
+            true,
         )),
-        Some(w) if w == current => Ok(build(
-            p,
-            &snapshot_of(p, today),
-            today,
-            &History::load(&p.dir, today),
-        )),
+        Some(w) if w == current => for_week(p, today, None),
         Some(w) => {
             let monday = super::settings::parse_iso_week(w).ok_or_else(|| {
                 ReportError(format!("`{w}` is not a week: write it like {current}"))
@@ -356,7 +372,13 @@ pub fn for_week(
             let snap =
                 super::history::parse(&path, &text).map_err(|d| ReportError(d.to_string()))?;
             let date = snap.taken.unwrap_or_else(|| monday + chrono::Days::new(6));
-            Ok(build(p, &snap, date, &History::load_before(&p.dir, w)))
+            Ok(build(
+                p,
+                &snap,
+                date,
+                &History::load_before(&p.dir, w),
+                false,
+            ))
         }
     }
 }
@@ -372,6 +394,10 @@ impl Words {
             Language::En => en,
             Language::Zh => zh,
         }
+    }
+
+    fn colon(&self) -> &'static str {
+        self.t(": ", "：")
     }
 
     fn status(&self, s: Status) -> &'static str {
@@ -445,12 +471,11 @@ pub fn markdown(r: &Report, lang: Language) -> String {
     }
     let _ = writeln!(out, "# {}\n", w.t("Last week's progress", "上周进展"));
     for o in &r.objectives {
-        let _ = writeln!(
-            out,
-            "## 【{}】 {}\n",
-            md(&o.title),
-            pct_with_delta(&w, o.percent, o.delta, false)
-        );
+        let pct = pct_with_delta(&w, o.percent, o.delta, false);
+        let _ = match lang {
+            Language::Zh => writeln!(out, "## 【{}】 {pct}\n", md(&o.title)),
+            Language::En => writeln!(out, "## {} · {pct}\n", md(&o.title)),
+        };
         if let Some(u) = &o.update {
             let _ = writeln!(out, "{}\n", md(u));
         }
@@ -475,7 +500,13 @@ pub fn markdown(r: &Report, lang: Language) -> String {
                 let _ = writeln!(out, "  {}", md(u));
             }
             if let Some(b) = &p.blocker {
-                let _ = writeln!(out, "  **{}**：{}", w.t("Blocker", "阻断"), md(b));
+                let _ = writeln!(
+                    out,
+                    "  **{}**{}{}",
+                    w.t("Blocker", "阻断"),
+                    w.colon(),
+                    md(b)
+                );
             }
             for (i, m) in p.milestones.iter().enumerate() {
                 let _ = writeln!(out, "  {}. {}", i + 1, milestone_line(&w, m));
@@ -540,7 +571,14 @@ pub fn markdown(r: &Report, lang: Language) -> String {
         );
     }
     for (i, n) in r.next.iter().enumerate() {
-        let _ = writeln!(out, "{}. **{}**：{}", i + 1, md(&n.title), md(&n.next));
+        let _ = writeln!(
+            out,
+            "{}. **{}**{}{}",
+            i + 1,
+            md(&n.title),
+            w.colon(),
+            md(&n.next)
+        );
     }
     out
 }
@@ -554,7 +592,7 @@ fn late_label(w: &Words, days: i64) -> String {
 
 fn milestone_line(w: &Words, m: &MilestoneReport) -> String {
     let sep = w.t(", ", "，");
-    let mut s = format!("{}：", md(&m.title));
+    let mut s = format!("{}{}", md(&m.title), w.colon());
     if let Some(stage) = &m.stage {
         match &m.stage_from {
             Some(from) => {
@@ -605,7 +643,7 @@ fn milestone_line(w: &Words, m: &MilestoneReport) -> String {
         );
     }
     if let Some(b) = &m.blocker {
-        let _ = write!(s, "{sep}{}：{}", w.t("blocker", "阻断"), md(b));
+        let _ = write!(s, "{sep}{}{}{}", w.t("blocker", "阻断"), w.colon(), md(b));
     }
     s
 }

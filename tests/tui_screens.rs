@@ -1,0 +1,258 @@
+//! The stand-up walkthrough, the overdue review and the pipeline board:
+//! state driven by actions, files on disk, and TestBackend snapshots.
+
+use std::fs;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use stride::core::{ItemPath, Status, load_dir};
+use stride::tui::action::Action;
+use stride::tui::app::{App, Mode};
+use stride::tui::screens::Screen;
+use stride::tui::view;
+
+mod common;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2023, 6, 20).unwrap()
+}
+
+/// The sample (English labels, with the sample's week-24 history).
+fn app() -> (tempfile::TempDir, App) {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path().join("data");
+    fs::create_dir(&dir).unwrap();
+    common::sample_into(&dir, "en", true);
+    let app = App::new(load_dir(&dir).unwrap(), today());
+    (d, app)
+}
+
+fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| view::render(app, f)).unwrap();
+    t
+}
+
+fn check(d: &tempfile::TempDir, name: &str, t: &Terminal<TestBackend>) {
+    let prefix = format!("{}/", d.path().display()).replace('.', "\\.");
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(&prefix, "");
+    settings.bind(|| insta::assert_snapshot!(name, t.backend()));
+}
+
+/// The screen as text, wide characters once each.
+fn screen_text(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn read(d: &tempfile::TempDir, name: &str) -> String {
+    fs::read_to_string(d.path().join("data").join(name)).unwrap()
+}
+
+/// Pages forward in the stand-up until the page shows `title`.
+fn page_to(app: &mut App, title: &str) {
+    for _ in 0..40 {
+        if app
+            .selected_item()
+            .is_some_and(|i| i.fields().title == title)
+        {
+            return;
+        }
+        app.dispatch(Action::NextPage);
+    }
+    panic!("no stand-up page for {title}");
+}
+
+#[test]
+fn the_stand_up_walks_every_project_and_edits_while_people_speak() {
+    let (d, mut app) = app();
+    app.dispatch(Action::Standup);
+    let Screen::Standup(s) = &app.screen else {
+        panic!("stand-up")
+    };
+    assert_eq!(s.projects.len(), 14);
+    assert_eq!(
+        app.selected_path(),
+        Some(ItemPath::project("o1-business", "easypay"))
+    );
+    // time on this page and on the meeting
+    app.dispatch(Action::Tick(Duration::from_secs(75)));
+    page_to(&mut app, "新支付能力建设");
+    app.dispatch(Action::Tick(Duration::from_secs(30)));
+    // select 网联代收 (the fifth milestone) and move it on while its owner speaks
+    for _ in 0..5 {
+        app.dispatch(Action::Down);
+    }
+    assert_eq!(
+        app.selected_path().unwrap().to_string(),
+        "o1-business/channels/netsunion"
+    );
+    app.dispatch(Action::StageNext);
+    assert!(read(&d, "o1-business.toml").contains("stage   = \"上线\""));
+    app.dispatch(Action::Percent(5.0));
+    assert_eq!(app.selected_item().unwrap().percent(), 85.0);
+    assert!(read(&d, "o1-business.toml").contains("percent = 85"));
+    // this week's history followed the edits
+    let w25 = read(&d, "history/2023-W25.toml");
+    assert!(w25.contains("\"o1-business/channels/netsunion\" = { percent = 85"));
+    // back and forth keeps the pages' times apart
+    app.dispatch(Action::PrevPage);
+    app.dispatch(Action::NextPage);
+    let Screen::Standup(s) = &app.screen else {
+        panic!()
+    };
+    assert_eq!(s.total, Duration::from_secs(105));
+    assert_eq!(s.spent[0], Duration::from_secs(75));
+    assert_eq!(s.spent[4], Duration::from_secs(30));
+    // on to the summary
+    for _ in 0..20 {
+        app.dispatch(Action::NextPage);
+    }
+    let Screen::Standup(s) = &app.screen else {
+        panic!()
+    };
+    assert!(s.on_summary());
+    let text = screen_text(&draw(&mut app, 100, 40));
+    assert!(text.contains("Moved since last week"));
+    assert!(text.contains("网联代收  ▲ 25"), "{text}");
+    assert!(text.contains("Still overdue (1)"));
+    assert!(text.contains("网联代收: 解约接口由于网联测试环境问题阻断中"));
+    assert!(text.contains("01:15"), "easypay's 75 seconds");
+    // undo works here too, and q leaves for the tree
+    app.dispatch(Action::Back);
+    assert_eq!(app.screen, Screen::Tree);
+}
+
+#[test]
+fn the_overdue_review_reschedules_marks_done_and_records_blockers() {
+    let (d, mut app) = app();
+    app.dispatch(Action::Review);
+    let Screen::Overdue(r) = &app.screen else {
+        panic!("review")
+    };
+    let listed: Vec<String> = r.items.iter().map(|p| p.to_string()).collect();
+    assert_eq!(
+        listed,
+        [
+            "o1-business/channels/netsunion",
+            "o1-business/channels/upinstall",
+        ],
+        "overdue first, then due soon by date"
+    );
+    // d: a new due date, typed as +1w
+    app.dispatch(Action::Reschedule);
+    assert!(matches!(app.mode, Mode::Form(_)));
+    app.dispatch(Action::Input(tui_input::InputRequest::DeleteLine));
+    app.dispatch(Action::Paste("+1w".into()));
+    app.dispatch(Action::Confirm);
+    assert!(read(&d, "o1-business.toml").contains("due     = 2023-06-27"));
+    // b: a blocker on the next item
+    app.dispatch(Action::Down);
+    app.dispatch(Action::RecordBlocker);
+    app.dispatch(Action::Paste("等待银联测试环境".into()));
+    app.dispatch(Action::Confirm);
+    assert!(read(&d, "o1-business.toml").contains("blocker = \"等待银联测试环境\""));
+    // x: done, and undone
+    app.dispatch(Action::MarkDone);
+    assert_eq!(
+        app.portfolio
+            .get(&ItemPath::milestone("o1-business", "channels", "upinstall"))
+            .unwrap()
+            .status(),
+        Status::Done
+    );
+    let before_undo = read(&d, "o1-business.toml");
+    app.dispatch(Action::Undo);
+    assert_ne!(read(&d, "o1-business.toml"), before_undo);
+    assert!(!read(&d, "o1-business.toml").contains("status = \"done\"\nblocker"));
+}
+
+#[test]
+fn the_board_moves_cards_between_stages() {
+    let (d, mut app) = app();
+    app.dispatch(Action::Search);
+    app.dispatch(Action::Paste("网联代收".into()));
+    app.dispatch(Action::Confirm);
+    app.dispatch(Action::Board);
+    let Screen::Board(b) = &app.screen else {
+        panic!("board")
+    };
+    assert_eq!(b.column, 2, "联调 is the third stage");
+    app.dispatch(Action::StageNext);
+    let Screen::Board(b) = &app.screen else {
+        panic!()
+    };
+    assert_eq!((b.column, b.card), (3, 1), "the card follows into 上线");
+    assert!(read(&d, "o1-business.toml").contains("stage   = \"上线\""));
+    app.dispatch(Action::Left);
+    app.dispatch(Action::Left);
+    assert_eq!(
+        app.selected_path().unwrap().to_string(),
+        "o1-business/channels/upinstall",
+        "the card in 测试"
+    );
+    app.dispatch(Action::StagePrev);
+    assert!(read(&d, "o1-business.toml").contains("stage  = \"开发\""));
+    // a project without stages has no board
+    app.dispatch(Action::Back);
+    app.dispatch(Action::Search);
+    app.dispatch(Action::Paste("迁移进度".into()));
+    app.dispatch(Action::Confirm);
+    app.dispatch(Action::Board);
+    assert_eq!(app.screen, Screen::Tree);
+    assert!(app.message.as_ref().unwrap().text.contains("stages"));
+}
+
+#[test]
+fn stand_up_page_80x24_and_200x50() {
+    let (d, mut app) = app();
+    app.dispatch(Action::Standup);
+    page_to(&mut app, "新支付能力建设");
+    app.dispatch(Action::Tick(Duration::from_secs(95)));
+    for _ in 0..5 {
+        app.dispatch(Action::Down);
+    }
+    check(&d, "standup_80x24", &draw(&mut app, 80, 24));
+    check(&d, "standup_200x50", &draw(&mut app, 200, 50));
+}
+
+#[test]
+fn stand_up_summary_80x24_and_200x50() {
+    let (d, mut app) = app();
+    app.dispatch(Action::Standup);
+    for _ in 0..14 {
+        app.dispatch(Action::Tick(Duration::from_secs(61)));
+        app.dispatch(Action::NextPage);
+    }
+    check(&d, "standup_summary_80x24", &draw(&mut app, 80, 24));
+    check(&d, "standup_summary_200x50", &draw(&mut app, 200, 50));
+}
+
+#[test]
+fn overdue_review_and_board_80x24_and_200x50() {
+    let (d, mut app) = app();
+    app.dispatch(Action::Review);
+    check(&d, "review_80x24", &draw(&mut app, 80, 24));
+    check(&d, "review_200x50", &draw(&mut app, 200, 50));
+    app.dispatch(Action::Back);
+    app.dispatch(Action::Search);
+    app.dispatch(Action::Paste("网联代收".into()));
+    app.dispatch(Action::Confirm);
+    app.dispatch(Action::Board);
+    app.message = None;
+    check(&d, "board_80x24", &draw(&mut app, 80, 24));
+    check(&d, "board_200x50", &draw(&mut app, 200, 50));
+}

@@ -77,6 +77,9 @@ pub fn objective_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
 /// Loads every objective file of `dir`, in parallel, into a portfolio.
 pub fn load_dir(dir: &Path) -> Result<Portfolio, LoadError> {
     let paths = objective_files(dir)?;
+    // what a killed save left behind
+    super::save::clean_temporaries(dir);
+    super::save::clean_temporaries(&dir.join(super::history::DIR));
     let results = parallel_map(&paths, |path| {
         let bytes = std::fs::read(path);
         load_file(path, bytes)

@@ -15,28 +15,57 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use toml_edit::{DocumentMut, Item, TableLike};
 
 use super::change::{Change, apply_to_document};
-use super::edit::{Edit, Value, round_percent};
+use super::edit::{Edit, Field, Value, round_percent};
 use super::load::fingerprint;
-use super::model::{Portfolio, SourceFile};
+use super::model::{ItemPath, Portfolio, SourceFile};
 
 /// Why a save did not happen. The file on disk is untouched in every case.
 #[derive(Debug)]
 pub enum SaveError {
-    /// The file changed on disk since it was read.
-    ChangedOnDisk(PathBuf),
+    /// The same field was changed on disk since it was read, to another value.
+    Conflict(Box<Conflict>),
     /// The file no longer parses, or lacks the edited item.
     Document { path: PathBuf, message: String },
     /// Reading or writing failed.
     Io { path: PathBuf, error: io::Error },
 }
 
+/// A field changed both here and on disk.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub file: PathBuf,
+    pub item: ItemPath,
+    pub field: Field,
+    /// The value on disk now.
+    pub theirs: Option<Value>,
+    /// The value this edit sets.
+    pub mine: Option<Value>,
+}
+
+/// A value as a person reads it, for messages: `95.46`, `"迁移"`, `(none)`.
+pub fn show(v: &Option<Value>) -> String {
+    match v {
+        None => "(none)".into(),
+        Some(Value::Text(t)) => format!("\"{}\"", super::text::sanitize(t, false)),
+        Some(Value::Number(n)) => super::text::percent(*n),
+        Some(Value::Count(n)) => n.to_string(),
+        Some(Value::Date(d)) => d.to_string(),
+        Some(Value::Status(s)) => s.to_string(),
+        Some(Value::List(l)) => format!("[{}]", super::text::sanitize(&l.join(", "), false)),
+    }
+}
+
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SaveError::ChangedOnDisk(p) => write!(
+            SaveError::Conflict(c) => write!(
                 f,
-                "{} changed on disk since it was read; not overwriting it (reload and try again)",
-                p.display()
+                "{}: `{}` {} was changed on disk to {} (yours: {}); not overwriting it",
+                c.file.display(),
+                c.item,
+                c.field,
+                show(&c.theirs),
+                show(&c.mine)
             ),
             SaveError::Document { path, message } => {
                 write!(f, "cannot edit {}: {message}", path.display())
@@ -48,29 +77,77 @@ impl fmt::Display for SaveError {
 
 impl std::error::Error for SaveError {}
 
-/// Writes `edits`, all to `file`, if the file is still as it was read.
-/// On success the file's fingerprint is brought up to date.
-pub fn save_edits(file: &mut SourceFile, edits: &[Edit]) -> Result<(), SaveError> {
-    let changes: Vec<Change> = edits.iter().cloned().map(Change::field).collect();
-    save_changes(file, &changes, &mut [])
+/// What a save did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Saved {
+    /// The file had been changed on disk by someone else; the changes were
+    /// applied over it, so the model of this file is behind the file.
+    pub merged: bool,
 }
 
-/// Writes `changes`, all to `file`, if the file is still as it was read.
-/// `inverses`, when not empty, holds one inverse per change (as the model
-/// returned them), to complete with what the file knew.
+/// A step of an atomic write, for faults injected by tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    CreateTemp,
+    Write,
+    Fsync,
+    Rename,
+}
+
+/// The file system as saves use it. [`RealDisk`] is the real one; tests
+/// put faults in (a full disk, a failed fsync) through [`Disk::before`].
+pub trait Disk: Send + Sync {
+    /// Called before each step of a write; an error stops the write there.
+    fn before(&self, _step: Step, _path: &Path) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The file system, with no faults.
+pub struct RealDisk;
+
+impl Disk for RealDisk {}
+
+/// Writes `edits`, all to `file`, through [`save_changes`].
+pub fn save_edits(
+    file: &mut SourceFile,
+    edits: &[Edit],
+    undo: &[Edit],
+) -> Result<Saved, SaveError> {
+    let changes: Vec<Change> = edits.iter().cloned().map(Change::field).collect();
+    let mut inverses: Vec<Change> = undo.iter().cloned().map(Change::field).collect();
+    save_changes(file, &changes, &mut inverses)
+}
+
+/// Writes `changes`, all to `file`, on the real disk. See [`save_changes_on`].
 pub fn save_changes(
     file: &mut SourceFile,
     changes: &[Change],
     inverses: &mut [Change],
-) -> Result<(), SaveError> {
+) -> Result<Saved, SaveError> {
+    save_changes_on(&RealDisk, file, changes, inverses)
+}
+
+/// Writes `changes`, all to `file`: takes the file's lock, reads it again,
+/// and applies the changes to what is on disk now. If someone changed the
+/// file since it was read, their changes are kept and ours applied over
+/// them, unless they changed a field we change (to another value), which is
+/// a [`Conflict`]. `inverses` holds one inverse per change, as the model
+/// returned them: their values are what each field held before, and they
+/// are completed with what the file knew (exact text, removed tables).
+pub fn save_changes_on(
+    disk: &dyn Disk,
+    file: &mut SourceFile,
+    changes: &[Change],
+    inverses: &mut [Change],
+) -> Result<Saved, SaveError> {
     let io_err = |error| SaveError::Io {
         path: file.path.clone(),
         error,
     };
+    let _lock = lock(&file.path).map_err(io_err)?;
     let bytes = fs::read(&file.path).map_err(io_err)?;
-    if fingerprint(&bytes) != file.fingerprint {
-        return Err(SaveError::ChangedOnDisk(file.path.clone()));
-    }
+    let merged = fingerprint(&bytes) != file.fingerprint;
     let doc_err = |message: String| SaveError::Document {
         path: file.path.clone(),
         message,
@@ -79,15 +156,136 @@ pub fn save_changes(
     let mut doc: DocumentMut = text
         .parse()
         .map_err(|e: toml_edit::TomlError| doc_err(e.message().to_string()))?;
+    if merged {
+        for (i, change) in changes.iter().enumerate() {
+            check_merge(&doc, change, inverses.get(i), &file.path)?;
+        }
+    }
     for (i, change) in changes.iter().enumerate() {
         apply_to_document(&mut doc, change, inverses.get_mut(i)).map_err(doc_err)?;
     }
     let new_text = doc.to_string();
     if new_text != text {
-        write_atomic(&file.path, new_text.as_bytes()).map_err(io_err)?;
+        write_atomic_on(disk, &file.path, new_text.as_bytes()).map_err(io_err)?;
     }
     file.fingerprint = fingerprint(new_text.as_bytes());
-    Ok(())
+    Ok(Saved { merged })
+}
+
+/// Whether `change` can go over a file someone else changed: the field it
+/// sets must hold, on disk, either the value it had before (`inverse`) or
+/// the value it is set to.
+fn check_merge(
+    doc: &DocumentMut,
+    change: &Change,
+    inverse: Option<&Change>,
+    file: &Path,
+) -> Result<(), SaveError> {
+    let (Change::Field { edit, .. }, Some(Change::Field { edit: before, .. })) = (change, inverse)
+    else {
+        return Ok(());
+    };
+    let theirs = field_in_document(doc, edit).map_err(|message| SaveError::Document {
+        path: file.to_path_buf(),
+        message,
+    })?;
+    let same = |a: &Option<Value>, b: &Option<Value>| match (a, b) {
+        (Some(Value::Number(x)), Some(Value::Number(y))) => round_percent(*x) == round_percent(*y),
+        _ => a == b,
+    };
+    if same(&theirs, &before.value) || same(&theirs, &edit.value) {
+        return Ok(());
+    }
+    Err(SaveError::Conflict(Box::new(Conflict {
+        file: file.to_path_buf(),
+        item: edit.path.clone(),
+        field: edit.field,
+        theirs,
+        mine: edit.value.clone(),
+    })))
+}
+
+/// The value of an edit's field in the document, read as the model reads it.
+pub fn field_in_document(doc: &DocumentMut, edit: &Edit) -> Result<Option<Value>, String> {
+    let missing = || format!("`{}` is no longer in the file", edit.path);
+    let mut table: &dyn TableLike = doc.as_table();
+    if let Some(pid) = &edit.path.project {
+        table = child(table, "project", pid).ok_or_else(missing)?;
+        if let Some(mid) = &edit.path.milestone {
+            table = child(table, "milestone", mid).ok_or_else(missing)?;
+        }
+    }
+    let Some(v) = table.get(edit.field.key()).and_then(Item::as_value) else {
+        return Ok(None);
+    };
+    use super::edit::Field as F;
+    let raw = || {
+        let mut bare = v.clone();
+        bare.decor_mut().clear();
+        Some(Value::Text(bare.to_string()))
+    };
+    Ok(match edit.field {
+        F::Percent | F::Weight => v
+            .as_float()
+            .or_else(|| v.as_integer().map(|i| i as f64))
+            .map(Value::Number)
+            .or_else(raw),
+        F::Total | F::Done => v
+            .as_integer()
+            .and_then(|i| u64::try_from(i).ok())
+            .map(Value::Count)
+            .or_else(raw),
+        F::Due | F::Start => v
+            .as_datetime()
+            .and_then(|dt| dt.date)
+            .and_then(|d| {
+                chrono::NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+            })
+            .map(Value::Date)
+            .or_else(raw),
+        F::Status => v
+            .as_str()
+            .and_then(super::model::Status::parse)
+            .map(Value::Status)
+            .or_else(raw),
+        F::Tags => v.as_array().map(|a| {
+            Value::List(
+                a.iter()
+                    .filter_map(|x| x.as_str().map(String::from))
+                    .collect(),
+            )
+        }),
+        _ => v.as_str().map(|s| Value::Text(s.to_string())).or_else(raw),
+    })
+}
+
+fn child<'a>(parent: &'a dyn TableLike, kind: &str, id: &str) -> Option<&'a dyn TableLike> {
+    parent.get(kind)?.as_table_like()?.get(id)?.as_table_like()
+}
+
+/// An advisory lock on a data file, held while it is read and written. It
+/// lives in a file of its own (`.NAME.lock` beside it), since the rename of
+/// a save replaces the data file itself.
+pub struct FileLock {
+    _file: File,
+}
+
+/// Takes the lock of the file at `path` (of its target, for a symlink),
+/// waiting for another writer to finish.
+pub fn lock(path: &Path) -> io::Result<FileLock> {
+    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let lock_path = target.with_file_name(format!(".{name}.lock"));
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)?;
+    file.lock()?;
+    Ok(FileLock { _file: file })
 }
 
 impl Portfolio {
@@ -113,10 +311,12 @@ impl Portfolio {
             }
         }
         let Some(file) = file else {
-            // apply() succeeded, so the objective exists
-            unreachable!("edited objective has a file")
+            self.revert(&undo);
+            return Err(CommitError::Edit(super::edit::EditError::NoSuchItem(
+                first.path.clone(),
+            )));
         };
-        if let Err(e) = save_edits(&mut self.files[file], edits) {
+        if let Err(e) = save_edits(&mut self.files[file], edits, &undo) {
             self.revert(&undo);
             return Err(CommitError::Save(e));
         }
@@ -257,11 +457,20 @@ fn to_toml(value: &Value) -> toml_edit::Value {
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
 
+/// The prefix and suffix of stride's temporary files: `.NAME.stride-PID-N.tmp`.
+pub const TEMP_MARK: &str = ".stride-";
+
+/// Replaces the file at `path` with `bytes` atomically on the real disk.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomic_on(&RealDisk, path, bytes)
+}
+
 /// Replaces the file at `path` with `bytes` atomically: a temporary file in
 /// the same folder is written, flushed to disk and renamed over it, so a
 /// crash leaves either the old or the new file. A symlink is written through
-/// to its target. The file keeps its permissions.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// to its target. The file keeps its permissions. On any failure the
+/// temporary file is removed and the old file is untouched.
+pub fn write_atomic_on(disk: &dyn Disk, path: &Path, bytes: &[u8]) -> io::Result<()> {
     let target = if fs::symlink_metadata(path)?.file_type().is_symlink() {
         fs::canonicalize(path)?
     } else {
@@ -276,17 +485,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(
-        ".{name}.stride-{}-{}.tmp",
+        ".{name}{TEMP_MARK}{}-{}.tmp",
         std::process::id(),
         TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
     let permissions = fs::metadata(&target)?.permissions();
     let result = (|| {
+        disk.before(Step::CreateTemp, &tmp)?;
         let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        disk.before(Step::Write, &tmp)?;
         f.write_all(bytes)?;
         f.set_permissions(permissions)?;
+        disk.before(Step::Fsync, &tmp)?;
         f.sync_all()?;
         drop(f);
+        disk.before(Step::Rename, &target)?;
         fs::rename(&tmp, &target)?;
         // make the rename itself durable
         if let Ok(d) = File::open(&dir) {
@@ -298,6 +511,45 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// Removes temporary files left by saves that were killed, in `dir`: those
+/// of processes that are gone (or, where that cannot be told, older than
+/// an hour). They start with `.`, so they are never read as data anyway.
+pub fn clean_temporaries(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(rest) = name.strip_suffix(".tmp") else {
+            continue;
+        };
+        let Some((_, ids)) = rest.rsplit_once(TEMP_MARK) else {
+            continue;
+        };
+        if !name.starts_with('.') {
+            continue;
+        }
+        let pid = ids.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        let gone = match pid {
+            Some(pid) if pid == std::process::id() => false,
+            Some(pid) if Path::new("/proc").is_dir() => {
+                !Path::new(&format!("/proc/{pid}")).exists()
+            }
+            _ => e
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age.as_secs() > 3600),
+        };
+        if gone && fs::remove_file(e.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
 }
 
 #[cfg(test)]
@@ -431,6 +683,171 @@ percent = 95.46 # of 164
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names, ["o.toml"]);
+    }
+
+    fn source(path: &Path) -> SourceFile {
+        SourceFile {
+            path: path.to_path_buf(),
+            fingerprint: fingerprint(&fs::read(path).unwrap()),
+            loaded: true,
+            diagnostics: vec![],
+        }
+    }
+
+    fn pct(path: ItemPath, n: f64) -> (Change, Change) {
+        (
+            Change::field(Edit::set(path.clone(), Field::Percent, Value::Number(n))),
+            Change::field(Edit::set(path, Field::Percent, Value::Number(95.46))),
+        )
+    }
+
+    #[test]
+    fn a_change_made_on_disk_to_another_field_is_kept_and_ours_applied_over_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("o2.toml");
+        fs::write(&path, FILE).unwrap();
+        let mut file = source(&path);
+        let theirs = FILE.replace("title = 'migration'", "title = '迁移进度'");
+        fs::write(&path, &theirs).unwrap();
+        let (change, inverse) = pct(mig(), 96.0);
+        let saved = save_changes(&mut file, &[change], &mut [inverse]).unwrap();
+        assert!(saved.merged);
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            theirs.replace("95.46 # of 164", "96 # of 164")
+        );
+        assert_eq!(file.fingerprint, fingerprint(&fs::read(&path).unwrap()));
+        // nothing changed on disk since: not a merge
+        let (change, _) = pct(mig(), 97.0);
+        let inverse = Change::field(Edit::set(mig(), Field::Percent, Value::Number(96.0)));
+        assert!(
+            !save_changes(&mut file, &[change], &mut [inverse])
+                .unwrap()
+                .merged
+        );
+    }
+
+    #[test]
+    fn the_same_field_changed_on_disk_is_a_conflict_and_nothing_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("o2.toml");
+        fs::write(&path, FILE).unwrap();
+        let mut file = source(&path);
+        let theirs = FILE.replace("95.46 # of 164", "90 # of 164");
+        fs::write(&path, &theirs).unwrap();
+        let (change, inverse) = pct(mig(), 96.0);
+        let err = save_changes(&mut file, &[change], &mut [inverse]).unwrap_err();
+        let SaveError::Conflict(c) = &err else {
+            panic!("{err}")
+        };
+        assert_eq!(
+            (c.theirs.clone(), c.mine.clone()),
+            (Some(Value::Number(90.0)), Some(Value::Number(96.0)))
+        );
+        assert!(err.to_string().ends_with("`o2/hive/migration` percent was changed on disk to 90 (yours: 96); not overwriting it"), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+        // the same value on both sides is no conflict
+        let (change, inverse) = pct(mig(), 90.0);
+        assert!(save_changes(&mut file, &[change], &mut [inverse]).is_ok());
+        assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+    }
+
+    #[test]
+    fn an_item_removed_on_disk_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("o2.toml");
+        fs::write(&path, FILE).unwrap();
+        let mut file = source(&path);
+        let cut = FILE.find("# a milestone").unwrap();
+        fs::write(&path, &FILE[..cut]).unwrap();
+        let (change, inverse) = pct(mig(), 96.0);
+        let err = save_changes(&mut file, &[change], &mut [inverse]).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("`o2/hive/migration` is no longer in the file"),
+            "{err}"
+        );
+    }
+
+    /// Fails one step of every write.
+    struct FailAt(Step);
+
+    impl Disk for FailAt {
+        fn before(&self, step: Step, _path: &Path) -> io::Result<()> {
+            if step == self.0 {
+                Err(io::Error::new(
+                    io::ErrorKind::StorageFull,
+                    "No space left on device",
+                ))
+            } else {
+                Ok(())
+            }
+        }
+    }
+
+    #[test]
+    fn a_failure_at_any_step_leaves_the_old_file_and_no_temporary() {
+        for step in [Step::CreateTemp, Step::Write, Step::Fsync, Step::Rename] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("o2.toml");
+            fs::write(&path, FILE).unwrap();
+            let mut file = source(&path);
+            let before = file.fingerprint;
+            let (change, inverse) = pct(mig(), 96.0);
+            let err =
+                save_changes_on(&FailAt(step), &mut file, &[change], &mut [inverse]).unwrap_err();
+            assert!(
+                err.to_string().contains("No space left on device"),
+                "{step:?}: {err}"
+            );
+            assert_eq!(fs::read_to_string(&path).unwrap(), FILE, "{step:?}");
+            assert_eq!(
+                file.fingerprint, before,
+                "{step:?}: the edit is still to be saved"
+            );
+            let names: Vec<String> = fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|n| !n.ends_with(".lock"))
+                .collect();
+            assert_eq!(names, ["o2.toml"], "{step:?}");
+        }
+    }
+
+    #[test]
+    fn temporaries_of_dead_processes_are_cleaned_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let dead = dir.path().join(".o.toml.stride-4000000-1.tmp");
+        let mine = dir
+            .path()
+            .join(format!(".o.toml.stride-{}-9.tmp", std::process::id()));
+        let other = dir.path().join(".notes.tmp");
+        for p in [&dead, &mine, &other] {
+            fs::write(p, "x").unwrap();
+        }
+        assert_eq!(clean_temporaries(dir.path()), 1);
+        assert!(!dead.exists() && mine.exists() && other.exists());
+    }
+
+    #[test]
+    fn a_read_only_file_gives_a_clear_message() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("o2.toml");
+        fs::write(&path, FILE).unwrap();
+        let mut file = source(&path);
+        // a read-only folder: no temporary file can be made beside the data
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
+        let (change, inverse) = pct(mig(), 96.0);
+        let result = save_changes(&mut file, &[change], &mut [inverse]);
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        if let Err(e) = result {
+            assert!(e.to_string().contains("Permission denied"), "{e}");
+            assert_eq!(fs::read_to_string(&path).unwrap(), FILE);
+        } else {
+            // root ignores permissions: nothing to check but the result
+            assert!(fs::read_to_string(&path).unwrap().contains("percent = 96"));
+        }
     }
 
     #[cfg(unix)]

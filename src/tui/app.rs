@@ -958,7 +958,7 @@ impl App {
             tried = true;
             let file = &mut portfolio.files[entry.file];
             match save_changes(file, &entry.changes, &mut entry.inverses) {
-                Ok(()) => {
+                Ok(_saved) => {
                     entry.saved = true;
                     saved_files.push(file.path.display().to_string());
                 }

@@ -102,6 +102,35 @@ pub fn load_dir(dir: &Path) -> Result<Portfolio, LoadError> {
     Ok(portfolio)
 }
 
+impl Portfolio {
+    /// Reads the file `file` (an index into `files`) again from disk into
+    /// the model, in place of what was read before. Returns whether it loaded.
+    pub fn reload_file(&mut self, file: usize) -> bool {
+        let Some(path) = self.files.get(file).map(|f| f.path.clone()) else {
+            return false;
+        };
+        let (source, objective) = load_file(&path, std::fs::read(&path));
+        let at = self.objectives.iter().position(|o| o.file == file);
+        match (objective, at) {
+            (Some(mut o), Some(i)) => {
+                o.file = file;
+                self.objectives[i] = o;
+            }
+            (Some(mut o), None) => {
+                o.file = file;
+                let at = self.objectives.partition_point(|x| x.file < file);
+                self.objectives.insert(at, o);
+            }
+            (None, Some(i)) => {
+                self.objectives.remove(i);
+            }
+            (None, None) => {}
+        }
+        self.files[file] = source;
+        self.files[file].loaded
+    }
+}
+
 /// Applies `f` to every item on all cores, keeping the order of `items`.
 fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let workers = std::thread::available_parallelism()

@@ -316,9 +316,16 @@ impl Portfolio {
                 first.path.clone(),
             )));
         };
-        if let Err(e) = save_edits(&mut self.files[file], edits, &undo) {
-            self.revert(&undo);
-            return Err(CommitError::Save(e));
+        match save_edits(&mut self.files[file], edits, &undo) {
+            Err(e) => {
+                self.revert(&undo);
+                return Err(CommitError::Save(e));
+            }
+            // someone else's changes are in the file too: read it again
+            Ok(saved) if saved.merged => {
+                self.reload_file(file);
+            }
+            Ok(_) => {}
         }
         undo.reverse();
         Ok(undo)

@@ -1,0 +1,111 @@
+//! Random key sequences through the TUI's state machine on the sample data:
+//! nothing panics, the selection is always valid, and undoing everything
+//! puts every data file back byte for byte.
+
+use std::fs;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use stride::core::load_dir;
+use stride::tui::action::Action;
+use stride::tui::app::{App, Mode};
+use stride::tui::screens::Screen;
+use tui_input::InputRequest;
+
+mod common;
+
+fn action() -> impl Strategy<Value = Action> {
+    use Action::*;
+    prop_oneof![
+        6 => prop::sample::select(vec![
+            Up, Down, PageUp, PageDown, First, Last, Expand, Collapse, ToggleAll,
+            StageNext, StagePrev, StatusMenu, Edit, Add, Delete, Undo, Redo, Retry,
+            Reload, Search, SearchNext, SearchPrev, Filter, ClearFilter, Help,
+            ToggleDetail, Standup, Review, Board, Back, NextPage, PrevPage, Left,
+            Right, Reschedule, MarkDone, RecordBlocker, MenuUp, MenuDown, NextField,
+            PrevField, Confirm, Cancel,
+        ]),
+        2 => prop::sample::select(vec![5.0, -5.0, 1.0, -1.0]).prop_map(Percent),
+        1 => (0usize..60).prop_map(SelectRow),
+        1 => (-5isize..5).prop_map(Scroll),
+        1 => prop::sample::select(vec!['y', 'n', 't', 'i', 'b', 'a', 'd', 'x', 'c', 'z']).prop_map(Choose),
+        2 => "[a-z0-9迁移+ -]{0,6}".prop_map(Paste),
+        1 => prop::sample::select(vec![
+            InputRequest::DeleteLine,
+            InputRequest::DeletePrevChar,
+            InputRequest::GoToStart,
+            InputRequest::InsertChar('+'),
+            InputRequest::InsertChar('3'),
+            InputRequest::InsertChar('d'),
+        ]).prop_map(Input),
+        1 => (0u64..100).prop_map(|s| Tick(Duration::from_secs(s))),
+    ]
+}
+
+/// The objective files of a folder and their bytes.
+fn files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut v: Vec<_> = fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| {
+            let e = e.unwrap();
+            let name = e.file_name().to_string_lossy().into_owned();
+            (e.file_type().unwrap().is_file() && name.ends_with(".toml"))
+                .then(|| (name, fs::read(e.path()).unwrap()))
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn check_selection(app: &App) -> Result<(), TestCaseError> {
+    let rows = app.tree.rows.len();
+    prop_assert!(
+        rows == 0 || app.tree.selected < rows,
+        "selected {} of {rows}",
+        app.tree.selected
+    );
+    if let Some(path) = app.selected_path() {
+        prop_assert!(
+            app.portfolio.get(&path).is_some(),
+            "selected `{path}` does not exist"
+        );
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_keys_never_break_the_state_and_undo_restores_every_file(
+        actions in prop::collection::vec(action(), 1..120)
+    ) {
+        let d = common::sample();
+        let before = files(d.path());
+        let mut app = App::new(load_dir(d.path()).unwrap(), NaiveDate::from_ymd_opt(2023, 6, 20).unwrap());
+        for a in actions {
+            app.dispatch(a);
+            check_selection(&app)?;
+            if app.quit {
+                break;
+            }
+        }
+        // close whatever is open, then undo everything
+        for _ in 0..4 {
+            if !matches!(app.mode, Mode::Normal) {
+                app.dispatch(Action::Cancel);
+            }
+        }
+        prop_assert!(matches!(app.mode, Mode::Normal));
+        app.screen = Screen::Tree;
+        for _ in 0..500 {
+            if app.undo.is_empty() {
+                break;
+            }
+            app.dispatch(Action::Undo);
+        }
+        prop_assert!(app.undo.is_empty());
+        prop_assert_eq!(files(d.path()), before);
+    }
+}

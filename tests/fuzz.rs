@@ -152,7 +152,7 @@ fn mutated(r: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
     ];
     for _ in 0..1 + r.below(8) {
         if b.is_empty() {
-            let snippet: &[u8] = *r.pick::<&[u8]>(SNIPPETS);
+            let snippet: &[u8] = r.pick::<&[u8]>(SNIPPETS);
             b.extend_from_slice(snippet);
             continue;
         }
@@ -160,7 +160,7 @@ fn mutated(r: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
         match r.below(5) {
             0 => b[at] = r.next() as u8,
             1 => {
-                let snippet: &[u8] = *r.pick::<&[u8]>(SNIPPETS);
+                let snippet: &[u8] = r.pick::<&[u8]>(SNIPPETS);
                 b.splice(at..at, snippet.iter().copied());
             }
             2 => {

@@ -44,14 +44,18 @@ fn action() -> impl Strategy<Value = Action> {
 }
 
 /// The objective files of a folder and their bytes.
-fn files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+fn files(dir: &std::path::Path) -> Vec<(String, String)> {
     let mut v: Vec<_> = fs::read_dir(dir)
         .unwrap()
         .filter_map(|e| {
             let e = e.unwrap();
             let name = e.file_name().to_string_lossy().into_owned();
-            (e.file_type().unwrap().is_file() && name.ends_with(".toml"))
-                .then(|| (name, fs::read(e.path()).unwrap()))
+            (e.file_type().unwrap().is_file() && name.ends_with(".toml")).then(|| {
+                (
+                    name,
+                    String::from_utf8_lossy(&fs::read(e.path()).unwrap()).into_owned(),
+                )
+            })
         })
         .collect();
     v.sort();

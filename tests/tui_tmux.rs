@@ -665,3 +665,53 @@ fn stride_exits_when_its_terminal_goes_away() {
         "stride still ran {TIMEOUT:?} after its terminal closed"
     );
 }
+
+#[test]
+fn walk_the_stand_up_and_raise_a_percent_during_it() {
+    let data = common::sample_with("en", true);
+    let file = data.path().join("o1-business.toml");
+    let t = Tmux::start(data.path(), "");
+    t.wait_for("O1 服务业务");
+    t.keys(&["w"]);
+    t.wait_for("Stand-up · 1/14");
+    // the fifth project is the payment channels
+    t.keys(&["n", "n", "n", "n"]);
+    t.wait_for("Stand-up · 5/14");
+    t.wait_for("新支付能力建设");
+    // 网联代收 is its fifth milestone
+    t.keys(&["j", "j", "j", "j", "j"]);
+    t.wait_until("网联代收 selected", |s| {
+        line_with(s, &["▶ 网联代收", "60%"]).is_some()
+    });
+    t.keys(&["+"]);
+    t.wait_until("65% with its change since last week", |s| {
+        line_with(s, &["▶ 网联代收", "65%", "▲ 5"]).is_some()
+    });
+    wait_file(&file, "percent = 65", |b| {
+        String::from_utf8_lossy(b).contains("percent = 65")
+    });
+    let lines = |s: &str| s.lines().map(String::from).collect::<Vec<_>>();
+    let before = lines(&original("o1-business.toml"));
+    let after = lines(&fs::read_to_string(&file).unwrap());
+    assert_eq!(after.len(), before.len() + 1, "exactly one line added");
+    // on to the end: the summary lists the move and what is still late
+    for _ in 0..10 {
+        t.keys(&["n"]);
+    }
+    let screen = t.wait_for("Stand-up · summary");
+    let screen = if screen.contains("Time per project") {
+        screen
+    } else {
+        t.wait_for("Time per project")
+    };
+    assert!(
+        line_with(&screen, &["网联代收", "▲ 5"]).is_some(),
+        "{screen}"
+    );
+    assert!(screen.contains("Still overdue (1)"), "{screen}");
+    // q leaves the walkthrough, a second q quits
+    t.keys(&["q"]);
+    t.wait_for("O1 服务业务");
+    t.keys(&["q"]);
+    t.wait_dead();
+}

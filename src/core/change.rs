@@ -33,7 +33,12 @@ pub enum RemovedItem {
 pub enum Change {
     /// Set or remove one field. `repr`, when given, is the exact TOML text to
     /// write (used by undo, to put back the value exactly as it was written).
-    Field { edit: Edit, repr: Option<String> },
+    Field {
+        edit: Edit,
+        repr: Option<String>,
+        /// The key as it was before it was removed, to put it back exactly.
+        restore: Option<Box<super::save::RemovedKey>>,
+    },
     /// Add a project (path `o/p`) or a milestone (path `o/p/m`) with a title,
     /// or put back one that was removed.
     Add {
@@ -47,7 +52,11 @@ pub enum Change {
 
 impl Change {
     pub fn field(edit: Edit) -> Self {
-        Change::Field { edit, repr: None }
+        Change::Field {
+            edit,
+            repr: None,
+            restore: None,
+        }
     }
 
     /// The item the change is about.
@@ -226,10 +235,16 @@ pub fn apply_to_document(
     inverse: Option<&mut Change>,
 ) -> Result<(), String> {
     match change {
-        Change::Field { edit, repr } => {
-            let old = super::save::set_in_document(doc, edit, repr.as_deref())?;
-            if let Some(Change::Field { repr, .. }) = inverse {
+        Change::Field {
+            edit,
+            repr,
+            restore,
+        } => {
+            let (old, removed) =
+                super::save::set_in_document(doc, edit, repr.as_deref(), restore.as_deref())?;
+            if let Some(Change::Field { repr, restore, .. }) = inverse {
                 *repr = old;
+                *restore = removed.map(Box::new);
             }
             Ok(())
         }
@@ -428,6 +443,21 @@ mod tests {
         let (_, back) = run(&mut p, &text, &inverse);
         assert_eq!(back, TEXT, "55.0 comes back as 55.0, not 55");
         assert_eq!(p.get(&ItemPath::project("o", "a")).unwrap().percent(), 55.0);
+    }
+
+    #[test]
+    fn removing_a_key_and_undoing_puts_it_back_in_its_place_with_its_comment() {
+        let text = "title = 'o'\n[project.a]\ntitle   = 'A'\nstatus  = \"blocked\"   # why\nowner   = '张三'\n";
+        let mut p = portfolio(text);
+        let path = ItemPath::project("o", "a");
+        let (inverse, removed) = run(
+            &mut p,
+            text,
+            &Change::field(Edit::remove(path.clone(), Field::Status)),
+        );
+        assert_eq!(removed, text.replace("status  = \"blocked\"   # why\n", ""));
+        let (_, back) = run(&mut p, &removed, &inverse);
+        assert_eq!(back, text);
     }
 
     #[test]

@@ -363,19 +363,31 @@ pub fn edit_text(text: &str, edits: &[Edit]) -> Result<String, String> {
         .parse()
         .map_err(|e: toml_edit::TomlError| e.message().to_string())?;
     for edit in edits {
-        set_in_document(&mut doc, edit, None)?;
+        set_in_document(&mut doc, edit, None, None)?;
     }
     Ok(doc.to_string())
 }
 
+/// A key as it stood in its table before it was removed: its name as
+/// written, its value with comments, and its place, to put it back exactly.
+#[derive(Clone, Debug)]
+pub struct RemovedKey {
+    pub key: toml_edit::Key,
+    pub item: Item,
+    pub index: usize,
+}
+
 /// Sets or removes one key of one item in the document, keeping the old
 /// value's comments and spacing. `repr` is exact TOML text to write instead
-/// of the formatted value. Returns the old value's exact text, if any.
+/// of the formatted value; `restore` puts back a key that was removed, as it
+/// was. Returns the old value's exact text, and the key itself if it was
+/// removed.
 pub fn set_in_document(
     doc: &mut DocumentMut,
     edit: &Edit,
     repr: Option<&str>,
-) -> Result<Option<String>, String> {
+    restore: Option<&RemovedKey>,
+) -> Result<(Option<String>, Option<RemovedKey>), String> {
     let missing = || format!("`{}` is not in the file any more", edit.path);
     let mut table: &mut dyn TableLike = doc.as_table_mut();
     if let Some(pid) = &edit.path.project {
@@ -390,28 +402,59 @@ pub fn set_in_document(
         bare.decor_mut().clear();
         bare.to_string()
     });
+    let mut removed = None;
     match &edit.value {
         None => {
-            table.remove(key);
+            let index = table.iter().position(|(k, _)| k == key);
+            let format = table.key(key).cloned();
+            if let (Some(index), Some(format), Some(item)) = (index, format, table.remove(key)) {
+                removed = Some(RemovedKey {
+                    key: format,
+                    item,
+                    index,
+                });
+            }
         }
         Some(value) => {
             let mut new = match repr.map(str::parse::<toml_edit::Value>) {
                 Some(Ok(v)) => v,
                 _ => to_toml(value),
             };
-            match table.get_mut(key) {
-                Some(Item::Value(old)) => {
+            match (table.get_mut(key), restore) {
+                (Some(Item::Value(old)), _) => {
                     *new.decor_mut() = old.decor().clone();
                     *old = new;
                 }
-                Some(other) => *other = Item::Value(new),
-                None => {
+                (Some(other), _) => *other = Item::Value(new),
+                (None, Some(r)) if r.key.get() == key => {
+                    table.entry_format(&r.key).or_insert(r.item.clone());
+                    move_key(table, key, r.index);
+                }
+                (None, _) => {
                     table.insert(key, Item::Value(new));
                 }
             }
         }
     }
-    Ok(old)
+    Ok((old, removed))
+}
+
+/// Moves `key`, which stands last, back to place `index` among the table's
+/// keys, keeping every key's own formatting.
+fn move_key(table: &mut dyn TableLike, key: &str, index: usize) {
+    let keys: Vec<String> = table.iter().map(|(k, _)| k.to_string()).collect();
+    if keys
+        .iter()
+        .position(|k| k == key)
+        .is_none_or(|at| at <= index)
+    {
+        return;
+    }
+    for k in keys.iter().skip(index).filter(|k| *k != key) {
+        if let (Some(format), Some(item)) = (table.key(k).cloned(), table.remove(k)) {
+            table.entry_format(&format).or_insert(item);
+        }
+    }
 }
 
 /// `parent[kind][id]` as a table, whether written as a table, inline or dotted.

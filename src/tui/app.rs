@@ -13,6 +13,7 @@ use super::action::Action;
 use super::form::{Form, FormKind};
 use super::screens::{Board, Review, Screen, Standup, review_items};
 use super::search;
+use super::strings::{self as t, Strings};
 use super::tree::{Node, Tree, TreeFilter};
 use crate::core::edit::round_percent;
 use crate::core::history::History;
@@ -129,16 +130,15 @@ impl App {
         let stats = Stats::of(&portfolio, today);
         let broken = portfolio.files.iter().filter(|f| !f.loaded).count();
         let history = History::load(&portfolio.dir, today);
+        let s = Strings::of(&portfolio);
         let message = if broken > 0 {
             Some(Message {
-                text: format!(
-                    "{broken} file(s) have errors and are shown as error rows; fix them and press R"
-                ),
+                text: s.broken_files(broken),
                 error: true,
             })
         } else {
             history.problems.first().map(|d| Message {
-                text: format!("history: {d} (weekly changes leave it out)"),
+                text: s.history_problem(&d.to_string()),
                 error: true,
             })
         };
@@ -160,6 +160,11 @@ impl App {
             pending_saves: false,
             quit: false,
         }
+    }
+
+    /// The texts in the language of the data folder's settings.
+    pub fn strings(&self) -> Strings {
+        Strings::of(&self.portfolio)
     }
 
     /// Handles an action and writes what it changed: what tests call.
@@ -299,7 +304,7 @@ impl App {
             ClearFilter => {
                 self.filter = TreeFilter::default();
                 self.rebuild();
-                self.info("filter cleared");
+                self.info(self.strings().get(t::FILTER_CLEARED));
             }
             ToggleDetail => self.show_detail = !self.show_detail,
             other => self.common_action(other),
@@ -314,7 +319,7 @@ impl App {
             StageNext => self.move_stage(1),
             StagePrev => self.move_stage(-1),
             StatusMenu => {
-                if let Some(item) = self.editable("status") {
+                if let Some(item) = self.editable(t::WHAT_STATUS) {
                     let current = item.fields().status;
                     let at = current.map_or(0, |s| {
                         1 + Status::ALL.iter().position(|x| *x == s).unwrap_or(0)
@@ -323,7 +328,7 @@ impl App {
                 }
             }
             Edit => {
-                if self.editable("edit").is_some()
+                if self.editable(t::WHAT_EDIT).is_some()
                     && let Some(path) = self.selected_path()
                     && let Some(form) = Form::edit(&self.portfolio, &path)
                 {
@@ -334,8 +339,8 @@ impl App {
             Delete => {
                 if let Some(path) = self.selected_path() {
                     if path.kind() == Kind::Objective {
-                        self.error("objectives are files: delete the file by hand");
-                    } else if self.editable("delete").is_some() {
+                        self.error(self.strings().get(t::OBJECTIVES_ARE_FILES));
+                    } else if self.editable(t::WHAT_DELETE).is_some() {
                         self.mode = Mode::Confirm(path);
                     }
                 }
@@ -359,7 +364,7 @@ impl App {
     pub fn open_standup(&mut self) {
         let s = Standup::new(&self.portfolio);
         if s.projects.is_empty() {
-            self.error("no projects to walk through");
+            self.error(self.strings().get(t::NO_PROJECTS));
             return;
         }
         self.screen = Screen::Standup(s);
@@ -368,7 +373,7 @@ impl App {
     fn open_review(&mut self) {
         let items = review_items(&self.portfolio, self.today);
         if items.is_empty() {
-            self.info("nothing is overdue or due soon");
+            self.info(self.strings().get(t::NOTHING_DUE));
         }
         self.screen = Screen::Overdue(Review { items, selected: 0 });
     }
@@ -391,15 +396,16 @@ impl App {
                 b.follow(&self.portfolio, &path);
                 self.screen = Screen::Board(b);
             }
-            _ => self.error("p opens the board of a project with `stages`; select one"),
+            _ => self.error(self.strings().get(t::BOARD_NEEDS_STAGES)),
         }
     }
 
     /// Writes the weekly report as Markdown to `reports/<week>.md` in the data folder.
     fn write_report(&mut self) {
+        let s = self.strings();
         let report = match crate::core::report::for_week(&self.portfolio, self.today, None) {
             Ok(r) => r,
-            Err(e) => return self.error(format!("no report: {e}")),
+            Err(e) => return self.error(s.no_report(&e.to_string())),
         };
         let text = crate::core::report::markdown(&report, self.portfolio.settings.language);
         let dir = self.portfolio.dir.join("reports");
@@ -412,14 +418,14 @@ impl App {
             }
         });
         match written {
-            Ok(()) => self.info(format!("wrote the report to {}", path.display())),
-            Err(e) => self.error(format!("cannot write {}: {e}", path.display())),
+            Ok(()) => self.info(s.wrote_report(&path.display().to_string())),
+            Err(e) => self.error(s.cannot_write(&path.display().to_string(), &e.to_string())),
         }
     }
 
     /// A form with one field of the selected item (reschedule, blocker).
     fn single_field_form(&mut self, field: Field) {
-        if self.editable("edit").is_none() {
+        if self.editable(t::WHAT_EDIT).is_none() {
             return;
         }
         let Some(path) = self.selected_path() else {
@@ -431,7 +437,7 @@ impl App {
     }
 
     fn mark_done(&mut self) {
-        if self.editable("mark done").is_none() {
+        if self.editable(t::WHAT_MARK_DONE).is_none() {
             return;
         }
         let Some(path) = self.selected_path() else {
@@ -445,12 +451,10 @@ impl App {
     }
 
     /// The selected item if it can be edited; else says why not.
-    fn editable(&mut self, what: &str) -> Option<ItemRef<'_>> {
+    fn editable(&mut self, what: t::Text) -> Option<ItemRef<'_>> {
         if let (Screen::Tree, Some(Node::Broken(f))) = (&self.screen, self.tree.selected_node()) {
             let name = self.portfolio.files[f].path.display().to_string();
-            self.error(format!(
-                "cannot {what}: {name} has errors; fix it and press R to reload"
-            ));
+            self.error(self.strings().cannot_edit_broken(what, &name));
             return None;
         }
         self.selected_item()
@@ -497,23 +501,21 @@ impl App {
     }
 
     fn nudge_percent(&mut self, delta: f64) {
-        let Some(item) = self.editable("change the percent") else {
+        let Some(item) = self.editable(t::WHAT_PERCENT) else {
             return;
         };
         let kind = item.kind();
         let now = item.percent();
         if kind != Kind::Milestone {
-            self.error(
-                "+ and - change milestones; a parent's percent is rolled up (set it with e)",
-            );
+            self.error(self.strings().get(t::PARENT_PERCENT));
             return;
         }
         let new = round_percent((now + delta).clamp(0.0, 100.0));
         if new == now {
-            self.info(format!(
-                "percent is already {}%",
-                crate::core::text::percent(now)
-            ));
+            self.info(
+                self.strings()
+                    .percent_already(&crate::core::text::percent(now)),
+            );
             return;
         }
         let Some(path) = self.selected_path() else {
@@ -527,15 +529,16 @@ impl App {
     }
 
     fn move_stage(&mut self, step: isize) {
-        let Some(item) = self.editable("change the stage") else {
+        let s = self.strings();
+        let Some(item) = self.editable(t::WHAT_STAGE) else {
             return;
         };
         let ItemRef::Milestone(m, p) = item else {
-            self.error("< and > move milestones of a project with stages");
+            self.error(s.get(t::STAGES_ONLY));
             return;
         };
         if p.stages.is_empty() {
-            let msg = format!("project `{}` has no stages", p.id);
+            let msg = s.no_stages(&p.id);
             self.error(msg);
             return;
         }
@@ -550,7 +553,7 @@ impl App {
             (Some(i), false) => i.checked_sub(1),
         };
         let Some(next) = next else {
-            self.info("no further stage");
+            self.info(self.strings().get(t::NO_FURTHER_STAGE));
             return;
         };
         let stage = p.stages[next].clone();
@@ -565,7 +568,7 @@ impl App {
     }
 
     fn start_add(&mut self) {
-        if self.editable("add").is_none() {
+        if self.editable(t::WHAT_ADD).is_none() {
             return;
         }
         let Some(path) = self.selected_path() else {
@@ -575,7 +578,7 @@ impl App {
             Kind::Milestone => path.parent().unwrap_or(path),
             _ => path,
         };
-        let mut form = Form::add(&parent);
+        let mut form = Form::add(&parent, self.strings());
         form.validate(&self.portfolio, self.today);
         self.mode = Mode::Form(Box::new(form));
     }
@@ -607,9 +610,11 @@ impl App {
 
     /// The entries of the filter menu.
     pub fn filter_entries(&self) -> Vec<(String, TreeFilter)> {
+        let s = self.strings();
         let mut out = vec![(
             format!(
-                "overdue only{}",
+                "{}{}",
+                s.get(t::FILTER_OVERDUE_ONLY),
                 if self.filter.overdue_only {
                     "  ✓"
                 } else {
@@ -621,12 +626,16 @@ impl App {
                 ..self.filter.clone()
             },
         )];
-        for s in Status::ALL {
-            let on = self.filter.status == Some(s);
+        for st in Status::ALL {
+            let on = self.filter.status == Some(st);
             out.push((
-                format!("status {s}{}", if on { "  ✓" } else { "" }),
+                format!(
+                    "{}{}",
+                    s.filter_status_entry(st),
+                    if on { "  ✓" } else { "" }
+                ),
                 TreeFilter {
-                    status: (!on).then_some(s),
+                    status: (!on).then_some(st),
                     ..self.filter.clone()
                 },
             ));
@@ -640,14 +649,14 @@ impl App {
         for o in owners {
             let on = self.filter.owner.as_deref() == Some(o);
             out.push((
-                format!("owner {o}{}", if on { "  ✓" } else { "" }),
+                format!("{}{}", s.filter_owner_entry(o), if on { "  ✓" } else { "" }),
                 TreeFilter {
                     owner: (!on).then(|| o.to_string()),
                     ..self.filter.clone()
                 },
             ));
         }
-        out.push(("clear the filter".to_string(), TreeFilter::default()));
+        out.push((s.get(t::FILTER_CLEAR).to_string(), TreeFilter::default()));
         out
     }
 
@@ -661,14 +670,11 @@ impl App {
                 if let Some((_, f)) = entries.into_iter().nth(at) {
                     self.filter = f;
                     self.rebuild();
+                    let s = self.strings();
                     if self.filter.is_active() {
-                        self.info(format!(
-                            "filter: {} ({} rows); F clears it",
-                            self.filter.describe(),
-                            self.tree.rows.len()
-                        ));
+                        self.info(s.filter_on(&self.filter.describe_in(s), self.tree.rows.len()));
                     } else {
-                        self.info("filter cleared");
+                        self.info(self.strings().get(t::FILTER_CLEARED));
                     }
                 }
                 Mode::Normal
@@ -685,7 +691,7 @@ impl App {
                 Mode::Normal
             }
             _ => {
-                self.info("not deleted");
+                self.info(self.strings().get(t::NOT_DELETED));
                 Mode::Normal
             }
         }
@@ -709,15 +715,12 @@ impl App {
             }
             Action::Confirm => {
                 self.search.before = None;
+                let s = self.strings();
                 if self.search.matches.is_empty() {
-                    self.info(format!("no match for `{}`", self.search.input.value()));
+                    self.info(s.no_match_for(self.search.input.value()));
                 } else {
                     let n = self.search.matches.len();
-                    self.info(format!(
-                        "{n} {} for `{}`: n next, N previous",
-                        if n == 1 { "match" } else { "matches" },
-                        self.search.input.value()
-                    ));
+                    self.info(s.matches_for(n, self.search.input.value()));
                 }
                 Mode::Normal
             }
@@ -757,12 +760,12 @@ impl App {
     fn next_match(&mut self, step: isize) {
         let n = self.search.matches.len();
         if n == 0 {
-            self.info("no search: press / to search");
+            self.info(self.strings().get(t::NO_SEARCH));
             return;
         }
         self.search.current = (self.search.current as isize + step).rem_euclid(n as isize) as usize;
         self.jump_to_match();
-        self.info(format!("match {} of {n}", self.search.current + 1));
+        self.info(self.strings().match_of(self.search.current + 1, n));
     }
 
     fn jump_to_match(&mut self) {
@@ -785,16 +788,16 @@ impl App {
             Action::NextField => form.next_field(),
             Action::PrevField => form.prev_field(),
             Action::Cancel => {
-                self.info("cancelled; nothing changed");
+                self.info(self.strings().get(t::CANCELLED));
                 return Mode::Normal;
             }
             Action::Confirm => match form.changes(self.today) {
                 Err((i, e)) => {
                     form.focus = i;
-                    self.error(format!("not saved: {e}"));
+                    self.error(self.strings().not_saved(&e));
                 }
                 Ok(changes) if changes.is_empty() => {
-                    self.info("nothing changed");
+                    self.info(self.strings().get(t::NOTHING_CHANGED));
                     return Mode::Normal;
                 }
                 Ok(changes) => {
@@ -839,11 +842,12 @@ impl App {
 
     /// Applies changes to the model, as one entry not yet saved.
     fn apply(&mut self, changes: Vec<Change>) -> Result<Entry, String> {
+        let s = self.strings();
         let Some(first) = changes.first() else {
-            return Err("nothing to change".into());
+            return Err(s.get(t::NOTHING_TO_CHANGE).into());
         };
         let Some(oi) = self.portfolio.objective_index(&first.path().objective) else {
-            return Err(format!("`{}` is not loaded", first.path()));
+            return Err(s.not_loaded(&first.path().to_string()));
         };
         let file = self.portfolio.objectives[oi].file;
         let mut inverses = Vec::with_capacity(changes.len());
@@ -854,7 +858,7 @@ impl App {
                     for inv in inverses.iter().rev() {
                         let _ = self.portfolio.apply_change(inv);
                     }
-                    return Err(format!("not changed: {e}"));
+                    return Err(s.not_changed(&e.to_string()));
                 }
             }
         }
@@ -893,35 +897,37 @@ impl App {
     }
 
     fn undo(&mut self) {
+        let s = self.strings();
         let Some(entry) = self.undo.pop() else {
-            self.info("nothing to undo");
+            self.info(s.get(t::NOTHING_TO_UNDO));
             return;
         };
         match self.reverse(entry) {
             Ok(e) => {
                 self.redo.push(e);
-                self.info("undone");
+                self.info(s.get(t::UNDONE));
             }
             Err((entry, why)) => {
                 self.undo.push(entry);
-                self.error(format!("cannot undo: {why}"));
+                self.error(s.cannot_undo(&why));
             }
         }
     }
 
     fn redo(&mut self) {
+        let s = self.strings();
         let Some(entry) = self.redo.pop() else {
-            self.info("nothing to redo");
+            self.info(s.get(t::NOTHING_TO_REDO));
             return;
         };
         match self.reverse(entry) {
             Ok(e) => {
                 self.undo.push(e);
-                self.info("redone");
+                self.info(s.get(t::REDONE));
             }
             Err((entry, why)) => {
                 self.redo.push(entry);
-                self.error(format!("cannot redo: {why}"));
+                self.error(s.cannot_redo(&why));
             }
         }
     }
@@ -945,6 +951,7 @@ impl App {
         if !std::mem::take(&mut self.pending_saves) {
             return false;
         }
+        let s = self.strings();
         let mut tried = false;
         let mut failures = Vec::new();
         let mut saved_files = Vec::new();
@@ -968,18 +975,17 @@ impl App {
         if !saved_files.is_empty()
             && let Err(e) = crate::core::history::record(&self.portfolio, self.today)
         {
-            failures.push(format!("this week's history was not written: {e}"));
+            failures.push(s.history_not_written(&e.to_string()));
         }
         if let Some(f) = failures.first() {
-            self.error(format!(
-                "not saved: {f} (the edit is kept: Ctrl-s retries, R reloads)"
-            ));
+            self.error(s.save_refused(f));
         } else if let Some(name) = saved_files.last() {
-            if !matches!(&self.message, Some(m) if !m.error && (m.text == "undone" || m.text == "redone"))
+            let (undone, redone) = (s.get(t::UNDONE), s.get(t::REDONE));
+            if !matches!(&self.message, Some(m) if !m.error && (m.text == undone || m.text == redone))
             {
-                self.info(format!("saved {name}"));
+                self.info(s.saved(name));
             } else if let Some(m) = &mut self.message {
-                m.text = format!("{}; saved {name}", m.text);
+                m.text = s.and_saved(&m.text, name);
             }
         }
         tried
@@ -988,7 +994,7 @@ impl App {
     fn retry(&mut self) {
         self.pending_saves = true;
         if !self.flush() {
-            self.info("everything is saved");
+            self.info(self.strings().get(t::ALL_SAVED));
         }
     }
 
@@ -1049,7 +1055,8 @@ impl App {
             }
         }
         self.after_change(None);
-        let name = path.display();
+        let s = self.strings();
+        let name = path.display().to_string();
         if !loaded {
             let first = self.portfolio.files[file]
                 .diagnostics
@@ -1057,17 +1064,15 @@ impl App {
                 .find(|d| d.is_error())
                 .map(|d| d.to_string())
                 .unwrap_or_default();
-            self.error(format!("{name} still has errors: {first}"));
+            self.error(s.still_has_errors(&name, &first));
         } else if reapplied > 0 {
             self.pending_saves = true;
             self.flush();
             if !self.message.as_ref().is_some_and(|m| m.error) {
-                self.info(format!(
-                    "reloaded {name}; {reapplied} unsaved edit(s) applied again and saved"
-                ));
+                self.info(s.reloaded_and_reapplied(&name, reapplied));
             }
         } else {
-            self.info(format!("reloaded {name}"));
+            self.info(s.reloaded(&name));
         }
     }
 }

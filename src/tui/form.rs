@@ -9,6 +9,7 @@ use crate::core::edit::round_percent;
 use crate::core::model::{Fields, ItemPath, Kind, Portfolio};
 use crate::core::text::percent;
 use crate::core::{Change, Edit, Field, Value};
+use crate::tui::strings::{self as t, Strings};
 
 /// What a form is for.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,11 +51,25 @@ impl FormField {
         }
     }
 
+    /// The TOML key of the field.
     pub fn label(&self) -> &'static str {
         match self.slot {
             Slot::Id => "id",
             Slot::Of(f) => f.key(),
         }
+    }
+
+    /// The field's name in a language (in English, its key).
+    pub fn name(&self, s: Strings) -> &'static str {
+        match self.slot {
+            Slot::Id => s.get(t::ID),
+            Slot::Of(f) => s.field(f),
+        }
+    }
+
+    /// The label the form shows: `due`, or `截止 due`.
+    pub fn shown_label(&self, s: Strings) -> String {
+        s.form_label(self.label(), self.name(s))
     }
 
     pub fn value(&self) -> &str {
@@ -72,6 +87,8 @@ pub struct Form {
     pub kind: FormKind,
     pub fields: Vec<FormField>,
     pub focus: usize,
+    /// The language of its labels and messages.
+    pub strings: Strings,
 }
 
 /// The fields the edit form offers, in order.
@@ -114,6 +131,7 @@ impl Form {
                 .map(|&f| FormField::new(Slot::Of(f), current(fields, f)))
                 .collect(),
             focus: 0,
+            strings: Strings::of(p),
         })
     }
 
@@ -124,11 +142,12 @@ impl Form {
             kind: FormKind::Edit(path.clone()),
             fields: vec![FormField::new(Slot::Of(field), current(fields, field))],
             focus: 0,
+            strings: Strings::of(p),
         })
     }
 
     /// The form adding a child to `parent`: an id and a title.
-    pub fn add(parent: &ItemPath) -> Form {
+    pub fn add(parent: &ItemPath, strings: Strings) -> Form {
         Form {
             kind: FormKind::Add(parent.clone()),
             fields: vec![
@@ -136,16 +155,18 @@ impl Form {
                 FormField::new(Slot::Of(Field::Title), String::new()),
             ],
             focus: 0,
+            strings,
         }
     }
 
     /// The heading of the form.
     pub fn heading(&self) -> String {
+        let s = self.strings;
         match &self.kind {
-            FormKind::Edit(p) => format!("Edit {p}"),
+            FormKind::Edit(p) => s.form_edit(&p.to_string()),
             FormKind::Add(p) => match p.kind() {
-                Kind::Objective => format!("Add a project to {p}"),
-                _ => format!("Add a milestone to {p}"),
+                Kind::Objective => s.form_add_project(&p.to_string()),
+                _ => s.form_add_milestone(&p.to_string()),
             },
         }
     }
@@ -189,18 +210,19 @@ impl Form {
             FormKind::Add(parent) => Some(parent.clone()),
             FormKind::Edit(_) => None,
         };
+        let s = self.strings;
         for f in &mut self.fields {
             let v = f.input.value().trim().to_string();
             f.hint = None;
             f.error = match f.slot {
                 Slot::Id => {
                     let raw = f.input.value();
-                    id_problem(raw).or_else(|| {
+                    id_problem(raw).map(|e| s.id_problem(raw, e)).or_else(|| {
                         let path = child_path(parent.as_ref()?, raw)?;
-                        p.get(&path).map(|_| format!("`{path}` already exists"))
+                        p.get(&path).map(|_| s.already_exists(&path.to_string()))
                     })
                 }
-                Slot::Of(Field::Title) if v.is_empty() => Some("a title is required".into()),
+                Slot::Of(Field::Title) if v.is_empty() => Some(s.get(t::TITLE_REQUIRED).into()),
                 Slot::Of(Field::Due | Field::Start) if !v.is_empty() => {
                     match parse_relative(&v, today) {
                         Ok(d) => {
@@ -209,12 +231,12 @@ impl Form {
                             }
                             None
                         }
-                        Err(e) => Some(e),
+                        Err(e) => Some(s.not_a_date(&v, e)),
                     }
                 }
                 Slot::Of(Field::Percent) if !v.is_empty() => match v.parse::<f64>() {
                     Ok(n) if n.is_finite() && (0.0..=100.0).contains(&n) => None,
-                    _ => Some(format!("`{v}` is not a percent from 0 to 100")),
+                    _ => Some(s.not_a_percent(&v)),
                 },
                 _ => None,
             };
@@ -223,10 +245,10 @@ impl Form {
 
     /// The first field with an error, if any.
     pub fn first_error(&self) -> Option<(usize, String)> {
-        self.fields
-            .iter()
-            .enumerate()
-            .find_map(|(i, f)| f.error.clone().map(|e| (i, format!("{}: {e}", f.label()))))
+        self.fields.iter().enumerate().find_map(|(i, f)| {
+            let e = f.error.as_ref()?;
+            Some((i, self.strings.field_problem(f.name(self.strings), e)))
+        })
     }
 
     /// The changes the form asks for (only the fields that changed), or why
@@ -240,7 +262,8 @@ impl Form {
                 let id = self.fields[0].value();
                 let title = self.fields[1].value().trim().to_string();
                 Ok(vec![Change::Add {
-                    path: child_path(parent, id).ok_or((0, "cannot add here".to_string()))?,
+                    path: child_path(parent, id)
+                        .ok_or((0, self.strings.get(t::CANNOT_ADD_HERE).to_string()))?,
                     title,
                     restore: None,
                 }])

@@ -6,14 +6,18 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::action::Action;
 use super::app::{App, Mode};
 use super::screens::Screen;
+use super::strings::Text;
+use super::strings::keys::*;
 
-/// One line of the key table: the keys, what they do, and a word for the footer.
+/// One line of the key table: the keys, what they do, and a word for the
+/// footer. The texts are in both languages (from `strings.rs`); the views
+/// pick one with `Strings::get`.
 pub struct Binding {
     pub keys: &'static [&'static str],
     pub action: Action,
-    pub help: &'static str,
+    pub help: Text,
     /// Shown in the footer, when set: the keys as written there, and a word.
-    pub short: Option<(&'static str, &'static str)>,
+    pub short: Option<(&'static str, Text)>,
 }
 
 macro_rules! bind {
@@ -39,20 +43,20 @@ macro_rules! bind {
 fn edit_bindings() -> Vec<Binding> {
     use Action::*;
     vec![
-        bind!(&["+"], Percent(5.0), "percent +5", ("+-", "percent")),
-        bind!(&["-"], Percent(-5.0), "percent -5"),
-        bind!(&["]"], Percent(1.0), "percent +1"),
-        bind!(&["["], Percent(-1.0), "percent -1"),
-        bind!(&[">"], StageNext, "next stage", ("<>", "stage")),
-        bind!(&["<"], StagePrev, "previous stage"),
-        bind!(&["s"], StatusMenu, "set the status", ("s", "status")),
-        bind!(&["e"], Edit, "edit in a form", ("e", "edit")),
-        bind!(&["a"], Add, "add milestone/project"),
-        bind!(&["D"], Delete, "delete (asks first)"),
-        bind!(&["u"], Undo, "undo", ("u", "undo")),
-        bind!(&["Ctrl-r"], Redo, "redo"),
-        bind!(&["Ctrl-s"], Retry, "retry unsaved edits"),
-        bind!(&["R"], Reload, "reload file from disk"),
+        bind!(&["+"], Percent(5.0), PERCENT_UP_5, ("+-", PERCENT)),
+        bind!(&["-"], Percent(-5.0), PERCENT_DOWN_5),
+        bind!(&["]"], Percent(1.0), PERCENT_UP_1),
+        bind!(&["["], Percent(-1.0), PERCENT_DOWN_1),
+        bind!(&[">"], StageNext, NEXT_STAGE, ("<>", STAGE)),
+        bind!(&["<"], StagePrev, PREV_STAGE),
+        bind!(&["s"], StatusMenu, SET_STATUS, ("s", STATUS)),
+        bind!(&["e"], Edit, EDIT_FORM, ("e", EDIT)),
+        bind!(&["a"], Add, ADD),
+        bind!(&["D"], Delete, DELETE),
+        bind!(&["u"], Undo, UNDO, ("u", UNDO)),
+        bind!(&["Ctrl-r"], Redo, REDO),
+        bind!(&["Ctrl-s"], Retry, RETRY),
+        bind!(&["R"], Reload, RELOAD),
     ]
 }
 
@@ -61,61 +65,56 @@ pub fn bindings(screen: &Screen) -> Vec<Binding> {
     use Action::*;
     let mut v = match screen {
         Screen::Tree => vec![
-            bind!(&["↓", "j"], Down, "move down"),
-            bind!(&["↑", "k"], Up, "move up"),
-            bind!(&["PgDn"], PageDown, "page down"),
-            bind!(&["PgUp"], PageUp, "page up"),
-            bind!(&["g", "Home"], First, "first row"),
-            bind!(&["G", "End"], Last, "last row"),
-            bind!(&["→", "l", "Enter"], Expand, "expand"),
-            bind!(&["←", "h"], Collapse, "collapse / go to parent"),
-            bind!(&["z"], ToggleAll, "fold/unfold all"),
+            bind!(&["↓", "j"], Down, MOVE_DOWN),
+            bind!(&["↑", "k"], Up, MOVE_UP),
+            bind!(&["PgDn"], PageDown, PAGE_DOWN),
+            bind!(&["PgUp"], PageUp, PAGE_UP),
+            bind!(&["g", "Home"], First, FIRST_ROW),
+            bind!(&["G", "End"], Last, LAST_ROW),
+            bind!(&["→", "l", "Enter"], Expand, EXPAND),
+            bind!(&["←", "h"], Collapse, COLLAPSE),
+            bind!(&["z"], ToggleAll, TOGGLE_ALL),
         ],
         Screen::Standup(_) => vec![
-            bind!(
-                &["→", "n", "Space"],
-                NextPage,
-                "next project",
-                ("→", "next")
-            ),
-            bind!(&["←", "p"], PrevPage, "previous project", ("←", "back")),
-            bind!(&["↓", "j"], Down, "next milestone", ("↑↓", "milestone")),
-            bind!(&["↑", "k"], Up, "previous milestone"),
+            bind!(&["→", "n", "Space"], NextPage, NEXT_PROJECT, ("→", NEXT)),
+            bind!(&["←", "p"], PrevPage, PREV_PROJECT, ("←", BACK)),
+            bind!(&["↓", "j"], Down, NEXT_MILESTONE, ("↑↓", MILESTONE)),
+            bind!(&["↑", "k"], Up, PREV_MILESTONE),
         ],
         Screen::Overdue(_) => vec![
-            bind!(&["↓", "j"], Down, "move down", ("↑↓", "move")),
-            bind!(&["↑", "k"], Up, "move up"),
-            bind!(&["d"], Reschedule, "new due date", ("d", "reschedule")),
-            bind!(&["x"], MarkDone, "mark done", ("x", "done")),
-            bind!(&["b"], RecordBlocker, "record a blocker", ("b", "blocker")),
+            bind!(&["↓", "j"], Down, MOVE_DOWN, ("↑↓", MOVE)),
+            bind!(&["↑", "k"], Up, MOVE_UP),
+            bind!(&["d"], Reschedule, NEW_DUE, ("d", RESCHEDULE)),
+            bind!(&["x"], MarkDone, MARK_DONE, ("x", DONE)),
+            bind!(&["b"], RecordBlocker, RECORD_BLOCKER, ("b", BLOCKER)),
         ],
         Screen::Board(_) => vec![
-            bind!(&["←", "h"], Left, "column to the left", ("←→", "column")),
-            bind!(&["→", "l"], Right, "column to the right"),
-            bind!(&["↓", "j"], Down, "next card", ("↑↓", "card")),
-            bind!(&["↑", "k"], Up, "previous card"),
+            bind!(&["←", "h"], Left, COLUMN_LEFT, ("←→", COLUMN)),
+            bind!(&["→", "l"], Right, COLUMN_RIGHT),
+            bind!(&["↓", "j"], Down, NEXT_CARD, ("↑↓", CARD)),
+            bind!(&["↑", "k"], Up, PREV_CARD),
         ],
     };
     v.extend(edit_bindings());
     match screen {
         Screen::Tree => v.extend([
-            bind!(&["/"], Search, "search titles and ids", ("/", "search")),
-            bind!(&["n"], SearchNext, "next match"),
-            bind!(&["N"], SearchPrev, "previous match"),
-            bind!(&["f"], Filter, "filter menu", ("f", "filter")),
-            bind!(&["F"], ClearFilter, "clear the filter"),
-            bind!(&["w"], Standup, "stand-up walkthrough", ("w", "stand-up")),
-            bind!(&["o"], Review, "overdue review", ("o", "overdue")),
-            bind!(&["p"], Board, "pipeline board"),
-            bind!(&["r"], Report, "write the weekly report"),
-            bind!(&["i"], ToggleDetail, "toggle detail pane"),
-            bind!(&["?"], Help, "this help", ("?", "help")),
-            bind!(&["q", "Esc", "Ctrl-c"], Quit, "quit", ("q", "quit")),
+            bind!(&["/"], Search, SEARCH, ("/", SEARCH_SHORT)),
+            bind!(&["n"], SearchNext, NEXT_MATCH),
+            bind!(&["N"], SearchPrev, PREV_MATCH),
+            bind!(&["f"], Filter, FILTER_MENU, ("f", FILTER)),
+            bind!(&["F"], ClearFilter, CLEAR_FILTER),
+            bind!(&["w"], Standup, STANDUP, ("w", STANDUP_SHORT)),
+            bind!(&["o"], Review, REVIEW, ("o", REVIEW_SHORT)),
+            bind!(&["p"], Board, BOARD),
+            bind!(&["r"], Report, REPORT),
+            bind!(&["i"], ToggleDetail, DETAIL),
+            bind!(&["?"], Help, HELP, ("?", HELP_SHORT)),
+            bind!(&["q", "Esc", "Ctrl-c"], Quit, QUIT, ("q", QUIT)),
         ]),
         _ => v.extend([
-            bind!(&["?"], Help, "this help", ("?", "help")),
-            bind!(&["q", "Esc"], Back, "back to the tree", ("q", "back")),
-            bind!(&["Ctrl-c"], Quit, "quit"),
+            bind!(&["?"], Help, HELP, ("?", HELP_SHORT)),
+            bind!(&["q", "Esc"], Back, BACK_TO_TREE, ("q", BACK_SHORT)),
+            bind!(&["Ctrl-c"], Quit, QUIT),
         ]),
     }
     v
@@ -127,13 +126,13 @@ pub fn tree_bindings() -> Vec<Binding> {
 }
 
 /// The keys of menus, forms and prompts, for the help overlay.
-pub const OVERLAY_HELP: &[(&str, &str)] = &[
-    ("Tab ↓/S-Tab ↑", "form: next/prev field"),
-    ("Enter", "confirm"),
-    ("Esc", "cancel"),
-    ("j k ↑ ↓", "menu: move"),
-    ("y n", "yes / no"),
-    ("Ctrl-u w a e", "text: clear/word/home/end"),
+pub const OVERLAY_HELP: &[(&str, Text)] = &[
+    ("Tab ↓/S-Tab ↑", FORM_FIELDS),
+    ("Enter", CONFIRM),
+    ("Esc", CANCEL),
+    ("j k ↑ ↓", MENU_MOVE),
+    ("y n", YES_NO),
+    ("Ctrl-u w a e", TEXT_KEYS),
 ];
 
 /// The name of a key as the tables write it: `j`, `G`, `Ctrl-r`, `PgDn`, `↑`.
@@ -295,6 +294,32 @@ mod tests {
                     assert!(seen.insert(*k), "{k} bound twice on {screen:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn every_binding_reads_in_both_languages() {
+        use crate::core::settings::Language;
+        use crate::core::text::width;
+        use crate::tui::strings::Strings;
+        let zh = Strings::new(Language::Zh);
+        for screen in screens() {
+            for b in bindings(&screen) {
+                let (en, cn) = b.help;
+                assert!(!en.is_empty() && en.is_ascii(), "{en}");
+                assert!(!cn.is_ascii(), "{en}: {cn}");
+                // at 80 columns, the help's columns have room for 24
+                assert!(width(zh.get(b.help)) <= 24, "{cn}");
+                if let Some((_, short)) = b.short {
+                    assert!(!short.1.is_ascii() && width(short.1) <= 8, "{}", short.1);
+                }
+            }
+        }
+        for (_, (en, cn)) in OVERLAY_HELP {
+            assert!(
+                en.is_ascii() && !cn.is_ascii() && width(cn) <= 24,
+                "{en}: {cn}"
+            );
         }
     }
 

@@ -7,6 +7,7 @@ pub mod form;
 pub mod keymap;
 pub mod screens;
 pub mod search;
+pub mod strings;
 pub mod theme;
 pub mod tree;
 pub mod view;
@@ -65,11 +66,9 @@ pub enum Start {
 
 /// Runs the TUI on a loaded portfolio until the user quits.
 pub fn run(portfolio: Portfolio, today: NaiveDate, start: Start) -> Result<(), String> {
+    let s = strings::Strings::of(&portfolio);
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
-        return Err(
-            "the TUI needs a terminal (stdin or stdout is not a TTY); for scripts use `stride list`, `stride set`, `stride check`"
-                .into(),
-        );
+        return Err(s.get(strings::NEEDS_TERMINAL).into());
     }
     // a panic restores the terminal before the message is printed
     let previous = std::panic::take_hook();
@@ -92,14 +91,14 @@ pub fn run(portfolio: Portfolio, today: NaiveDate, start: Start) -> Result<(), S
             std::process::exit(128 + signal);
         }
     });
-    enter_terminal().map_err(|e| format!("cannot set up the terminal: {e}"))?;
+    enter_terminal().map_err(|e| s.cannot_set_up_terminal(&e.to_string()))?;
     let mut app = App::new(portfolio, today);
     if start == Start::Standup {
         app.open_standup();
     }
     let result = event_loop(&mut app);
     leave_terminal();
-    result.map_err(|e| format!("terminal error: {e}"))
+    result.map_err(|e| s.terminal_error(&e.to_string()))
 }
 
 fn event_loop(app: &mut App) -> io::Result<()> {

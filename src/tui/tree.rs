@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use crate::core::model::{ItemPath, ItemRef, Portfolio, Status};
 use crate::core::rollup::overdue_days;
+use crate::tui::strings::{self, Strings};
 
 /// One row of the tree: indices into the portfolio, or a file that failed to load.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -108,15 +109,20 @@ impl TreeFilter {
 
     /// A short description for the header: `status=blocked owner=李四 overdue`.
     pub fn describe(&self) -> String {
+        self.describe_in(Strings::default())
+    }
+
+    /// [`TreeFilter::describe`] in a language: `状态=阻断 负责人=李四 逾期`.
+    pub fn describe_in(&self, t: Strings) -> String {
         let mut parts = Vec::new();
         if let Some(s) = self.status {
-            parts.push(format!("status={s}"));
+            parts.push(t.filter_status(s));
         }
         if let Some(o) = &self.owner {
-            parts.push(format!("owner={o}"));
+            parts.push(t.filter_owner(o));
         }
         if self.overdue_only {
-            parts.push("overdue".to_string());
+            parts.push(t.get(strings::FILTER_OVERDUE).to_string());
         }
         parts.join(" ")
     }

@@ -11,16 +11,18 @@ use crate::core::text::{fit, percent, sanitize, truncate, width};
 use crate::tui::app::{App, Mode};
 use crate::tui::keymap::bindings;
 use crate::tui::screens::Screen;
+use crate::tui::strings as t;
 use crate::tui::theme;
 
 /// Data folder, today and its ISO week, overall percent, counts, filter.
 /// On a narrow screen the folder goes first, then the overall gauge.
 pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     let s = &app.stats;
+    let tr = app.strings();
     let folder = sanitize(&app.portfolio.dir.display().to_string(), false).into_owned();
-    let count = |n: usize, what: &str, style: Style| {
+    let count = |n: usize, what: t::Text, style: Style| {
         Span::styled(
-            format!("{n} {what}  "),
+            tr.count(n, tr.get(what)),
             if n > 0 { style } else { theme::dim() },
         )
     };
@@ -28,17 +30,17 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     let counts = vec![
         count(
             s.overdue,
-            if narrow { "late" } else { "overdue" },
+            if narrow { t::LATE_SHORT } else { t::OVERDUE },
             theme::overdue(),
         ),
         count(
             s.due_soon,
-            if narrow { "soon" } else { "due soon" },
+            if narrow { t::SOON_SHORT } else { t::DUE_SOON },
             theme::due_soon(),
         ),
         count(
             s.blocked,
-            if narrow { "blk" } else { "blocked" },
+            if narrow { t::BLOCKED_SHORT } else { t::BLOCKED },
             theme::error(),
         ),
     ];
@@ -50,12 +52,22 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     ];
     let filter = app.filter.is_active().then(|| {
         Span::styled(
-            format!("filter: {}", sanitize(&app.filter.describe(), false)),
+            tr.filter_shown(&sanitize(&app.filter.describe_in(tr), false)),
             theme::unsaved(),
         )
     });
+    let date = tr.date_and_week(
+        &app.today.to_string(),
+        app.today.iso_week().week(),
+        app.portfolio.settings.week_number(app.today),
+    );
     let spans_width = |v: &[Span]| v.iter().map(|s| width(&s.content)).sum::<usize>();
-    let fixed = 17 + 8 + spans_width(&counts) + filter.as_ref().map_or(0, |f| width(&f.content));
+    // a space, the date, and the percent
+    let fixed = 1
+        + width(&date)
+        + 8
+        + spans_width(&counts)
+        + filter.as_ref().map_or(0, |f| width(&f.content));
     let room = (area.width as usize).saturating_sub(fixed);
     let show_brand = room >= 8;
     let room = room.saturating_sub(if show_brand { 8 } else { 0 });
@@ -72,11 +84,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
             truncate(&folder, folder_room - 2)
         )));
     }
-    spans.push(Span::raw(format!(
-        "{} W{:02}  ",
-        app.today,
-        app.today.iso_week().week()
-    )));
+    spans.push(Span::raw(date));
     if show_gauge {
         spans.extend(gauge);
     }
@@ -99,36 +107,32 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(line(fit(&format!(" {text}"), w), style), area);
         return;
     }
-    let pairs: Vec<(String, &str)> = match &app.mode {
+    let tr = app.strings();
+    let pairs: Vec<(&str, t::Text)> = match &app.mode {
         Mode::Form(_) => vec![
-            ("Tab".into(), "next field"),
-            ("Enter".into(), "save"),
-            ("Esc".into(), "cancel"),
+            ("Tab", t::NEXT_FIELD),
+            ("Enter", t::SAVE),
+            ("Esc", t::CANCEL),
         ],
-        Mode::StatusMenu(_) | Mode::FilterMenu(_) => vec![
-            ("↑↓".into(), "choose"),
-            ("Enter".into(), "pick"),
-            ("Esc".into(), "cancel"),
-        ],
-        Mode::Confirm(_) => vec![("y".into(), "delete"), ("n".into(), "keep")],
-        Mode::Help => vec![("any key".into(), "close")],
+        Mode::StatusMenu(_) | Mode::FilterMenu(_) => {
+            vec![("↑↓", t::CHOOSE), ("Enter", t::PICK), ("Esc", t::CANCEL)]
+        }
+        Mode::Confirm(_) => vec![("y", t::DELETE), ("n", t::KEEP)],
+        Mode::Help => vec![(tr.get(t::ANY_KEY), t::CLOSE)],
         _ => {
-            let mut v: Vec<(String, &str)> = match app.screen {
-                Screen::Tree => vec![("↑↓".into(), "move"), ("←→".into(), "fold")],
+            let mut v: Vec<(&str, t::Text)> = match app.screen {
+                Screen::Tree => vec![("↑↓", t::MOVE), ("←→", t::FOLD)],
                 _ => vec![],
             };
-            v.extend(
-                bindings(&app.screen)
-                    .into_iter()
-                    .filter_map(|b| b.short.map(|(k, s)| (k.to_string(), s))),
-            );
+            v.extend(bindings(&app.screen).into_iter().filter_map(|b| b.short));
             v
         }
     };
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     for (k, what) in pairs {
-        let piece = width(&k) + width(what) + 3;
+        let what = tr.get(what);
+        let piece = width(k) + width(what) + 3;
         if used + piece > w {
             break;
         }
@@ -143,15 +147,13 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
 pub fn search(app: &App, frame: &mut Frame, area: Rect) {
     let input = &app.search.input;
     let n = app.search.matches.len();
+    let tr = app.strings();
     let status = if input.value().is_empty() {
-        "type to search titles and ids".to_string()
+        tr.get(t::TYPE_TO_SEARCH).to_string()
     } else if n == 0 {
-        "no match".to_string()
+        tr.get(t::NO_MATCH).to_string()
     } else {
-        format!(
-            "{} of {n}  Tab next  Enter done  Esc cancel",
-            app.search.current + 1
-        )
+        tr.search_position(app.search.current + 1, n)
     };
     let room = (area.width as usize)
         .saturating_sub(width(&status) + 4)

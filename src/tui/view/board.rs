@@ -11,19 +11,18 @@ use crate::core::rollup::overdue_days;
 use crate::core::text::{fit, percent, sanitize, truncate};
 use crate::tui::app::App;
 use crate::tui::screens::Board;
+use crate::tui::strings as t;
 use crate::tui::theme;
 
 pub fn render(app: &App, b: &Board, frame: &mut Frame, area: Rect) {
     let p = &app.portfolio;
+    let s = app.strings();
     let Some(ItemRef::Project(pr)) = p.get(&b.project) else {
         return;
     };
     let block = Block::new()
         .borders(Borders::TOP)
-        .title(format!(
-            " Board · {} · < > move a card ",
-            sanitize(&pr.fields.title, false)
-        ))
+        .title(s.board_title(&sanitize(&pr.fields.title, false)))
         .title_style(theme::key())
         .border_style(theme::dim());
     let inner = block.inner(area);
@@ -39,7 +38,10 @@ pub fn render(app: &App, b: &Board, frame: &mut Frame, area: Rect) {
     for (c, (stage, cards)) in pr.stages.iter().zip(&columns).enumerate() {
         let here = c == b.column;
         let col = Block::bordered()
-            .title(format!(" {} ({}) ", sanitize(stage, false), cards.len()))
+            .title(format!(
+                " {} ",
+                s.section(&sanitize(stage, false), cards.len())
+            ))
             .border_style(if here { theme::key() } else { theme::dim() });
         let cin = col.inner(areas[c]);
         frame.render_widget(col, areas[c]);
@@ -60,9 +62,9 @@ pub fn render(app: &App, b: &Board, frame: &mut Frame, area: Rect) {
                 base,
             ));
             let late = overdue_days(m.fields.due, status, app.today);
-            let mut info = format!("{}% {}", percent(item.percent()), status);
+            let mut info = format!("{}% {}", percent(item.percent()), s.status(status));
             if late > 0 {
-                info.push_str(&format!(" +{late}d"));
+                info.push_str(&format!(" {}", s.late_short(late)));
             }
             let style = if late > 0 {
                 theme::overdue()
@@ -73,7 +75,11 @@ pub fn render(app: &App, b: &Board, frame: &mut Frame, area: Rect) {
             };
             lines.push(Line::styled(fit(&info, w), style));
             if status == Status::Blocked {
-                let why = m.fields.blocker.as_deref().unwrap_or("blocked");
+                let why = m
+                    .fields
+                    .blocker
+                    .as_deref()
+                    .unwrap_or(s.get(t::BLOCKED_CARD));
                 lines.push(Line::styled(
                     fit(&format!("⛔ {}", truncate(&sanitize(why, false), w * 2)), w),
                     theme::error(),

@@ -6,12 +6,14 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::core::history::{Change, delta_label};
+use crate::core::Field;
+use crate::core::history::Change;
 use crate::core::model::{ItemPath, ItemRef, Status};
 use crate::core::rollup::{is_due_soon, overdue_days};
-use crate::core::text::{percent, sanitize};
+use crate::core::text::{fit, percent, sanitize};
 use crate::tui::app::App;
 use crate::tui::screens::Screen;
+use crate::tui::strings::{self as t, Strings};
 use crate::tui::theme;
 use crate::tui::tree::Node;
 
@@ -32,18 +34,20 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
-fn label(name: &str) -> Span<'static> {
-    Span::styled(format!("{name:<8}"), theme::label())
+/// A field's name, padded to the column of values.
+pub(super) fn label(s: Strings, name: &str) -> Span<'static> {
+    Span::styled(fit(name, s.label_width()), theme::label())
 }
 
-fn text_line(name: &str, value: &str, style: Style) -> Line<'static> {
+fn text_line(s: Strings, field: Field, value: &str, style: Style) -> Line<'static> {
     Line::from(vec![
-        label(name),
+        label(s, s.field(field)),
         Span::styled(sanitize(value, false).into_owned(), style),
     ])
 }
 
 fn item(app: &App, path: &ItemPath, item: ItemRef<'_>) -> Vec<Line<'static>> {
+    let s = app.strings();
     let f = item.fields();
     let pct = item.percent();
     let status = item.status_with(pct);
@@ -52,33 +56,29 @@ fn item(app: &App, path: &ItemPath, item: ItemRef<'_>) -> Vec<Line<'static>> {
         Style::new().add_modifier(Modifier::BOLD),
     )];
     let mut summary = vec![
-        Span::styled(format!(" {status} "), theme::status(status)),
+        Span::styled(format!(" {} ", s.status(status)), theme::status(status)),
         Span::raw(format!("  {}%", percent(pct))),
     ];
     if let ItemRef::Milestone(m, _) = item
         && let Some(total) = m.total
     {
-        summary.push(Span::raw(format!(" of {total}")));
+        summary.push(Span::raw(s.of_total_after(total)));
         if let Some(done) = m.done {
-            summary.push(Span::styled(format!(" ({done} done)"), theme::dim()));
+            summary.push(Span::styled(s.done_count(done), theme::dim()));
         }
     }
     summary.push(Span::styled(
-        format!("  {}", item.kind().as_str()),
+        format!("  {}", s.kind(item.kind())),
         theme::dim(),
     ));
     lines.push(Line::from(summary));
     if let Some(prev) = app.history.previous() {
-        lines.push(since(&prev.week, &super::change_of(app, path, item)));
+        lines.push(since(s, &prev.week, &super::change_of(app, path, item)));
     }
     match item {
-        ItemRef::Objective(o) => lines.push(Line::styled(
-            match o.projects.len() {
-                1 => "1 project".to_string(),
-                n => format!("{n} projects"),
-            },
-            theme::dim(),
-        )),
+        ItemRef::Objective(o) => {
+            lines.push(Line::styled(s.projects(o.projects.len()), theme::dim()))
+        }
         ItemRef::Project(p) => {
             let done = p
                 .milestones
@@ -86,26 +86,22 @@ fn item(app: &App, path: &ItemPath, item: ItemRef<'_>) -> Vec<Line<'static>> {
                 .filter(|m| m.status(&p.stages) == Status::Done)
                 .count();
             lines.push(Line::styled(
-                format!(
-                    "{} milestone{}, {done} done",
-                    p.milestones.len(),
-                    if p.milestones.len() == 1 { "" } else { "s" }
-                ),
+                s.milestones_done(p.milestones.len(), done),
                 theme::dim(),
             ));
         }
         ItemRef::Milestone(..) => {}
     }
     if let Some(o) = &f.owner {
-        lines.push(text_line("owner", o, Style::new()));
+        lines.push(text_line(s, Field::Owner, o, Style::new()));
     }
-    if let Some(s) = f.start {
-        lines.push(text_line("start", &s.to_string(), Style::new()));
+    if let Some(start) = f.start {
+        lines.push(text_line(s, Field::Start, &start.to_string(), Style::new()));
     }
     if let Some(due) = f.due {
         let late = overdue_days(Some(due), status, app.today);
         let (note, style) = if late > 0 {
-            (format!("{due}  {late} days overdue"), theme::overdue())
+            (format!("{due}  {}", s.days_overdue(late)), theme::overdue())
         } else if is_due_soon(
             Some(due),
             status,
@@ -113,63 +109,58 @@ fn item(app: &App, path: &ItemPath, item: ItemRef<'_>) -> Vec<Line<'static>> {
             app.portfolio.settings.due_soon_days,
         ) {
             let days = (due - app.today).num_days();
-            let when = match days {
-                0 => "today".to_string(),
-                1 => "tomorrow".to_string(),
-                n => format!("in {n} days"),
-            };
-            (format!("{due}  due {when}"), theme::due_soon())
+            (format!("{due}  {}", s.due_in(days)), theme::due_soon())
         } else {
             (due.to_string(), Style::new())
         };
-        lines.push(text_line("due", &note, style));
+        lines.push(text_line(s, Field::Due, &note, style));
     }
     if let Some(w) = f.weight {
-        lines.push(text_line("weight", &percent(w), Style::new()));
+        lines.push(text_line(s, Field::Weight, &percent(w), Style::new()));
     }
     if let ItemRef::Milestone(m, p) = item
         && !p.stages.is_empty()
     {
-        lines.push(pipeline(&p.stages, m.stage.as_deref()));
+        lines.push(pipeline(s, &p.stages, m.stage.as_deref()));
     }
     if let ItemRef::Project(p) = item
         && !p.stages.is_empty()
     {
-        lines.push(pipeline(&p.stages, None));
+        lines.push(pipeline(s, &p.stages, None));
     }
-    for (name, value, style) in [
-        ("update", &f.update, Style::new()),
-        ("next", &f.next, Style::new()),
-        ("blocker", &f.blocker, theme::error()),
-        ("note", &f.note, Style::new()),
+    for (field, value, style) in [
+        (Field::Update, &f.update, Style::new()),
+        (Field::Next, &f.next, Style::new()),
+        (Field::Blocker, &f.blocker, theme::error()),
+        (Field::Note, &f.note, Style::new()),
     ] {
         if let Some(v) = value {
-            lines.push(text_line(name, v, style));
+            lines.push(text_line(s, field, v, style));
         }
     }
     if !f.tags.is_empty() {
-        lines.push(text_line("tags", &f.tags.join(", "), theme::dim()));
+        lines.push(text_line(s, Field::Tags, &f.tags.join(", "), theme::dim()));
     }
     lines
 }
 
 /// `since 2023-W24: ▲ 2.5 · 联调 → 上线 · due +7d · stalled 3 weeks`
-fn since(week: &str, c: &Change) -> Line<'static> {
+fn since(s: Strings, week: &str, c: &Change) -> Line<'static> {
     let mut parts = Vec::new();
-    let delta = delta_label(c);
+    let delta = s.delta(c);
     parts.push(if delta.is_empty() {
-        "no change".to_string()
+        s.get(t::NO_CHANGE).to_string()
     } else {
         delta
     });
     if let (Some(from), false) = (&c.stage_from, c.is_new) {
-        parts.push(format!("stage was {}", sanitize(from, false)));
+        parts.push(s.stage_was(&sanitize(from, false)));
     }
     if let Some(slip) = c.slip_days {
-        parts.push(format!("due {slip:+}d"));
+        parts.push(s.due_slip(slip));
     }
     if c.stalled_weeks > 0 {
-        parts.push(format!("stalled {} weeks", c.stalled_weeks));
+        parts.push(s.stalled_weeks(c.stalled_weeks));
     }
     let style = if c.stalled_weeks > 0 || c.slip_days.is_some_and(|d| d > 0) {
         theme::due_soon()
@@ -177,28 +168,26 @@ fn since(week: &str, c: &Change) -> Line<'static> {
         theme::dim()
     };
     Line::from(vec![
-        label("since"),
-        Span::styled(format!("{week}: {}", parts.join(" · ")), style),
+        label(s, s.get(t::SINCE)),
+        Span::styled(s.week_changes(week, &parts.join(" · ")), style),
     ])
 }
 
-fn pipeline(stages: &[String], current: Option<&str>) -> Line<'static> {
-    let mut spans = vec![label("stage")];
+fn pipeline(s: Strings, stages: &[String], current: Option<&str>) -> Line<'static> {
+    let mut spans = vec![label(s, s.field(Field::Stage))];
     spans.extend(super::pipeline_spans(stages, current));
     Line::from(spans)
 }
 
 fn broken(app: &App, fi: usize) -> Vec<Line<'static>> {
     let file = &app.portfolio.files[fi];
+    let s = app.strings();
     let mut lines = vec![
         Line::styled(
-            format!("{} does not load", file.path.display()),
+            s.does_not_load(&file.path.display().to_string()),
             theme::error().add_modifier(Modifier::BOLD),
         ),
-        Line::styled(
-            "Its items are hidden and cannot be edited. Fix the file, then press R.",
-            theme::dim(),
-        ),
+        Line::styled(s.get(t::HIDDEN_UNTIL_FIXED), theme::dim()),
     ];
     for d in &file.diagnostics {
         lines.push(Line::styled(

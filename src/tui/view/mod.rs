@@ -75,10 +75,9 @@ pub fn layout(area: Rect, show_detail: bool) -> Option<Areas> {
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let Some(areas) = layout(area, app.show_detail) else {
-        let text = format!(
-            "Terminal too small: {}x{}.\nstride needs at least {MIN_WIDTH}x{MIN_HEIGHT}.\nEnlarge the window, or press q to quit.",
-            area.width, area.height
-        );
+        let text = app
+            .strings()
+            .too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
         frame.render_widget(
             Paragraph::new(text)
                 .wrap(Wrap { trim: true })
@@ -109,7 +108,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         _ => bars::footer(app, frame, areas.footer),
     }
     match &app.mode {
-        Mode::Help => overlay::help(&app.screen, frame, area),
+        Mode::Help => overlay::help(&app.screen, app.strings(), frame, area),
         Mode::StatusMenu(i) => overlay::status_menu(app, *i, frame, area),
         Mode::FilterMenu(i) => overlay::filter_menu(app, *i, frame, area),
         Mode::Confirm(path) => overlay::confirm(app, path, frame, area),

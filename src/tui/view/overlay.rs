@@ -13,6 +13,7 @@ use crate::tui::app::App;
 use crate::tui::form::Form;
 use crate::tui::keymap::{OVERLAY_HELP, bindings};
 use crate::tui::screens::Screen;
+use crate::tui::strings::{self as t, Strings};
 use crate::tui::theme;
 
 /// A centred rectangle of at most `w` x `h`, cleared, with a titled border;
@@ -34,15 +35,15 @@ fn window(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str) -> Rect {
 }
 
 /// Every key, from the same table that maps them.
-pub fn help(screen: &Screen, frame: &mut Frame, area: Rect) {
+pub fn help(screen: &Screen, s: Strings, frame: &mut Frame, area: Rect) {
     let mut entries: Vec<(String, String)> = bindings(screen)
         .into_iter()
-        .map(|b| (b.keys.join(" "), b.help.to_string()))
+        .map(|b| (b.keys.join(" "), s.get(b.help).to_string()))
         .collect();
     entries.extend(
         OVERLAY_HELP
             .iter()
-            .map(|(k, h)| (k.to_string(), h.to_string())),
+            .map(|(k, h)| (k.to_string(), s.get(*h).to_string())),
     );
     let two_columns = area.width >= 100 || entries.len() + 2 > area.height as usize;
     let per_column = if two_columns {
@@ -51,19 +52,14 @@ pub fn help(screen: &Screen, frame: &mut Frame, area: Rect) {
         entries.len()
     };
     let w = if two_columns { area.width.min(110) } else { 60 };
-    let inner = window(
-        frame,
-        area,
-        w,
-        per_column as u16 + 2,
-        "keys · any key closes",
-    );
+    let inner = window(frame, area, w, per_column as u16 + 2, s.get(t::HELP_TITLE));
     let col_w = if two_columns {
         inner.width as usize / 2
     } else {
         inner.width as usize
     };
-    let key_w = 13;
+    // the longest keys take 13 columns; a space after them in Chinese
+    let key_w = s.pick(13, 14);
     let cell = |(k, h): &(String, String)| {
         vec![
             Span::styled(fit(k, key_w), theme::key()),
@@ -111,6 +107,7 @@ fn menu(frame: &mut Frame, area: Rect, title: &str, entries: &[String], at: usiz
 }
 
 pub fn status_menu(app: &App, at: usize, frame: &mut Frame, area: Rect) {
+    let s = app.strings();
     let derived = app
         .selected_item()
         .map(|i| {
@@ -118,14 +115,14 @@ pub fn status_menu(app: &App, at: usize, frame: &mut Frame, area: Rect) {
             crate::core::rollup::effective_status(&Default::default(), pct)
         })
         .unwrap_or(Status::Todo);
-    let mut entries = vec![format!("c  clear (derived: {derived})")];
+    let mut entries = vec![s.status_clear(derived)];
     entries.extend(
         Status::ALL
             .iter()
             .zip("tibadx".chars())
-            .map(|(s, k)| format!("{k}  {s}")),
+            .map(|(&st, k)| s.status_entry(k, st)),
     );
-    menu(frame, area, "status", &entries, at);
+    menu(frame, area, s.get(t::STATUS_TITLE), &entries, at);
 }
 
 pub fn filter_menu(app: &App, at: usize, frame: &mut Frame, area: Rect) {
@@ -134,10 +131,17 @@ pub fn filter_menu(app: &App, at: usize, frame: &mut Frame, area: Rect) {
         .into_iter()
         .map(|(label, _)| sanitize(&label, false).into_owned())
         .collect();
-    menu(frame, area, "filter", &entries, at);
+    menu(
+        frame,
+        area,
+        app.strings().get(t::FILTER_TITLE),
+        &entries,
+        at,
+    );
 }
 
 pub fn confirm(app: &App, path: &ItemPath, frame: &mut Frame, area: Rect) {
+    let s = app.strings();
     let title = app
         .portfolio
         .get(path)
@@ -145,19 +149,19 @@ pub fn confirm(app: &App, path: &ItemPath, frame: &mut Frame, area: Rect) {
         .unwrap_or_default();
     let text = vec![
         Line::from(vec![
-            Span::raw(format!("Delete the {} ", path.kind().as_str())),
+            Span::raw(s.delete_what(path.kind())),
             Span::styled(title, Style::new().add_modifier(Modifier::BOLD)),
         ]),
-        Line::styled(format!("({path}) and everything in it?"), theme::dim()),
+        Line::styled(s.delete_path(&path.to_string()), theme::dim()),
         Line::raw(""),
         Line::from(vec![
             Span::styled("y", theme::key()),
-            Span::raw(" delete   "),
+            Span::raw(s.get(t::DELETE_YES)),
             Span::styled("n", theme::key()),
-            Span::raw(" keep   (u undoes a delete)"),
+            Span::raw(s.get(t::DELETE_NO)),
         ]),
     ];
-    let inner = window(frame, area, 60, 6, "delete?");
+    let inner = window(frame, area, 60, 6, s.get(t::DELETE_TITLE));
     frame.render_widget(Paragraph::new(text), inner);
 }
 
@@ -170,7 +174,15 @@ pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
         .count();
     let h = (form.fields.len() + extra + 4) as u16;
     let inner = window(frame, area, area.width.min(90), h, &form.heading());
-    let label_w = 9;
+    let s = form.strings;
+    // a mark for a changed value, the longest label, and a space
+    let label_w = form
+        .fields
+        .iter()
+        .map(|f| width(&f.shown_label(s)) + 2)
+        .max()
+        .unwrap_or(0)
+        .max(9);
     let input_w = (inner.width as usize).saturating_sub(label_w + 1).max(4);
     let mut lines = Vec::new();
     let mut cursor = None;
@@ -186,7 +198,7 @@ pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
         let marker = if f.changed() { "*" } else { " " };
         lines.push(Line::from(vec![
             Span::styled(
-                fit(&format!("{marker}{}", f.label()), label_w),
+                fit(&format!("{marker}{}", f.shown_label(s)), label_w),
                 if focused {
                     theme::key()
                 } else {
@@ -218,12 +230,12 @@ pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled("Enter", theme::key()),
-        Span::raw(" save  "),
+        Span::raw(s.get(t::FORM_SAVE)),
         Span::styled("Tab", theme::key()),
-        Span::raw(" next  "),
+        Span::raw(s.get(t::FORM_NEXT)),
         Span::styled("Esc", theme::key()),
-        Span::raw(" cancel   "),
-        Span::styled("dates: today +3d +2w · empty removes", theme::dim()),
+        Span::raw(s.get(t::FORM_CANCEL)),
+        Span::styled(s.get(t::FORM_DATES), theme::dim()),
     ]));
     frame.render_widget(Paragraph::new(lines), inner);
     if let Some(c) = cursor {

@@ -9,10 +9,12 @@ use crate::core::rollup::overdue_days;
 use crate::core::text::{fit, sanitize};
 use crate::tui::app::App;
 use crate::tui::screens::Review;
+use crate::tui::strings as t;
 use crate::tui::theme;
 
 pub fn render(app: &App, r: &Review, frame: &mut Frame, area: Rect) {
     let p = &app.portfolio;
+    let s = app.strings();
     let late = r
         .items
         .iter()
@@ -21,11 +23,7 @@ pub fn render(app: &App, r: &Review, frame: &mut Frame, area: Rect) {
                 .is_some_and(|i| overdue_days(i.fields().due, i.status(), app.today) > 0)
         })
         .count();
-    let title = format!(
-        " Overdue review · {late} overdue · {} due within {} days ",
-        r.items.len() - late,
-        p.settings.due_soon_days
-    );
+    let title = s.review_title(late, r.items.len() - late, p.settings.due_soon_days);
     let block = Block::new()
         .borders(Borders::TOP)
         .title(title)
@@ -36,13 +34,16 @@ pub fn render(app: &App, r: &Review, frame: &mut Frame, area: Rect) {
     let [list, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(9)]).areas(inner);
     if r.items.is_empty() {
         frame.render_widget(
-            Paragraph::new("Nothing is overdue or due soon. q goes back.").style(theme::dim()),
+            Paragraph::new(s.get(t::NOTHING_DUE_BACK)).style(theme::dim()),
             list,
         );
         return;
     }
     let w = list.width as usize;
     let height = list.height as usize;
+    // the columns after the title: due date, when, status badge, owner
+    let when_w = s.pick(17, 12);
+    let status_w = s.status_width() + 1;
     let skip = (r.selected + 1).saturating_sub(height);
     let lines: Vec<Line> = r
         .items
@@ -59,25 +60,23 @@ pub fn render(app: &App, r: &Review, frame: &mut Frame, area: Rect) {
             let late = overdue_days(f.due, status, app.today);
             let due = f.due.map(|d| d.to_string()).unwrap_or_default();
             let (when, style) = if late > 0 {
-                (format!("{late} days overdue"), theme::overdue())
+                (s.days_overdue(late), theme::overdue())
             } else if status.is_closed() {
-                (status.to_string(), theme::info())
+                (s.status(status).to_string(), theme::info())
             } else {
                 let days = f.due.map_or(0, |d| (d - app.today).num_days());
-                let text = match days {
-                    0 => "due today".to_string(),
-                    1 => "due tomorrow".to_string(),
-                    n => format!("due in {n} days"),
-                };
-                (text, theme::due_soon())
+                (s.due_in(days), theme::due_soon())
             };
-            let title_w = w.saturating_sub(2 + 11 + 17 + 14 + 10).max(10);
+            let title_w = w.saturating_sub(2 + 11 + when_w + status_w + 10).max(10);
             let line = Line::from(vec![
                 Span::raw(if i == r.selected { "▶ " } else { "  " }),
                 Span::raw(fit(&sanitize(&f.title, false), title_w) + " "),
                 Span::raw(fit(&due, 11)),
-                Span::styled(fit(&when, 17), style),
-                Span::styled(fit(&format!(" {status} "), 14), theme::status(status)),
+                Span::styled(fit(&when, when_w), style),
+                Span::styled(
+                    fit(&format!(" {} ", s.status(status)), status_w),
+                    theme::status(status),
+                ),
                 Span::styled(
                     fit(&sanitize(f.owner.as_deref().unwrap_or(""), false), 10),
                     theme::dim(),

@@ -9,12 +9,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
 
 use super::{change_of, pipeline_spans};
-use crate::core::history::delta_label;
+use crate::core::Field;
 use crate::core::model::{ItemPath, ItemRef, Status};
 use crate::core::rollup::overdue_days;
 use crate::core::text::{fit, percent, sanitize, width};
 use crate::tui::app::App;
 use crate::tui::screens::Standup;
+use crate::tui::strings as t;
 use crate::tui::theme;
 
 /// `mm:ss`, or `h:mm:ss` past an hour.
@@ -29,16 +30,11 @@ pub fn clock(d: Duration) -> String {
 
 pub fn render(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
     let spent = s.spent.get(s.page).copied().unwrap_or_default();
+    let tr = app.strings();
     let title = if s.on_summary() {
-        format!(" Stand-up · summary · meeting {} ", clock(s.total))
+        tr.standup_summary_title(&clock(s.total))
     } else {
-        format!(
-            " Stand-up · {}/{} · this project {} · meeting {} ",
-            s.page + 1,
-            s.projects.len(),
-            clock(spent),
-            clock(s.total)
-        )
+        tr.standup_title(s.page + 1, s.projects.len(), &clock(spent), &clock(s.total))
     };
     let block = Block::new()
         .borders(Borders::TOP)
@@ -56,6 +52,7 @@ pub fn render(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
 
 fn project_page(app: &App, s: &Standup, path: &ItemPath, frame: &mut Frame, area: Rect) {
     let p = &app.portfolio;
+    let tr = app.strings();
     let Some(ItemRef::Project(pr)) = p.get(path) else {
         return;
     };
@@ -89,14 +86,14 @@ fn project_page(app: &App, s: &Standup, path: &ItemPath, frame: &mut Frame, area
         ),
         Span::styled(format!("  {}", sanitize(obj_title, false)), theme::dim()),
         Span::raw("  "),
-        Span::styled(format!(" {status} "), theme::status(status)),
+        Span::styled(format!(" {} ", tr.status(status)), theme::status(status)),
     ];
     if let Some(o) = &pr.fields.owner {
         head_spans.push(Span::raw(format!("  {}", sanitize(o, false))));
     }
     frame.render_widget(Paragraph::new(Line::from(head_spans)), head);
 
-    let label = format!("{}%  {}", percent(pct), delta_label(&change));
+    let label = format!("{}%  {}", percent(pct), tr.delta(&change));
     frame.render_widget(
         Gauge::default()
             .gauge_style(Style::new().fg(theme::gauge(status)))
@@ -107,7 +104,7 @@ fn project_page(app: &App, s: &Standup, path: &ItemPath, frame: &mut Frame, area
 
     let w = list.width as usize;
     let mut lines = vec![Line::styled(
-        format!("{} milestones", pr.milestones.len()),
+        tr.milestones(pr.milestones.len()),
         theme::label(),
     )];
     for (i, m) in pr.milestones.iter().enumerate() {
@@ -127,10 +124,10 @@ fn project_page(app: &App, s: &Standup, path: &ItemPath, frame: &mut Frame, area
         spans.push(Span::styled(empty, theme::dim()));
         let mut pct_text = format!(" {:>6}", format!("{}%", percent(mp)));
         if let Some(t) = m.total {
-            pct_text.push_str(&format!(" of {t}"));
+            pct_text.push_str(&tr.of_total_after(t));
         }
         spans.push(Span::raw(pct_text + " "));
-        let d = delta_label(&c);
+        let d = tr.delta(&c);
         spans.push(Span::styled(
             fit(&d, 8),
             if d.starts_with('▼') {
@@ -140,24 +137,27 @@ fn project_page(app: &App, s: &Standup, path: &ItemPath, frame: &mut Frame, area
             },
         ));
         spans.push(Span::styled(
-            fit(&format!(" {} ", ms.as_str()), 13),
+            fit(&format!(" {} ", tr.status(ms)), tr.status_width()),
             theme::status(ms),
         ));
         spans.push(Span::raw(" "));
         if let Some(due) = m.fields.due {
             let late = overdue_days(Some(due), ms, app.today);
             if late > 0 {
-                spans.push(Span::styled(format!("{due} +{late}d "), theme::overdue()));
+                spans.push(Span::styled(
+                    format!("{due} {} ", tr.late_short(late)),
+                    theme::overdue(),
+                ));
             } else {
                 spans.push(Span::raw(format!("{due} ")));
             }
         }
         if ms == Status::Blocked {
-            spans.push(Span::styled("⛔ blocked ", theme::error()));
+            spans.push(Span::styled(tr.get(t::BLOCKED_MARK), theme::error()));
         }
         if c.stalled_weeks > 0 {
             spans.push(Span::styled(
-                format!("stalled {}w ", c.stalled_weeks),
+                tr.stalled_short(c.stalled_weeks),
                 theme::due_soon(),
             ));
         }
@@ -193,17 +193,14 @@ fn project_page(app: &App, s: &Standup, path: &ItemPath, frame: &mut Frame, area
         });
         if selected && let Some(b) = &m.fields.blocker {
             lines.push(Line::styled(
-                format!("    blocker: {}", sanitize(b, false)),
+                tr.blocker_under(&sanitize(b, false)),
                 theme::error(),
             ));
         }
     }
     if s.row == 0 {
         lines[0] = Line::styled(
-            format!(
-                "▶ {} milestones (the project is selected)",
-                pr.milestones.len()
-            ),
+            tr.milestones_project_selected(pr.milestones.len()),
             theme::label(),
         );
     }
@@ -213,14 +210,14 @@ fn project_page(app: &App, s: &Standup, path: &ItemPath, frame: &mut Frame, area
     frame.render_widget(Paragraph::new(lines).scroll((skip as u16, 0)), list);
 
     let mut text = Vec::new();
-    for (name, value, style) in [
-        ("update", &pr.fields.update, Style::new()),
-        ("next", &pr.fields.next, Style::new()),
-        ("blocker", &pr.fields.blocker, theme::error()),
+    for (field, value, style) in [
+        (Field::Update, &pr.fields.update, Style::new()),
+        (Field::Next, &pr.fields.next, Style::new()),
+        (Field::Blocker, &pr.fields.blocker, theme::error()),
     ] {
         if let Some(v) = value {
             text.push(Line::from(vec![
-                Span::styled(format!("{name:<8}"), theme::label()),
+                super::detail::label(tr, tr.field(field)),
                 Span::styled(sanitize(v, false).into_owned(), style),
             ]));
         }
@@ -231,6 +228,7 @@ fn project_page(app: &App, s: &Standup, path: &ItemPath, frame: &mut Frame, area
 /// The last page: what moved, what is late, blocked or stalled, and the time.
 fn summary(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
     let p = &app.portfolio;
+    let tr = app.strings();
     let mut moved = Vec::new();
     let mut late = Vec::new();
     let mut blocked = Vec::new();
@@ -238,12 +236,12 @@ fn summary(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
     for r in crate::core::listing::rows(p, app.today) {
         let c = change_of(app, &r.path, r.item);
         let title = sanitize(r.title(), false).into_owned();
-        let label = delta_label(&c);
+        let label = tr.delta(&c);
         if !label.is_empty() && r.kind() != crate::core::Kind::Objective {
             moved.push(format!("{title}  {label}"));
         }
         if r.overdue_days > 0 {
-            late.push(format!("{title}  {} days", r.overdue_days));
+            late.push(tr.late_days(&title, r.overdue_days));
         }
         if r.status == Status::Blocked {
             let why = r
@@ -251,12 +249,12 @@ fn summary(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
                 .fields()
                 .blocker
                 .as_deref()
-                .map(|b| format!(": {}", sanitize(b, false)))
+                .map(|b| tr.because(&sanitize(b, false)))
                 .unwrap_or_default();
             blocked.push(format!("{title}{why}"));
         }
         if c.stalled_weeks > 0 {
-            stalled.push(format!("{title}  {} weeks", c.stalled_weeks));
+            stalled.push(tr.stalled_for(&title, c.stalled_weeks));
         }
     }
     let times: Vec<String> = s
@@ -273,7 +271,7 @@ fn summary(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
         .collect();
     let section = |title: &str, items: &[String], none: &str, style: Style| {
         let mut v = vec![Line::styled(
-            format!("{title} ({})", items.len()),
+            tr.section(title, items.len()),
             theme::label().add_modifier(Modifier::UNDERLINED),
         )];
         if items.is_empty() {
@@ -285,17 +283,32 @@ fn summary(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
     };
     let left: Vec<Line> = [
         section(
-            "Moved since last week",
+            tr.get(t::MOVED),
             &moved,
-            "nothing moved (or no history yet)",
+            tr.get(t::NOTHING_MOVED),
             theme::info(),
         ),
-        section("Still overdue", &late, "nothing", theme::overdue()),
-        section("Blocked", &blocked, "nothing", theme::error()),
-        section("Stalled", &stalled, "nothing", theme::due_soon()),
+        section(
+            tr.get(t::STILL_OVERDUE),
+            &late,
+            tr.get(t::NOTHING),
+            theme::overdue(),
+        ),
+        section(
+            tr.get(t::BLOCKED_SECTION),
+            &blocked,
+            tr.get(t::NOTHING),
+            theme::error(),
+        ),
+        section(
+            tr.get(t::STALLED_SECTION),
+            &stalled,
+            tr.get(t::NOTHING),
+            theme::due_soon(),
+        ),
     ]
     .concat();
-    let right = section("Time per project", &times, "", Style::new());
+    let right = section(tr.get(t::TIME_PER_PROJECT), &times, "", Style::new());
     if area.width >= 100 {
         let [l, r] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
             .areas(area);

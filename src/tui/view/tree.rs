@@ -10,11 +10,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::scroll_offset;
-use crate::core::history::delta_label;
 use crate::core::model::{ItemPath, ItemRef, Portfolio, Status};
 use crate::core::rollup::{is_due_soon, overdue_days};
 use crate::core::text::{fit, percent, sanitize, width};
 use crate::tui::app::App;
+use crate::tui::strings::{self as t, Strings};
 use crate::tui::theme;
 use crate::tui::tree::Node;
 
@@ -61,8 +61,6 @@ impl Columns {
 const PERCENT_W: usize = 7;
 const COUNT_W: usize = 8;
 const DELTA_W: usize = 9;
-const STATUS_W: usize = 13;
-const DUE_W: usize = 11;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let height = area.height as usize;
@@ -86,10 +84,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         })
         .collect();
     if lines.is_empty() {
+        let s = app.strings();
         let text = if app.filter.is_active() {
-            "Nothing matches the filter. F clears it."
+            s.get(t::NOTHING_MATCHES)
         } else {
-            "No objectives: add a TOML file to the data folder (see README)."
+            s.get(t::NO_OBJECTIVES)
         };
         frame.render_widget(Paragraph::new(text).style(theme::dim()), area);
         return;
@@ -106,8 +105,9 @@ fn row<'a>(
     matches: &HashSet<&ItemPath>,
 ) -> Line<'a> {
     let p = &app.portfolio;
+    let s = app.strings();
     let Some(item) = node.item(p) else {
-        return broken_row(p, node, w);
+        return broken_row(p, node, w, s);
     };
     let path = node.path(p);
     let indent = "  ".repeat(node.depth());
@@ -141,7 +141,7 @@ fn row<'a>(
         _ => (None, None),
     };
     if cols.count {
-        let count = total.map(|t| format!("of {t}")).unwrap_or_default();
+        let count = total.map(|t| s.of_total(t)).unwrap_or_default();
         right.push(Span::styled(fit(&count, COUNT_W - 1) + " ", theme::dim()));
     }
     if cols.delta && !app.history.earlier.is_empty() {
@@ -150,9 +150,9 @@ fn row<'a>(
             .map(|x| super::change_of(app, x, item))
             .unwrap_or_default();
         let (text, style) = if c.stalled_weeks > 0 {
-            (format!("stall {}w", c.stalled_weeks), theme::due_soon())
+            (s.stall_short(c.stalled_weeks), theme::due_soon())
         } else {
-            let d = delta_label(&c);
+            let d = s.delta(&c);
             let style = if d.starts_with('▼') {
                 theme::error()
             } else {
@@ -163,7 +163,7 @@ fn row<'a>(
         right.push(Span::styled(fit(&text, DELTA_W - 1) + " ", style));
     }
     right.push(Span::styled(
-        fit(&format!(" {} ", status.as_str()), STATUS_W),
+        fit(&format!(" {} ", s.status(status)), s.status_width()),
         theme::status(status),
     ));
     right.push(Span::raw(" "));
@@ -171,7 +171,13 @@ fn row<'a>(
         let s = sanitize(stage.unwrap_or(""), false);
         right.push(Span::raw(fit(&s, cols.stage) + " "));
     }
-    right.push(due_span(f.due, status, app.today, p.settings.due_soon_days));
+    right.push(due_span(
+        f.due,
+        status,
+        app.today,
+        p.settings.due_soon_days,
+        s,
+    ));
 
     let right_w: usize = right.iter().map(|s| width(&s.content)).sum();
     let mut left = vec![Span::raw(indent), Span::styled(marker, theme::dim())];
@@ -198,9 +204,11 @@ fn due_span(
     status: Status,
     today: NaiveDate,
     soon_days: i64,
+    s: Strings,
 ) -> Span<'static> {
+    let due_w = s.due_width();
     let Some(due) = due else {
-        return Span::raw(" ".repeat(DUE_W));
+        return Span::raw(" ".repeat(due_w));
     };
     let late = overdue_days(Some(due), status, today);
     let date = if due.year() == today.year() {
@@ -209,15 +217,18 @@ fn due_span(
         due.format("%Y-%m").to_string()
     };
     if late > 0 {
-        Span::styled(fit(&format!("{date} +{late}d"), DUE_W), theme::overdue())
+        Span::styled(
+            fit(&format!("{date} {}", s.late_short(late)), due_w),
+            theme::overdue(),
+        )
     } else if is_due_soon(Some(due), status, today, soon_days) {
-        Span::styled(fit(&date, DUE_W), theme::due_soon())
+        Span::styled(fit(&date, due_w), theme::due_soon())
     } else {
-        Span::raw(fit(&date, DUE_W))
+        Span::raw(fit(&date, due_w))
     }
 }
 
-fn broken_row(p: &Portfolio, node: Node, w: usize) -> Line<'static> {
+fn broken_row(p: &Portfolio, node: Node, w: usize, s: Strings) -> Line<'static> {
     let Node::Broken(fi) = node else {
         return Line::raw("");
     };
@@ -227,7 +238,7 @@ fn broken_row(p: &Portfolio, node: Node, w: usize) -> Line<'static> {
         .iter()
         .find(|d| d.is_error())
         .map(|d| d.to_string())
-        .unwrap_or_else(|| format!("{}: cannot be loaded", file.path.display()));
+        .unwrap_or_else(|| s.cannot_load(&file.path.display().to_string()));
     let text = format!("✗ {}", sanitize(&first, false));
     Line::styled(fit(&text, w), theme::error())
 }

@@ -1,0 +1,227 @@
+//! The TUI in Chinese (`language = "zh"`), rendered into ratatui's
+//! TestBackend and compared with snapshots, at 80x24 and 200x50.
+
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use stride::core::load_dir;
+use stride::core::text::width;
+use stride::tui::action::Action;
+use stride::tui::app::App;
+use stride::tui::screens::Screen;
+use stride::tui::view;
+
+mod common;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2023, 6, 20).unwrap()
+}
+
+/// The sample data with its history, in Chinese, in a temporary folder.
+fn app() -> (tempfile::TempDir, App) {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("data");
+    std::fs::create_dir(&dir).unwrap();
+    common::sample_into(&dir, "zh", true);
+    let app = App::new(load_dir(&dir).unwrap(), today());
+    (root, app)
+}
+
+/// Renders as the event loop does: scroll first, then draw.
+fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|frame| {
+            if let Some(a) = view::layout(frame.area(), app.show_detail) {
+                app.page = a.tree.height as usize;
+                app.tree.offset = view::scroll_offset(
+                    app.tree.offset,
+                    app.tree.selected,
+                    app.tree.rows.len(),
+                    app.page,
+                );
+            }
+            view::render(app, frame);
+        })
+        .unwrap();
+    terminal
+}
+
+/// The screen's text, one line per row, as a terminal shows it: the cell
+/// after a wide character is covered by it.
+fn text(t: &Terminal<TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            let mut row = String::new();
+            let mut covered = 0;
+            for x in 0..buf.area.width {
+                if covered > 0 {
+                    covered -= 1;
+                    continue;
+                }
+                let symbol = buf[(x, y)].symbol();
+                covered = width(symbol).saturating_sub(1);
+                row.push_str(symbol);
+            }
+            row
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Compares a screen with its snapshot, with the temporary folder's path
+/// taken out, and checks that every row fills the screen's width exactly
+/// (a wide character cut in half would leave a row short or long).
+fn check(root: &tempfile::TempDir, name: &str, t: &Terminal<TestBackend>) {
+    let w = t.backend().buffer().area.width as usize;
+    for (i, row) in text(t).lines().enumerate() {
+        assert_eq!(
+            width(row),
+            w,
+            "{name}: row {i} is {} wide: {row}",
+            width(row)
+        );
+    }
+    let prefix = format!("{}/", root.path().display()).replace('.', "\\.");
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(&prefix, "");
+    settings.bind(|| insta::assert_snapshot!(name, t.backend()));
+}
+
+/// Checks a screen at 80x24 and 200x50.
+fn both_sizes(root: &tempfile::TempDir, name: &str, app: &mut App) {
+    check(root, &format!("{name}_80x24"), &draw(app, 80, 24));
+    check(root, &format!("{name}_200x50"), &draw(app, 200, 50));
+}
+
+fn select(app: &mut App, query: &str) {
+    app.dispatch(Action::Search);
+    app.dispatch(Action::Paste(query.into()));
+    app.dispatch(Action::Confirm);
+    app.message = None;
+}
+
+/// Opens the stand-up and turns pages until the project titled `title`.
+fn standup_at(app: &mut App, title: &str) {
+    app.dispatch(Action::Standup);
+    loop {
+        let Screen::Standup(s) = &app.screen else {
+            panic!("the stand-up is open")
+        };
+        let here = s
+            .project()
+            .and_then(|p| app.portfolio.get(p))
+            .map(|i| i.fields().title.clone());
+        match here {
+            Some(t) if t == title => return,
+            Some(_) => app.dispatch(Action::NextPage),
+            None => panic!("no project titled {title}"),
+        }
+    }
+}
+
+#[test]
+fn main_tree() {
+    let (d, mut app) = app();
+    both_sizes(&d, "main_tree", &mut app);
+}
+
+#[test]
+fn everything_unfolded_with_a_blocked_milestone_selected() {
+    let (d, mut app) = app();
+    app.dispatch(Action::ToggleAll);
+    select(&mut app, "网联代收");
+    both_sizes(&d, "unfolded_blocked_milestone", &mut app);
+}
+
+#[test]
+fn help_overlay() {
+    let (d, mut app) = app();
+    app.dispatch(Action::Help);
+    both_sizes(&d, "help", &mut app);
+}
+
+#[test]
+fn edit_form() {
+    let (d, mut app) = app();
+    select(&mut app, "迁移进度");
+    app.dispatch(Action::Edit);
+    app.dispatch(Action::NextField);
+    app.dispatch(Action::NextField);
+    app.dispatch(Action::Input(tui_input::InputRequest::DeleteLine));
+    app.dispatch(Action::Paste("+3d".into()));
+    app.dispatch(Action::NextField);
+    app.dispatch(Action::NextField);
+    app.dispatch(Action::Input(tui_input::InputRequest::DeleteLine));
+    app.dispatch(Action::Paste("abc".into()));
+    both_sizes(&d, "edit_form", &mut app);
+    // the cursor stands in the percent field, after what was typed, though
+    // the labels before it hold wide characters
+    let mut t = draw(&mut app, 80, 24);
+    let pos = t.get_cursor_position().unwrap();
+    let row = text(&t).lines().nth(pos.y as usize).unwrap().to_string();
+    assert!(row.contains("进度 percent   abc"), "{row}");
+    let buf = t.backend().buffer();
+    let start = (0..buf.area.width)
+        .find(|&x| buf[(x, pos.y)].symbol() == "a")
+        .unwrap();
+    assert_eq!(pos.x, start + 3);
+}
+
+#[test]
+fn status_menu_and_delete_prompt() {
+    let (d, mut app) = app();
+    select(&mut app, "帆软报表");
+    app.dispatch(Action::StatusMenu);
+    check(&d, "status_menu_80x24", &draw(&mut app, 80, 24));
+    app.dispatch(Action::Cancel);
+    app.dispatch(Action::Delete);
+    check(&d, "delete_prompt_80x24", &draw(&mut app, 80, 24));
+}
+
+#[test]
+fn standup_page_of_the_payment_channels() {
+    let (d, mut app) = app();
+    standup_at(&mut app, "新支付能力建设");
+    // 网联代收, the fifth milestone, shows its blocker
+    for _ in 0..5 {
+        app.dispatch(Action::Down);
+    }
+    both_sizes(&d, "standup_page", &mut app);
+}
+
+#[test]
+fn standup_summary() {
+    let (d, mut app) = app();
+    app.dispatch(Action::Standup);
+    while let Screen::Standup(s) = &app.screen {
+        if s.on_summary() {
+            break;
+        }
+        app.dispatch(Action::NextPage);
+    }
+    both_sizes(&d, "standup_summary", &mut app);
+}
+
+#[test]
+fn overdue_review() {
+    let (d, mut app) = app();
+    app.dispatch(Action::Review);
+    both_sizes(&d, "overdue_review", &mut app);
+}
+
+#[test]
+fn pipeline_board() {
+    let (d, mut app) = app();
+    select(&mut app, "网联代收");
+    app.dispatch(Action::Board);
+    assert!(matches!(app.screen, Screen::Board(_)));
+    both_sizes(&d, "board", &mut app);
+}
+
+#[test]
+fn too_small_says_so() {
+    let (d, mut app) = app();
+    check(&d, "too_small", &draw(&mut app, 40, 10));
+}

@@ -460,34 +460,156 @@ fn filter_shows_matches_with_their_parents() {
 }
 
 #[test]
-fn a_file_changed_on_disk_is_not_overwritten_and_reload_keeps_the_edit() {
+fn a_hand_edit_between_load_and_save_is_kept_and_ours_goes_over_it() {
     let mut f = Fixture::new();
     f.find("迁移进度");
-    // someone else edits the same file
+    // someone edits another field of the same file after stride read it
     let theirs = f
         .read("o2-upgrade.toml")
-        .replace("帆软报表", "帆软报表（新）");
+        .replace("title   = \"帆软报表\"", "title   = \"帆软报表（新）\"");
     fs::write(f.file("o2-upgrade.toml"), &theirs).unwrap();
     f.keys("+");
-    assert!(f.message().contains("changed on disk"), "{}", f.message());
-    assert_eq!(f.read("o2-upgrade.toml"), theirs, "their edit is intact");
+    assert!(
+        f.message().contains("merged with changes made on disk"),
+        "{}",
+        f.message()
+    );
+    let merged = f.read("o2-upgrade.toml");
+    assert_eq!(merged, theirs.replace("percent = 95.46", "percent = 100"));
+    assert!(f.app.unsaved().is_empty());
+    // the model follows the file: their new title shows
+    let reports = f
+        .app
+        .portfolio
+        .get(&ItemPath::milestone("o2-upgrade", "hive", "reports"))
+        .unwrap();
+    assert_eq!(reports.fields().title, "帆软报表（新）");
+    assert_eq!(
+        f.selected(),
+        "o2-upgrade/hive/migration",
+        "the selection stays"
+    );
+    // undo takes back only our edit
+    f.keys("u");
+    assert_eq!(f.read("o2-upgrade.toml"), theirs);
+}
+
+#[test]
+fn the_same_field_changed_on_disk_asks_mine_or_theirs() {
+    for (key, expected) in [('m', "percent = 100"), ('t', "percent = 90")] {
+        let mut f = Fixture::new();
+        f.find("迁移进度");
+        let theirs = f
+            .read("o2-upgrade.toml")
+            .replace("percent = 95.46", "percent = 90");
+        fs::write(f.file("o2-upgrade.toml"), &theirs).unwrap();
+        f.keys("+");
+        let Mode::Conflict(p) = &f.app.mode else {
+            panic!("no conflict: {}", f.message())
+        };
+        assert_eq!(p.conflict.theirs, Some(stride::core::Value::Number(90.0)));
+        assert_eq!(p.conflict.mine, Some(stride::core::Value::Number(100.0)));
+        assert_eq!(
+            f.read("o2-upgrade.toml"),
+            theirs,
+            "nothing written before the choice"
+        );
+        f.keys(&key.to_string());
+        assert!(matches!(f.app.mode, Mode::Normal));
+        let after = f.read("o2-upgrade.toml");
+        assert_eq!(after, theirs.replace("percent = 90", expected), "{key}");
+        let shown = f.app.selected_item().unwrap().percent();
+        assert_eq!(shown, if key == 'm' { 100.0 } else { 90.0 });
+        assert!(f.app.unsaved().is_empty());
+    }
+}
+
+#[test]
+fn esc_on_a_conflict_keeps_the_edit_unsaved_to_decide_later() {
+    let mut f = Fixture::new();
+    f.find("迁移进度");
+    let theirs = f
+        .read("o2-upgrade.toml")
+        .replace("percent = 95.46", "percent = 90");
+    fs::write(f.file("o2-upgrade.toml"), &theirs).unwrap();
+    f.keys("+<Esc>");
+    assert!(matches!(f.app.mode, Mode::Normal));
+    assert!(
+        f.message()
+            .contains("was changed on disk to 90 (yours: 100)"),
+        "{}",
+        f.message()
+    );
     assert!(
         f.app
             .unsaved()
             .contains(&ItemPath::milestone("o2-upgrade", "hive", "migration"))
     );
+    assert_eq!(f.read("o2-upgrade.toml"), theirs);
+    // Ctrl-s asks again
     f.keys("<C-s>");
+    assert!(matches!(f.app.mode, Mode::Conflict(_)));
+}
+
+#[test]
+fn a_file_changed_on_disk_is_read_again_keeping_the_selection() {
+    let mut f = Fixture::new();
+    f.find("迁移进度");
+    f.keys("+");
+    let file = f.app.portfolio.objectives[1].file;
+    // stride's own save is not a change from outside
+    f.app.message = None;
+    f.app
+        .dispatch(stride::tui::action::Action::FileChanged(file));
+    assert_eq!(f.app.message, None);
+    // an editor changes the file
+    let theirs = f
+        .read("o2-upgrade.toml")
+        .replace("percent = 100", "percent = 99");
+    fs::write(f.file("o2-upgrade.toml"), &theirs).unwrap();
+    f.app
+        .dispatch(stride::tui::action::Action::FileChanged(file));
     assert!(f.message().contains("changed on disk"), "{}", f.message());
-    f.keys("R");
+    assert_eq!(f.selected(), "o2-upgrade/hive/migration");
+    assert_eq!(f.app.selected_item().unwrap().percent(), 99.0);
+    // a file broken on disk becomes an error row; fixed, it comes back
+    fs::write(f.file("o2-upgrade.toml"), "title = [\n").unwrap();
+    f.app
+        .dispatch(stride::tui::action::Action::FileChanged(file));
+    assert!(f.app.message.as_ref().unwrap().error);
+    assert!(!f.app.portfolio.files[file].loaded);
+    fs::write(f.file("o2-upgrade.toml"), &theirs).unwrap();
+    f.app
+        .dispatch(stride::tui::action::Action::FileChanged(file));
+    assert!(f.app.portfolio.files[file].loaded);
+}
+
+#[test]
+fn a_file_deleted_while_open_gives_a_message_and_the_edit_waits() {
+    let mut f = Fixture::new();
+    f.find("迁移进度");
+    let text = f.read("o2-upgrade.toml");
+    fs::remove_file(f.file("o2-upgrade.toml")).unwrap();
+    f.keys("+");
+    assert!(f.message().contains("No such file"), "{}", f.message());
     assert!(
-        f.message().contains("1 unsaved edit(s) applied again"),
-        "{}",
-        f.message()
+        f.app
+            .unsaved()
+            .contains(&ItemPath::milestone("o2-upgrade", "hive", "migration"))
     );
-    let merged = f.read("o2-upgrade.toml");
-    assert!(merged.contains("帆软报表（新）"));
-    assert!(merged.contains("percent = 100.46") || merged.contains("percent = 100"));
+    assert_eq!(
+        f.app.selected_item().unwrap().percent(),
+        100.0,
+        "kept in memory"
+    );
+    // back in place (git checkout), Ctrl-s writes the edit
+    fs::write(f.file("o2-upgrade.toml"), &text).unwrap();
+    f.keys("<C-s>");
     assert!(f.app.unsaved().is_empty());
+    assert_eq!(
+        f.read("o2-upgrade.toml"),
+        text.replace("percent = 95.46", "percent = 100")
+    );
 }
 
 #[test]

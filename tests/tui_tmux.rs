@@ -604,19 +604,31 @@ fn no_tty() {
 // them: `cargo test --test tui_tmux -- --ignored`.
 
 #[test]
-fn a_refused_save_keeps_the_tui_answering_keys() {
+fn changes_made_in_an_editor_show_at_once_and_edits_merge_over_them() {
     let data = sample();
     let file = data.path().join("o1-business.toml");
     let t = Tmux::start(data.path(), "");
     t.wait_for("O1 服务业务");
     search(&t, "网联代收");
-    // someone else edits the file: stride must not overwrite it
-    let mut edited = original("o1-business.toml");
-    edited.push_str("# edited by hand\n");
+    // someone else sets the same field in an editor while stride is open
+    let edited = original("o1-business.toml").replace(
+        "blocker = \"解约接口由于网联测试环境问题阻断中\"\n",
+        "blocker = \"解约接口由于网联测试环境问题阻断中\"\npercent = 70\n",
+    );
     fs::write(&file, &edited).unwrap();
+    // the watcher reads it again: 70% shows without a key
+    t.wait_until("their 70%", |s| {
+        line_with(s, &["网联代收", "70%"]).is_some()
+    });
+    // an edit to another item of that file goes over theirs
+    search(&t, "银联代收");
     t.keys(&["+"]);
-    t.wait_until("`not saved`", |s| footer(s).contains("not saved"));
-    assert_eq!(fs::read_to_string(&file).unwrap(), edited);
+    t.wait_until("saved", |s| footer(s).contains("saved"));
+    let text = fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("percent = 70") && text.contains("percent = 85"),
+        "{text}"
+    );
     // the keys still work: `?` opens the help
     t.keys(&["?"]);
     t.wait_for("any key closes");
@@ -695,6 +707,8 @@ fn walk_the_stand_up_and_raise_a_percent_during_it() {
     let after = lines(&fs::read_to_string(&file).unwrap());
     assert_eq!(after.len(), before.len() + 1, "exactly one line added");
     // on to the end: the summary lists the move and what is still late
+    // (on a larger screen, where the whole list of moves fits)
+    t.resize(110, 45);
     for _ in 0..10 {
         t.keys(&["n"]);
     }

@@ -62,6 +62,8 @@ pub enum Action {
     RecordBlocker,
     /// Time passed (the stand-up's timers).
     Tick(std::time::Duration),
+    /// The file (an index into the portfolio's files) changed on disk.
+    FileChanged(usize),
     Help,
     ToggleDetail,
     Quit,

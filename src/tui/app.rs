@@ -21,7 +21,7 @@ use crate::core::listing::rows;
 use crate::core::load::load_file;
 use crate::core::model::{ItemPath, ItemRef, Kind, Portfolio, Status};
 use crate::core::rollup::is_due_soon;
-use crate::core::save::save_changes;
+use crate::core::save::{Conflict, SaveError, save_changes};
 use crate::core::{Change, Edit, Field, Value};
 
 /// Which screen or overlay has the keys.
@@ -36,9 +36,22 @@ pub enum Mode {
     FilterMenu(usize),
     /// Asking whether to delete this item.
     Confirm(ItemPath),
+    /// A field changed both here and on disk: mine or theirs?
+    Conflict(Box<Pending>),
     /// Typing a search.
     Search,
     Form(Box<Form>),
+}
+
+/// An unsaved change whose field someone else changed on disk.
+#[derive(Clone, Debug)]
+pub struct Pending {
+    pub conflict: Conflict,
+    /// Where the entry is: on the redo stack or the undo stack, and its index.
+    pub on_redo: bool,
+    pub entry: usize,
+    /// Which change of the entry.
+    pub change: usize,
 }
 
 /// A line for the footer: what happened, or what went wrong.
@@ -219,6 +232,9 @@ impl App {
 
     /// Changes the state for one action. Saves are queued for [`App::flush`].
     pub fn update(&mut self, action: Action) {
+        if let Action::FileChanged(file) = action {
+            return self.file_changed(file);
+        }
         if let Action::Tick(d) = action {
             if let Screen::Standup(s) = &mut self.screen {
                 s.tick(d);
@@ -237,6 +253,7 @@ impl App {
             Mode::StatusMenu(i) => self.status_menu(i, action),
             Mode::FilterMenu(i) => self.filter_menu(i, action),
             Mode::Confirm(path) => self.confirm_delete(path, action),
+            Mode::Conflict(p) => self.resolve(*p, action),
             Mode::Search => self.search_input(action),
             Mode::Form(form) => self.form_input(form, action),
         };
@@ -955,22 +972,58 @@ impl App {
         let mut tried = false;
         let mut failures = Vec::new();
         let mut saved_files = Vec::new();
+        let mut merged = Vec::new();
+        let mut conflict = None;
         let Self {
             undo,
             redo,
             portfolio,
             ..
         } = self;
-        for entry in undo.iter_mut().chain(redo.iter_mut()).filter(|e| !e.saved) {
+        let stacks = undo
+            .iter_mut()
+            .enumerate()
+            .map(|(i, e)| (false, i, e))
+            .chain(redo.iter_mut().enumerate().map(|(i, e)| (true, i, e)));
+        for (on_redo, i, entry) in stacks.filter(|(_, _, e)| !e.saved) {
             tried = true;
             let file = &mut portfolio.files[entry.file];
             match save_changes(file, &entry.changes, &mut entry.inverses) {
-                Ok(_saved) => {
+                Ok(saved) => {
                     entry.saved = true;
                     saved_files.push(file.path.display().to_string());
+                    if saved.merged {
+                        merged.push(entry.file);
+                    }
+                }
+                Err(SaveError::Conflict(c)) if conflict.is_none() => {
+                    let change = entry
+                        .changes
+                        .iter()
+                        .position(|ch| matches!(ch, Change::Field { edit, .. } if edit.path == c.item && edit.field == c.field))
+                        .unwrap_or(0);
+                    failures.push(SaveError::Conflict(c.clone()).to_string());
+                    conflict = Some(Pending {
+                        conflict: *c,
+                        on_redo,
+                        entry: i,
+                        change,
+                    });
                 }
                 Err(e) => failures.push(e.to_string()),
             }
+        }
+        // files that had changes made on disk: the model follows them
+        merged.sort_unstable();
+        merged.dedup();
+        for &f in &merged {
+            self.portfolio.reload_file(f);
+        }
+        if !merged.is_empty() {
+            self.after_change(None);
+        }
+        if let Some(p) = conflict {
+            self.mode = Mode::Conflict(Box::new(p));
         }
         if !saved_files.is_empty()
             && let Err(e) = crate::core::history::record(&self.portfolio, self.today)
@@ -979,6 +1032,8 @@ impl App {
         }
         if let Some(f) = failures.first() {
             self.error(s.save_refused(f));
+        } else if let (Some(name), false) = (saved_files.last(), merged.is_empty()) {
+            self.info(s.saved_merged(name));
         } else if let Some(name) = saved_files.last() {
             let (undone, redone) = (s.get(t::UNDONE), s.get(t::REDONE));
             if !matches!(&self.message, Some(m) if !m.error && (m.text == undone || m.text == redone))
@@ -1073,6 +1128,123 @@ impl App {
             }
         } else {
             self.info(s.reloaded(&name));
+        }
+    }
+}
+
+impl App {
+    /// The entry a conflict is about.
+    fn pending_entry(&mut self, p: &Pending) -> Option<&mut Entry> {
+        if p.on_redo {
+            self.redo.get_mut(p.entry)
+        } else {
+            self.undo.get_mut(p.entry)
+        }
+    }
+
+    /// `m` keeps my value over theirs, `t` takes theirs; anything else
+    /// leaves the edit unsaved for later (`Ctrl-s` asks again).
+    fn resolve(&mut self, p: Pending, action: Action) -> Mode {
+        let s = self.strings();
+        match action {
+            Action::Choose('m') => {
+                let theirs = p.conflict.theirs.clone();
+                if let Some(Change::Field { edit, .. }) = self
+                    .pending_entry(&p)
+                    .and_then(|e| e.inverses.get_mut(p.change))
+                {
+                    // what is on disk now is what my edit replaces
+                    edit.value = theirs;
+                }
+                self.pending_saves = true;
+                self.flush();
+                if !matches!(self.mode, Mode::Conflict(_))
+                    && !self.message.as_ref().is_some_and(|m| m.error)
+                {
+                    self.info(s.kept_mine());
+                }
+                std::mem::replace(&mut self.mode, Mode::Normal)
+            }
+            Action::Choose('t') => {
+                let c = &p.conflict;
+                let theirs = Edit {
+                    path: c.item.clone(),
+                    field: c.field,
+                    value: c.theirs.clone(),
+                };
+                let _ = self.portfolio.apply(&theirs);
+                let file = self.pending_entry(&p).map(|e| e.file);
+                if let Some(e) = self.pending_entry(&p)
+                    && p.change < e.changes.len()
+                    && p.change < e.inverses.len()
+                {
+                    e.changes.remove(p.change);
+                    e.inverses.remove(p.change);
+                }
+                let stack = if p.on_redo {
+                    &mut self.redo
+                } else {
+                    &mut self.undo
+                };
+                if stack.get(p.entry).is_some_and(|e| e.changes.is_empty()) {
+                    stack.remove(p.entry);
+                }
+                self.pending_saves = true;
+                self.flush();
+                if let Some(f) = file {
+                    self.portfolio.reload_file(f);
+                }
+                self.after_change(None);
+                if !self.message.as_ref().is_some_and(|m| m.error) {
+                    self.info(s.took_theirs());
+                }
+                std::mem::replace(&mut self.mode, Mode::Normal)
+            }
+            Action::Cancel | Action::Choose(_) => {
+                self.error(s.save_refused(&SaveError::Conflict(Box::new(p.conflict)).to_string()));
+                Mode::Normal
+            }
+            _ => Mode::Conflict(Box::new(p)),
+        }
+    }
+
+    /// A file changed on disk: stride's own saves are recognised by their
+    /// fingerprint; anything else is read again, and unsaved edits go over it.
+    fn file_changed(&mut self, file: usize) {
+        let Some(f) = self.portfolio.files.get(file) else {
+            return;
+        };
+        let now = std::fs::read(&f.path)
+            .ok()
+            .map(|b| crate::core::load::fingerprint(&b));
+        if now == Some(f.fingerprint) {
+            return;
+        }
+        let name = f.path.display().to_string();
+        let unsaved = self
+            .undo
+            .iter()
+            .chain(&self.redo)
+            .any(|e| e.file == file && !e.saved);
+        if unsaved {
+            // the save merges field by field, and asks about a field
+            // changed on both sides
+            self.pending_saves = true;
+            self.flush();
+        } else {
+            self.portfolio.reload_file(file);
+            self.after_change(None);
+            if self.portfolio.files[file].loaded {
+                self.info(self.strings().changed_on_disk(&name));
+            } else {
+                let first = self.portfolio.files[file]
+                    .diagnostics
+                    .iter()
+                    .find(|d| d.is_error())
+                    .map(|d| d.to_string())
+                    .unwrap_or_default();
+                self.error(self.strings().still_has_errors(&name, &first));
+            }
         }
     }
 }

@@ -204,6 +204,16 @@ fn key_action(mode: &Mode, screen: &Screen, key: &KeyEvent, event: &Event) -> Op
                 }
             }
         }
+        Mode::Conflict(_) => {
+            if is(&["Esc", "Ctrl-c"]) {
+                Some(Action::Cancel)
+            } else {
+                match key.code {
+                    KeyCode::Char(c) => Some(Action::Choose(c)),
+                    _ => None,
+                }
+            }
+        }
         Mode::Confirm(_) => {
             if is(&["y", "Y", "Enter"]) {
                 Some(Action::Confirm)

@@ -106,10 +106,22 @@ fn event_loop(app: &mut App) -> io::Result<()> {
     terminal.clear()?;
     let mut areas = None;
     let mut clock = std::time::Instant::now();
+    // files changed by others (an editor, git pull, another stride)
+    let (changes, _watcher) = watch(&app.portfolio.dir);
     loop {
         let now = std::time::Instant::now();
         app.update(Action::Tick(now - clock));
         clock = now;
+        while let Ok(name) = changes.try_recv() {
+            if let Some(i) = app
+                .portfolio
+                .files
+                .iter()
+                .position(|f| f.path.file_name() == Some(name.as_os_str()))
+            {
+                app.update(Action::FileChanged(i));
+            }
+        }
         terminal.draw(|frame| {
             areas = view::layout(frame.area(), app.show_detail);
             if let Some(a) = areas {
@@ -130,7 +142,7 @@ fn event_loop(app: &mut App) -> io::Result<()> {
         if app.quit {
             return Ok(());
         }
-        if !event::poll(Duration::from_millis(500))? {
+        if !event::poll(Duration::from_millis(200))? {
             continue;
         }
         let ev = event::read()?;
@@ -165,6 +177,35 @@ fn event_loop(app: &mut App) -> io::Result<()> {
             }
         }
     }
+}
+
+/// Watches the data folder; sends the names of files that changed, a moment
+/// after the last write to them. Without a watcher (the system refused one)
+/// stride still works, and `R` reloads by hand.
+fn watch(
+    dir: &std::path::Path,
+) -> (
+    std::sync::mpsc::Receiver<std::ffi::OsString>,
+    Option<notify_debouncer_mini::Debouncer<notify::RecommendedWatcher>>,
+) {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let debouncer = notify_debouncer_mini::new_debouncer(
+        Duration::from_millis(150),
+        move |events: notify_debouncer_mini::DebounceEventResult| {
+            for e in events.into_iter().flatten() {
+                if let Some(name) = e.path.file_name() {
+                    let _ = tx.send(name.to_os_string());
+                }
+            }
+        },
+    );
+    let debouncer = debouncer.ok().and_then(|mut d| {
+        d.watcher()
+            .watch(dir, notify::RecursiveMode::NonRecursive)
+            .ok()
+            .map(|()| d)
+    });
+    (rx, debouncer)
 }
 
 /// Ctrl-z: give the terminal back, stop, and take it again on `fg`.

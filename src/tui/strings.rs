@@ -543,6 +543,67 @@ impl Strings {
         self.pick(format!("reloaded {file}"), format!("已重新读取 {file}"))
     }
 
+    /// A file changed on disk and was read again.
+    pub fn changed_on_disk(self, file: &str) -> String {
+        self.pick(
+            format!("{file} changed on disk; read it again"),
+            format!("{file} 已在磁盘上被修改；已重新读取"),
+        )
+    }
+
+    /// A save that also kept someone else's changes.
+    pub fn saved_merged(self, file: &str) -> String {
+        self.pick(
+            format!("saved {file} (merged with changes made on disk)"),
+            format!("已保存 {file}（已合并磁盘上的修改）"),
+        )
+    }
+
+    /// The conflict prompt's title.
+    pub fn conflict_title(self) -> &'static str {
+        self.pick("changed on both sides", "两边都修改了")
+    }
+
+    /// `percent of 迁移进度 was changed on disk.`
+    pub fn conflict_what(self, field: &str, title: &str) -> String {
+        self.pick(
+            format!("{field} of {title} was changed on disk and here."),
+            format!("{title} 的 {field} 在磁盘上和这里都被修改了。"),
+        )
+    }
+
+    pub fn theirs(self, v: &str) -> String {
+        self.pick(
+            format!("on disk (theirs): {v}"),
+            format!("磁盘上（他人）：{v}"),
+        )
+    }
+
+    pub fn mine(self, v: &str) -> String {
+        self.pick(
+            format!("here (mine):      {v}"),
+            format!("这里（我的）：  {v}"),
+        )
+    }
+
+    pub fn conflict_keys(self) -> &'static str {
+        self.pick(
+            "m keep mine   t take theirs   Esc decide later",
+            "m 保留我的   t 采用他人的   Esc 稍后决定",
+        )
+    }
+
+    pub fn kept_mine(self) -> &'static str {
+        self.pick("kept yours over the change on disk", "已保留你的修改")
+    }
+
+    pub fn took_theirs(self) -> &'static str {
+        self.pick(
+            "took the value on disk; your edit is dropped",
+            "已采用磁盘上的值；你的修改已放弃",
+        )
+    }
+
     pub fn cannot_set_up_terminal(self, e: &str) -> String {
         self.pick(
             format!("cannot set up the terminal: {e}"),

@@ -165,6 +165,37 @@ pub fn confirm(app: &App, path: &ItemPath, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(text), inner);
 }
 
+/// A field changed here and on disk: both values, and the choice.
+pub fn conflict(app: &App, p: &crate::tui::app::Pending, frame: &mut Frame, area: Rect) {
+    let s = app.strings();
+    let c = &p.conflict;
+    let title = app
+        .portfolio
+        .get(&c.item)
+        .map(|i| sanitize(&i.fields().title, false).into_owned())
+        .unwrap_or_else(|| c.item.to_string());
+    let text = vec![
+        Line::styled(
+            s.conflict_what(c.field.key(), &title),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Line::styled(format!("{} · {}", c.item, c.file.display()), theme::dim()),
+        Line::raw(""),
+        Line::styled(
+            s.theirs(&crate::core::save::show(&c.theirs)),
+            theme::due_soon(),
+        ),
+        Line::styled(s.mine(&crate::core::save::show(&c.mine)), theme::info()),
+        Line::raw(""),
+        Line::styled(s.conflict_keys(), theme::key()),
+    ];
+    let inner = window(frame, area, 72, 9, s.conflict_title());
+    frame.render_widget(
+        Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: false }),
+        inner,
+    );
+}
+
 /// The edit form: one line per field, errors and hints under their field.
 pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
     let extra = form

@@ -269,53 +269,93 @@ fn summary(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
             format!("{}  {}", fit(&t, 24), clock(*d))
         })
         .collect();
-    let section = |title: &str, items: &[String], none: &str, style: Style| {
-        let mut v = vec![Line::styled(
-            tr.section(title, items.len()),
-            theme::label().add_modifier(Modifier::UNDERLINED),
-        )];
-        if items.is_empty() {
-            v.push(Line::styled(format!("  {none}"), theme::dim()));
-        }
-        v.extend(items.iter().map(|i| Line::styled(format!("  {i}"), style)));
-        v.push(Line::raw(""));
-        v
+    // two columns when there is room; every section fits its share of the
+    // height, the longest lists cut with "+N more", nothing wrapped off screen
+    let (l, r) = if area.width >= 60 {
+        let [l, r] = Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)])
+            .areas(area);
+        (l, Some(r))
+    } else {
+        (area, None)
     };
-    let left: Vec<Line> = [
-        section(
-            tr.get(t::MOVED),
-            &moved,
-            tr.get(t::NOTHING_MOVED),
-            theme::info(),
-        ),
-        section(
+    let left_sections = [
+        (
             tr.get(t::STILL_OVERDUE),
             &late,
             tr.get(t::NOTHING),
             theme::overdue(),
         ),
-        section(
+        (
             tr.get(t::BLOCKED_SECTION),
             &blocked,
             tr.get(t::NOTHING),
             theme::error(),
         ),
-        section(
+        (
             tr.get(t::STALLED_SECTION),
             &stalled,
             tr.get(t::NOTHING),
             theme::due_soon(),
         ),
-    ]
-    .concat();
-    let right = section(tr.get(t::TIME_PER_PROJECT), &times, "", Style::new());
-    if area.width >= 100 {
-        let [l, r] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
-            .areas(area);
-        frame.render_widget(Paragraph::new(left).wrap(Wrap { trim: false }), l);
-        frame.render_widget(Paragraph::new(right), r);
-    } else {
-        let all = [left, right].concat();
-        frame.render_widget(Paragraph::new(all).wrap(Wrap { trim: false }), area);
+        (
+            tr.get(t::MOVED),
+            &moved,
+            tr.get(t::NOTHING_MOVED),
+            theme::info(),
+        ),
+    ];
+    let mut sections: Vec<_> = left_sections.to_vec();
+    let times_section = (tr.get(t::TIME_PER_PROJECT), &times, "", Style::new());
+    if r.is_none() {
+        sections.push(times_section);
     }
+    frame.render_widget(Paragraph::new(fit_sections(tr, &sections, l)), l);
+    if let Some(r) = r {
+        frame.render_widget(Paragraph::new(fit_sections(tr, &[times_section], r)), r);
+    }
+}
+
+/// Sections (title, items, text for none, style) cut to fit `area`: each
+/// keeps its title and at least one line, and the items that fit.
+fn fit_sections(
+    tr: crate::tui::strings::Strings,
+    sections: &[(&str, &Vec<String>, &str, Style)],
+    area: Rect,
+) -> Vec<Line<'static>> {
+    let w = area.width as usize;
+    let mut room = area.height as usize;
+    let mut out = Vec::new();
+    for (i, (title, items, none, style)) in sections.iter().enumerate() {
+        // what the sections after this one need at the least
+        let later = (sections.len() - i - 1) * 3;
+        let budget = room.saturating_sub(later).saturating_sub(2).max(1);
+        out.push(Line::styled(
+            fit(&tr.section(title, items.len()), w),
+            theme::label().add_modifier(Modifier::UNDERLINED),
+        ));
+        let mut used = 2;
+        if items.is_empty() {
+            out.push(Line::styled(fit(&format!("  {none}"), w), theme::dim()));
+            used += 1;
+        } else {
+            let shown = if items.len() <= budget {
+                items.len()
+            } else {
+                budget.saturating_sub(1)
+            };
+            for item in items.iter().take(shown) {
+                out.push(Line::styled(fit(&format!("  {item}"), w), *style));
+            }
+            used += shown;
+            if shown < items.len() {
+                let more = items.len() - shown;
+                let text = tr.pick(format!("  … {more} more"), format!("  … 另有 {more} 项"));
+                out.push(Line::styled(fit(&text, w), theme::dim()));
+                used += 1;
+            }
+        }
+        out.push(Line::raw(""));
+        room = room.saturating_sub(used);
+    }
+    out
 }

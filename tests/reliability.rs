@@ -177,3 +177,60 @@ fn saves_killed_at_random_moments_leave_the_old_or_the_new_file() {
         .count();
     assert_eq!(leftovers, 0);
 }
+
+#[test]
+fn escape_sequences_in_titles_are_printed_as_inert_text() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("o.toml"),
+        "title = \"evil \\u001b[2J \\u001b]52;c;aGk=\\u0007 end\"\n[project.p]\ntitle = \"P \\u001b[31mred\"\nupdate = \"line\\u001b[1A\"\n[project.p.milestone.m]\ntitle = \"M\"\nblocker = \"\\u009b2J\"\nstatus = \"blocked\"\n",
+    )
+    .unwrap();
+    for (args, shown) in [
+        (&["list"][..], "evil ␛[2J ␛]52;c;aGk=␇ end"),
+        (&["report"], "evil ␛[2J ␛]52;c;aGk=␇ end"),
+        (&["set", "o/p/m", "--percent", "5"], "blocker  \\u{9b}2J"),
+    ] {
+        let out = Command::new(BIN)
+            .args(["--today", "2023-06-20", "--data"])
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !text.contains(['\u{1b}', '\u{7}', '\u{9b}']),
+            "{args:?} printed a control character:\n{text:?}"
+        );
+        assert!(text.contains(shown), "{args:?}: {text}");
+    }
+}
+
+#[test]
+fn a_symlinked_data_file_is_written_through_and_stays_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = tempfile::tempdir().unwrap();
+    fs::write(real.path().join("team.toml"), big_file(3)).unwrap();
+    std::os::unix::fs::symlink(real.path().join("team.toml"), dir.path().join("o.toml")).unwrap();
+    let out = set(dir.path(), "o/p/m0001", 42);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        fs::symlink_metadata(dir.path().join("o.toml"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let text = fs::read_to_string(real.path().join("team.toml")).unwrap();
+    assert_eq!(
+        text,
+        big_file(3).replace(
+            "[project.p.milestone.m0001]\ntitle = \"里程碑 1\"\npercent = 0",
+            "[project.p.milestone.m0001]\ntitle = \"里程碑 1\"\npercent = 42",
+        )
+    );
+}

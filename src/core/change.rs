@@ -10,6 +10,7 @@ use toml_edit::{DocumentMut, Item, Table, TableLike};
 
 use super::edit::{Edit, EditError};
 use super::model::{Fields, ItemPath, Kind, Milestone, Portfolio, Project};
+use super::ops::Incident;
 
 /// An item taken out of the model and its file, kept so that it can be put back.
 #[derive(Clone, Debug)]
@@ -48,6 +49,16 @@ pub enum Change {
     },
     /// Remove a project or a milestone.
     Remove { path: ItemPath },
+    /// Change the incident log of the objective at `path`: insert an
+    /// incident at `index` (`insert`), replace the one there, or remove it
+    /// (`incident` is `None`). A removed table keeps its comments for undo.
+    Incident {
+        path: ItemPath,
+        index: usize,
+        incident: Option<Box<Incident>>,
+        insert: bool,
+        restore: Option<Box<Table>>,
+    },
 }
 
 impl Change {
@@ -63,7 +74,9 @@ impl Change {
     pub fn path(&self) -> &ItemPath {
         match self {
             Change::Field { edit, .. } => &edit.path,
-            Change::Add { path, .. } | Change::Remove { path } => path,
+            Change::Add { path, .. } | Change::Remove { path } | Change::Incident { path, .. } => {
+                path
+            }
         }
     }
 }
@@ -81,6 +94,13 @@ impl Portfolio {
                 self.add_item(path, title, restore.as_deref())?;
                 Ok(Change::Remove { path: path.clone() })
             }
+            Change::Incident {
+                path,
+                index,
+                incident,
+                insert,
+                ..
+            } => self.change_incident(path, *index, incident.as_deref(), *insert),
             Change::Remove { path } => {
                 let removed = self.remove_item(path)?;
                 let title = match &removed.item {
@@ -93,6 +113,54 @@ impl Portfolio {
                     restore: Some(Box::new(removed)),
                 })
             }
+        }
+    }
+
+    fn change_incident(
+        &mut self,
+        path: &ItemPath,
+        index: usize,
+        incident: Option<&Incident>,
+        insert: bool,
+    ) -> Result<Change, EditError> {
+        if let Some(i) = incident {
+            check_incident(i)?;
+        }
+        if let Some(f) = self.file_of(&path.objective)
+            && !self.files[f].loaded
+        {
+            return Err(EditError::FileNotLoaded(path.clone()));
+        }
+        let o = self
+            .objectives
+            .iter_mut()
+            .find(|o| o.id == path.objective)
+            .ok_or_else(|| EditError::NoSuchItem(path.clone()))?;
+        let n = o.incidents.len();
+        let inverse = |incident: Option<Incident>, insert: bool| Change::Incident {
+            path: path.clone(),
+            index,
+            incident: incident.map(Box::new),
+            insert,
+            restore: None,
+        };
+        match (incident, insert) {
+            (Some(i), true) if index <= n => {
+                o.incidents.insert(index, i.clone());
+                Ok(inverse(None, false))
+            }
+            (Some(i), false) if index < n => {
+                let old = std::mem::replace(&mut o.incidents[index], i.clone());
+                Ok(inverse(Some(old), false))
+            }
+            (None, _) if index < n => {
+                let old = o.incidents.remove(index);
+                Ok(inverse(Some(old), true))
+            }
+            _ => Err(EditError::Invalid(format!(
+                "no incident {} in `{path}`",
+                index + 1
+            ))),
         }
     }
 
@@ -211,6 +279,22 @@ impl Portfolio {
     }
 }
 
+/// Why an incident cannot be saved, if it cannot.
+pub fn check_incident(i: &Incident) -> Result<(), EditError> {
+    if i.title.trim().is_empty() {
+        return Err(EditError::Invalid("an incident needs a title".into()));
+    }
+    if let Some(r) = i.resolved
+        && r < i.at
+    {
+        return Err(EditError::Invalid(format!(
+            "resolved {r} is before the incident's time {}",
+            i.at
+        )));
+    }
+    Ok(())
+}
+
 /// Why an id cannot be used, if it cannot.
 pub fn id_problem(id: &str) -> Option<String> {
     if id.trim().is_empty() {
@@ -271,6 +355,56 @@ pub fn apply_to_document(
             parent.insert(&id, item);
             Ok(())
         }
+        Change::Incident {
+            index,
+            incident,
+            insert,
+            restore,
+            ..
+        } => {
+            if doc.get("incident").is_none() {
+                doc.insert(
+                    "incident",
+                    Item::ArrayOfTables(toml_edit::ArrayOfTables::new()),
+                );
+            }
+            let log = doc
+                .get_mut("incident")
+                .and_then(Item::as_array_of_tables_mut)
+                .ok_or("`incident` is not an array of tables in the file")?;
+            let missing = || format!("incident {} is not in the file any more", index + 1);
+            match (incident, *insert) {
+                (Some(i), true) => {
+                    let table = match restore {
+                        Some(t) => (**t).clone(),
+                        None => {
+                            let mut t = Table::new();
+                            write_incident(&mut t, i);
+                            t
+                        }
+                    };
+                    if *index >= log.len() {
+                        log.push(table);
+                    } else {
+                        log.insert(*index, table);
+                    }
+                }
+                (Some(i), false) => {
+                    let t = log.get_mut(*index).ok_or_else(missing)?;
+                    write_incident(t, i);
+                }
+                (None, _) => {
+                    if *index >= log.len() {
+                        return Err(missing());
+                    }
+                    let removed = log.remove(*index);
+                    if let Some(Change::Incident { restore, .. }) = inverse {
+                        *restore = Some(Box::new(removed));
+                    }
+                }
+            }
+            Ok(())
+        }
         Change::Remove { path } => {
             let (parent, id) = parent_table(doc, path, false)?;
             let item = parent
@@ -283,6 +417,66 @@ pub fn apply_to_document(
                 r.doc = Some(item);
             }
             Ok(())
+        }
+    }
+}
+
+/// Writes an incident's fields into its table, changing only the keys whose
+/// value differs, each keeping its comments.
+fn write_incident(t: &mut Table, i: &Incident) {
+    use toml_edit::Value as V;
+    let datetime = |d: chrono::NaiveDateTime| -> V {
+        use chrono::{Datelike, Timelike};
+        toml_edit::Datetime {
+            date: Some(toml_edit::Date {
+                year: d.year() as u16,
+                month: d.month() as u8,
+                day: d.day() as u8,
+            }),
+            time: Some(toml_edit::Time {
+                hour: d.hour() as u8,
+                minute: d.minute() as u8,
+                second: Some(d.second() as u8),
+                nanosecond: None,
+            }),
+            offset: None,
+        }
+        .into()
+    };
+    let text = |s: &Option<String>| s.as_deref().map(V::from);
+    let wanted: [(&str, Option<V>); 8] = [
+        ("at", Some(datetime(i.at))),
+        ("resolved", i.resolved.map(datetime)),
+        ("grade", i.grade.map(|g| V::from(g.as_str()))),
+        ("title", Some(V::from(i.title.as_str()))),
+        ("impact", text(&i.impact)),
+        ("cause", text(&i.cause)),
+        ("action", text(&i.action)),
+        ("business_impact", i.business_impact.then(|| V::from(true))),
+    ];
+    for (key, value) in wanted {
+        let same = |old: &V, new: &V| {
+            let (mut a, mut b) = (old.clone(), new.clone());
+            a.decor_mut().clear();
+            b.decor_mut().clear();
+            a.to_string() == b.to_string()
+                || (a.as_str().is_some() && a.as_str() == b.as_str())
+                || (a.as_datetime().is_some() && a.as_datetime() == b.as_datetime())
+        };
+        match (t.get_mut(key), value) {
+            (Some(Item::Value(old)), Some(new)) if same(old, &new) => {}
+            (Some(Item::Value(old)), Some(mut new)) => {
+                *new.decor_mut() = old.decor().clone();
+                *old = new;
+            }
+            (Some(_), None) => {
+                t.remove(key);
+            }
+            (Some(other), Some(new)) => *other = Item::Value(new),
+            (None, Some(new)) => {
+                t.insert(key, Item::Value(new));
+            }
+            (None, None) => {}
         }
     }
 }
@@ -458,6 +652,69 @@ mod tests {
         assert_eq!(removed, text.replace("status  = \"blocked\"   # why\n", ""));
         let (_, back) = run(&mut p, &removed, &inverse);
         assert_eq!(back, text);
+    }
+
+    #[test]
+    fn incidents_are_added_edited_and_undone_byte_for_byte() {
+        let text = "title = 'o'\n\n[[incident]]\nat = 2023-06-15T11:01:00   # 发现\ngrade = \"C\"\ntitle = \"账户流水金额差异\"\n";
+        let mut p = portfolio(text);
+        let o = ItemPath::objective("o");
+        let mut edited = p.objectives[0].incidents[0].clone();
+        edited.resolved =
+            chrono::NaiveDateTime::parse_from_str("2023-06-15T15:57:00", "%Y-%m-%dT%H:%M:%S").ok();
+        let change = Change::Incident {
+            path: o.clone(),
+            index: 0,
+            incident: Some(Box::new(edited)),
+            insert: false,
+            restore: None,
+        };
+        let (inverse, out) = run(&mut p, text, &change);
+        assert_eq!(out, format!("{text}resolved = 2023-06-15T15:57:00\n"));
+        let (_, back) = run(&mut p, &out, &inverse);
+        assert_eq!(back, text);
+
+        let new = crate::core::ops::Incident {
+            at: chrono::NaiveDateTime::parse_from_str("2023-06-16T14:35:00", "%Y-%m-%dT%H:%M:%S")
+                .unwrap(),
+            title: "502 告警".into(),
+            business_impact: true,
+            ..Default::default()
+        };
+        let add = Change::Incident {
+            path: o.clone(),
+            index: 1,
+            incident: Some(Box::new(new)),
+            insert: true,
+            restore: None,
+        };
+        let (inverse, out) = run(&mut p, text, &add);
+        assert_eq!(
+            out,
+            format!(
+                "{text}\n[[incident]]\nat = 2023-06-16T14:35:00\ntitle = \"502 告警\"\nbusiness_impact = true\n"
+            )
+        );
+        assert_eq!(p.objectives[0].incidents.len(), 2);
+        let (_, back) = run(&mut p, &out, &inverse);
+        assert_eq!(back, text);
+        // an incident resolved before it happened is refused
+        let mut bad = p.objectives[0].incidents[0].clone();
+        bad.resolved =
+            chrono::NaiveDateTime::parse_from_str("2023-06-15T10:00:00", "%Y-%m-%dT%H:%M:%S").ok();
+        let err = p
+            .apply_change(&Change::Incident {
+                path: o,
+                index: 0,
+                incident: Some(Box::new(bad)),
+                insert: false,
+                restore: None,
+            })
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("is before the incident's time"),
+            "{err}"
+        );
     }
 
     #[test]

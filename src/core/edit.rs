@@ -25,6 +25,8 @@ pub enum Field {
     Stage,
     Total,
     Done,
+    /// The value of a metric (`objective/ID` names the metric).
+    Value,
 }
 
 impl Field {
@@ -46,6 +48,7 @@ impl Field {
             Field::Stage => "stage",
             Field::Total => "total",
             Field::Done => "done",
+            Field::Value => "value",
         }
     }
 
@@ -53,6 +56,7 @@ impl Field {
     pub fn applies_to(self, kind: Kind) -> bool {
         match self {
             Field::Stage | Field::Total | Field::Done => kind == Kind::Milestone,
+            Field::Value => kind == Kind::Project,
             _ => true,
         }
     }
@@ -136,6 +140,9 @@ impl Portfolio {
     /// Applies `edit` to the model after checking it, and returns the edit
     /// that undoes it. Files are not touched: see [`crate::core::save`].
     pub fn apply(&mut self, edit: &Edit) -> Result<Edit, EditError> {
+        if edit.field == Field::Value {
+            return self.apply_metric(edit);
+        }
         self.check_edit(edit)?;
         let kind = edit.path.kind();
         let no_item = || EditError::NoSuchItem(edit.path.clone());
@@ -172,6 +179,51 @@ impl Portfolio {
             field: edit.field,
             value: old,
         })
+    }
+
+    /// Sets a metric's value; returns the edit that undoes it.
+    fn apply_metric(&mut self, edit: &Edit) -> Result<Edit, EditError> {
+        let no_item = || EditError::NoSuchItem(edit.path.clone());
+        let value = match &edit.value {
+            Some(Value::Number(n)) if n.is_finite() => *n,
+            Some(other) => {
+                return Err(EditError::Invalid(format!(
+                    "`value` must be a number, not {other:?}"
+                )));
+            }
+            None => {
+                return Err(EditError::Invalid(
+                    "`value` is required and cannot be removed".into(),
+                ));
+            }
+        };
+        if edit.path.kind() != Kind::Project {
+            return Err(EditError::Invalid(format!(
+                "`{}` is not a metric: metrics are named objective/ID",
+                edit.path
+            )));
+        }
+        if let Some(f) = self.file_of(&edit.path.objective)
+            && !self.files[f].loaded
+        {
+            return Err(EditError::FileNotLoaded(edit.path.clone()));
+        }
+        let o = self
+            .objectives
+            .iter_mut()
+            .find(|o| o.id == edit.path.objective)
+            .ok_or_else(no_item)?;
+        let m = o
+            .metrics
+            .iter_mut()
+            .find(|m| Some(&m.id) == edit.path.project.as_ref())
+            .ok_or_else(|| EditError::Invalid(format!("no metric `{}`", edit.path)))?;
+        let old = std::mem::replace(&mut m.value, value);
+        Ok(Edit::set(
+            edit.path.clone(),
+            Field::Value,
+            Value::Number(old),
+        ))
     }
 
     /// Checks that `edit` names an editable item and a valid value, without applying it.
@@ -332,6 +384,8 @@ fn set_field(f: &mut Fields, m: Option<&mut Milestone>, edit: &Edit) -> Option<V
             let old = std::mem::replace(&mut f.tags, new);
             (!old.is_empty()).then_some(Value::List(old))
         }
+        // metric values are set by apply_metric
+        Field::Value => None,
         Field::Stage | Field::Total | Field::Done => {
             let m = m?;
             match edit.field {

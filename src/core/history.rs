@@ -38,6 +38,8 @@ pub struct Snapshot {
     /// Items by path, in file order.
     pub items: Vec<(String, Record)>,
     index: HashMap<String, usize>,
+    /// Metric values by path (`objective/ID`), in file order.
+    pub metrics: Vec<(String, f64)>,
 }
 
 impl Snapshot {
@@ -52,7 +54,16 @@ impl Snapshot {
             taken,
             items,
             index,
+            metrics: Vec::new(),
         }
+    }
+
+    /// The value of the metric at `path` that week.
+    pub fn metric(&self, path: &str) -> Option<f64> {
+        self.metrics
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, v)| *v)
     }
 
     pub fn get(&self, path: &str) -> Option<&Record> {
@@ -81,7 +92,12 @@ pub fn snapshot_of(p: &Portfolio, today: NaiveDate) -> Snapshot {
         .iter()
         .map(|r| (r.path.to_string(), Record::of(r)))
         .collect();
-    Snapshot::new(iso_week_name(today), Some(today), items)
+    let mut s = Snapshot::new(iso_week_name(today), Some(today), items);
+    s.metrics = p
+        .metrics()
+        .map(|(o, m)| (format!("{o}/{}", m.id), m.value))
+        .collect();
+    s
 }
 
 /// A TOML string literal.
@@ -117,6 +133,12 @@ pub fn render(s: &Snapshot) -> String {
             let _ = write!(out, ", due = {due}");
         }
         out.push_str(" }\n");
+    }
+    if !s.metrics.is_empty() {
+        out.push_str("\n[metrics]\n");
+        for (path, v) in &s.metrics {
+            let _ = writeln!(out, "{} = {v}", quoted(path));
+        }
     }
     out
 }
@@ -197,7 +219,26 @@ pub fn parse(path: &Path, text: &str) -> Result<Snapshot, Diagnostic> {
             ));
         }
     }
-    Ok(Snapshot::new(week, taken, items))
+    let mut snap = Snapshot::new(week, taken, items);
+    if let Some(table) = root.get("metrics").and_then(|m| m.get_ref().as_table()) {
+        for (key, value) in table.iter() {
+            let v = match value.get_ref() {
+                DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+                    .ok()
+                    .map(|n| n as f64),
+                DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+                _ => None,
+            };
+            let Some(v) = v.filter(|v| v.is_finite()) else {
+                return Err(err(
+                    value.span().start,
+                    format!("metric `{}` needs a numeric value", key.get_ref()),
+                ));
+            };
+            snap.metrics.push((key.get_ref().to_string(), v));
+        }
+    }
+    Ok(snap)
 }
 
 /// The weekly files of a data folder, oldest first: `(week, path)`.
@@ -390,6 +431,47 @@ impl History {
             stalled_weeks: if open && same >= 2 { same } else { 0 },
         }
     }
+}
+
+impl History {
+    /// The change of a metric since the newest earlier week, if recorded.
+    pub fn metric_delta(&self, path: &str, now: f64) -> Option<f64> {
+        let then = self.previous()?.metric(path)?;
+        Some(((now - then) * 1000.0).round() / 1000.0)
+    }
+
+    /// A metric's recorded values, oldest week first, then `now`: the points
+    /// of its sparkline.
+    pub fn metric_series(&self, path: &str, now: f64) -> Vec<f64> {
+        let mut v: Vec<f64> = self
+            .earlier
+            .iter()
+            .rev()
+            .filter_map(|s| s.metric(path))
+            .collect();
+        v.push(now);
+        v
+    }
+}
+
+/// `▁▃▅█`: values as bars of eight heights, lowest to highest of the series.
+pub fn sparkline(values: &[f64]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let (lo, hi) = values
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &v| {
+            (l.min(v), h.max(v))
+        });
+    values
+        .iter()
+        .map(|&v| {
+            if hi - lo < 1e-12 {
+                BARS[3]
+            } else {
+                BARS[(((v - lo) / (hi - lo)) * 7.0).round() as usize]
+            }
+        })
+        .collect()
 }
 
 /// `▲ 2.5`, `▼ 1`, `new`, or nothing when unchanged or unknown.

@@ -12,12 +12,15 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+mod sections;
+
 use super::diag::{Diagnostic, Severity};
 use super::model::{Fields, Milestone, Objective, Portfolio, Project, SourceFile, Status};
+use super::ops::{Better, Grade, Incident, Metric};
 
 /// The data folder itself could not be read.
 #[derive(Debug)]
@@ -219,10 +222,22 @@ pub fn load_file(path: &Path, bytes: std::io::Result<Vec<u8>>) -> (SourceFile, O
 /// Parses the text of one objective file. The objective is `None` when the
 /// file has any error; the diagnostics list errors and warnings alike.
 pub fn parse_objective(path: &Path, id: &str, text: &str) -> (Option<Objective>, Vec<Diagnostic>) {
+    // most files read a table at a time, in little memory; any other file,
+    // and any file with a problem, is parsed whole
+    if let Some(objective) = sections::parse(path, id, text) {
+        return (Some(objective), Vec::new());
+    }
+    parse_whole(path, id, text)
+}
+
+/// [`parse_objective`] in one parse of the whole text: the slow path, and
+/// the one that finds every problem with its place.
+pub fn parse_whole(path: &Path, id: &str, text: &str) -> (Option<Objective>, Vec<Diagnostic>) {
     let mut cx = Cx {
         path,
         text,
         diags: Vec::new(),
+        projects: None,
     };
     let root = match DeTable::parse(text) {
         Ok(t) => t,
@@ -252,6 +267,8 @@ struct Cx<'a> {
     path: &'a Path,
     text: &'a str,
     diags: Vec<Diagnostic>,
+    /// Projects already read by [`sections`], for the objective to take.
+    projects: Option<Vec<Project>>,
 }
 
 impl Cx<'_> {
@@ -279,6 +296,7 @@ impl Cx<'_> {
         let what = format!("objective `{id}`");
         let mut o = Objective {
             id: id.to_string(),
+            projects: self.projects.take().unwrap_or_default(),
             ..Objective::default()
         };
         for (key, value) in table.iter() {
@@ -287,12 +305,176 @@ impl Cx<'_> {
                 o.projects = self.children(key, value, "project", |cx, pid, t, span| {
                     cx.project(pid, t, span)
                 });
+            } else if k == "metric" {
+                o.metrics = self.children(key, value, "metric", |cx, mid, t, span| {
+                    cx.metric(mid, t, span)
+                });
+            } else if k == "incident" {
+                o.incidents = self.incidents(key, value);
             } else if !self.common_field(&mut o.fields, k, key, value) {
                 self.unknown(key, &what);
             }
         }
         self.finish_fields(&o.fields, table, span, &what);
+        // a metric is addressed like a project: the ids must differ
+        for m in &o.metrics {
+            if o.projects.iter().any(|p| p.id == m.id)
+                && let Some(t) = table.get("metric").and_then(|v| v.get_ref().as_table())
+                && let Some((k, _)) = t.get_key_value(m.id.as_str())
+            {
+                self.error(
+                    k.span(),
+                    format!(
+                        "metric `{}` has the id of a project; `{id}/{}` must name one thing",
+                        m.id, m.id
+                    ),
+                );
+            }
+        }
         o
+    }
+
+    fn metric(&mut self, id: &str, table: &Table<'_>, span: Range<usize>) -> Metric {
+        let mut m = Metric {
+            id: id.to_string(),
+            ..Metric::default()
+        };
+        let what = format!("metric `{id}`");
+        for (key, value) in table.iter() {
+            match key.get_ref().as_ref() {
+                "title" => m.title = self.string(key, value).unwrap_or_default(),
+                "value" => m.value = self.number(key, value).unwrap_or(f64::NAN),
+                "target" => m.target = self.number(key, value),
+                "unit" => m.unit = self.string(key, value),
+                "better" => match self.string(key, value).as_deref() {
+                    Some("higher") => m.better = Better::Higher,
+                    Some("lower") => m.better = Better::Lower,
+                    Some(other) => self.error(
+                        value.span(),
+                        format!("`better` must be \"higher\" or \"lower\", found `{other}`"),
+                    ),
+                    None => {}
+                },
+                _ => self.unknown(key, &what),
+            }
+        }
+        if !table.contains_key("title") {
+            self.error(span.clone(), format!("{what} has no `title`"));
+        }
+        if !table.contains_key("value") {
+            self.error(span, format!("{what} has no `value`"));
+        }
+        if m.value.is_nan() {
+            m.value = 0.0;
+        }
+        m
+    }
+
+    /// Reads `[[incident]]`, an array of tables.
+    fn incidents(&mut self, key: &Spanned<Cow<'_, str>>, value: &Value<'_>) -> Vec<Incident> {
+        let Some(items) = value.get_ref().as_array() else {
+            self.error(
+                value.span(),
+                format!(
+                    "`incident` must be an array of tables like [[incident]], found {}",
+                    describe(value.get_ref())
+                ),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (n, item) in items.iter().enumerate() {
+            let Some(t) = item.get_ref().as_table() else {
+                self.error(
+                    item.span(),
+                    format!(
+                        "incident {} must be a table, found {}",
+                        n + 1,
+                        describe(item.get_ref())
+                    ),
+                );
+                continue;
+            };
+            out.push(self.incident(n + 1, t, item.span()));
+        }
+        let _ = key;
+        out
+    }
+
+    fn incident(&mut self, n: usize, table: &Table<'_>, span: Range<usize>) -> Incident {
+        let what = format!("incident {n}");
+        let mut i = Incident::default();
+        let mut resolved_span = None;
+        for (key, value) in table.iter() {
+            match key.get_ref().as_ref() {
+                "at" => i.at = self.datetime(key, value).unwrap_or_default(),
+                "resolved" => {
+                    i.resolved = self.datetime(key, value);
+                    resolved_span = Some(value.span());
+                }
+                "grade" => {
+                    if let Some(g) = self.string(key, value) {
+                        i.grade = Grade::parse(&g);
+                        if i.grade.is_none() {
+                            self.error(
+                                value.span(),
+                                format!("unknown grade `{g}`; allowed: A, B, C, D (or no grade for an event)"),
+                            );
+                        }
+                    }
+                }
+                "title" => i.title = self.string(key, value).unwrap_or_default(),
+                "impact" => i.impact = self.string(key, value),
+                "cause" => i.cause = self.string(key, value),
+                "action" => i.action = self.string(key, value),
+                "business_impact" => match value.get_ref() {
+                    DeValue::Boolean(b) => i.business_impact = *b,
+                    _ => self.type_error(key, value, "true or false"),
+                },
+                _ => self.unknown(key, &what),
+            }
+        }
+        if !table.contains_key("title") {
+            self.error(span.clone(), format!("{what} has no `title`"));
+        }
+        if !table.contains_key("at") {
+            self.error(span, format!("{what} has no `at` time"));
+        }
+        if let (Some(r), Some(s)) = (i.resolved, resolved_span)
+            && r < i.at
+        {
+            self.error(s, format!("{what}: resolved {r} is before at {}", i.at));
+        }
+        i
+    }
+
+    fn datetime(
+        &mut self,
+        key: &Spanned<Cow<'_, str>>,
+        value: &Value<'_>,
+    ) -> Option<NaiveDateTime> {
+        let dt = match value.get_ref() {
+            DeValue::Datetime(dt) if dt.offset.is_none() => match (dt.date, dt.time) {
+                (Some(d), Some(t)) => {
+                    NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()).and_then(
+                        |d| {
+                            d.and_hms_nano_opt(
+                                t.hour.into(),
+                                t.minute.into(),
+                                t.second.unwrap_or(0).into(),
+                                t.nanosecond.unwrap_or(0),
+                            )
+                        },
+                    )
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if dt.is_none() {
+            self.type_error(key, value, "a local date-time like 2023-06-15T11:01:00");
+        }
+        dt
     }
 
     fn project(&mut self, id: &str, table: &Table<'_>, span: Range<usize>) -> Project {

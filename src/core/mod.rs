@@ -9,6 +9,7 @@ pub mod history;
 pub mod listing;
 pub mod load;
 pub mod model;
+pub mod ops;
 pub mod report;
 pub mod rollup;
 pub mod save;

@@ -146,6 +146,10 @@ pub struct Objective {
     pub file: usize,
     pub fields: Fields,
     pub projects: Vec<Project>,
+    /// Service metrics, `[metric.ID]`.
+    pub metrics: Vec<super::ops::Metric>,
+    /// The incident log, `[[incident]]`, in file order.
+    pub incidents: Vec<super::ops::Incident>,
 }
 
 /// A file of the data folder, loaded or not.

@@ -209,8 +209,13 @@ fn check_merge(
 pub fn field_in_document(doc: &DocumentMut, edit: &Edit) -> Result<Option<Value>, String> {
     let missing = || format!("`{}` is no longer in the file", edit.path);
     let mut table: &dyn TableLike = doc.as_table();
+    let parent = if edit.field == Field::Value {
+        "metric"
+    } else {
+        "project"
+    };
     if let Some(pid) = &edit.path.project {
-        table = child(table, "project", pid).ok_or_else(missing)?;
+        table = child(table, parent, pid).ok_or_else(missing)?;
         if let Some(mid) = &edit.path.milestone {
             table = child(table, "milestone", mid).ok_or_else(missing)?;
         }
@@ -225,7 +230,7 @@ pub fn field_in_document(doc: &DocumentMut, edit: &Edit) -> Result<Option<Value>
         Some(Value::Text(bare.to_string()))
     };
     Ok(match edit.field {
-        F::Percent | F::Weight => v
+        F::Percent | F::Weight | F::Value => v
             .as_float()
             .or_else(|| v.as_integer().map(|i| i as f64))
             .map(Value::Number)
@@ -390,8 +395,13 @@ pub fn set_in_document(
 ) -> Result<(Option<String>, Option<RemovedKey>), String> {
     let missing = || format!("`{}` is not in the file any more", edit.path);
     let mut table: &mut dyn TableLike = doc.as_table_mut();
+    let parent = if edit.field == Field::Value {
+        "metric"
+    } else {
+        "project"
+    };
     if let Some(pid) = &edit.path.project {
-        table = child_table(table, "project", pid).ok_or_else(missing)?;
+        table = child_table(table, parent, pid).ok_or_else(missing)?;
         if let Some(mid) = &edit.path.milestone {
             table = child_table(table, "milestone", mid).ok_or_else(missing)?;
         }

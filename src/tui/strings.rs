@@ -106,6 +106,7 @@ impl Strings {
                 Field::Stage => "阶段",
                 Field::Total => "总数",
                 Field::Done => "完成数",
+                Field::Value => "数值",
             },
         }
     }

@@ -2,6 +2,7 @@
 
 mod check;
 mod list;
+mod ops;
 mod report;
 mod set;
 
@@ -17,7 +18,7 @@ use crate::core::{self, Portfolio};
 /// Track project milestones kept in plain TOML files. Without a command,
 /// opens the interactive terminal UI.
 #[derive(Debug, Parser)]
-#[command(name = "stride", version, about, long_about = None)]
+#[command(name = "stride", version, about, long_about = None, args_override_self = true)]
 pub struct Cli {
     /// The data folder: one TOML file per objective.
     #[arg(long, global = true, env = "STRIDE_DATA", default_value = "data")]
@@ -39,6 +40,10 @@ pub enum Command {
     List(list::ListArgs),
     /// Change fields of one item, keeping the rest of its file as it is.
     Set(Box<set::SetArgs>),
+    /// List the service metrics with their targets.
+    Metrics(ops::MetricsArgs),
+    /// List the incidents of a week (or the open ones).
+    Incidents(ops::IncidentsArgs),
     /// Write the weekly report (Markdown or JSON).
     Report(report::ReportArgs),
     /// Record this week's state in history/ (stride also does it on every save).
@@ -96,6 +101,8 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Some(Command::List(args)) => list::run(&cli.data, today, args, &mut out),
         Some(Command::Set(args)) => set::run(&cli.data, today, args, &mut out),
         Some(Command::Report(args)) => report::run(&cli.data, today, args, &mut out),
+        Some(Command::Metrics(args)) => ops::metrics(&cli.data, today, args, &mut out),
+        Some(Command::Incidents(args)) => ops::incidents(&cli.data, today, args, &mut out),
         Some(Command::Snapshot) => snapshot(&cli.data, today, &mut out),
         Some(Command::Standup) => {
             drop(out);

@@ -57,6 +57,9 @@ pub struct SetArgs {
     /// Comma-separated tags.
     #[arg(long, value_name = "A,B")]
     tags: Option<String>,
+    /// The value of a metric (PATH is objective/ID).
+    #[arg(long, value_name = "N")]
+    value: Option<String>,
 }
 
 pub fn run(
@@ -142,6 +145,7 @@ fn edits(path: &ItemPath, a: &SetArgs, today: NaiveDate) -> Result<Vec<Edit>, Fa
     push(Field::Note, &a.note, &text)?;
     push(Field::Blocker, &a.blocker, &text)?;
     push(Field::Tags, &a.tags, &tags)?;
+    push(Field::Value, &a.value, &number)?;
     // a start moved later must follow the due date that makes room for it
     if let (Some(s), Some(d)) = (
         edits.iter().position(|e| e.field == Field::Start),
@@ -162,6 +166,16 @@ fn describe(
     today: NaiveDate,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
+    if let Some(o) = p.objectives.iter().find(|o| o.id == path.objective)
+        && let Some(m) = o
+            .metrics
+            .iter()
+            .find(|m| Some(&m.id) == path.project.as_ref())
+        && path.kind() == crate::core::Kind::Project
+        && !o.projects.iter().any(|x| x.id == m.id)
+    {
+        return super::ops::describe_metric(p, today, &o.id, m, out);
+    }
     let all = rows(p, today);
     let Some(row) = all.iter().find(|r| &r.path == path) else {
         return Ok(());

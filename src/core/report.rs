@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::history::{Change, History, Record, Snapshot, delta_label, snapshot_of};
 use super::model::{ItemPath, Portfolio, Status};
+use super::ops::{Grade, GradeCounts, grade_counts};
 use super::rollup::overdue_days;
 use super::settings::{Language, iso_week_name};
 use super::text::{percent, sanitize};
@@ -24,12 +25,114 @@ pub struct Report {
     pub date: NaiveDate,
     pub percent: f64,
     pub delta: Option<f64>,
+    /// How the system ran: metrics, and the incidents of the week just past.
+    pub operations: Operations,
     pub objectives: Vec<ObjectiveReport>,
     pub overdue: Vec<Late>,
     pub stalled: Vec<Stalled>,
     pub next: Vec<Plan>,
     /// Files that could not be read, so readers know the report is partial.
     pub problems: Vec<String>,
+}
+
+/// The operations section: 系统运行数据 and 生产稳定性事件.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Operations {
+    pub metrics: Vec<MetricReport>,
+    /// The ISO week whose incidents are listed (the week just past).
+    pub incident_week: String,
+    pub counts: GradeCounts,
+    /// That week's incidents, and any still open, newest first.
+    pub incidents: Vec<IncidentReport>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct MetricReport {
+    pub path: String,
+    pub title: String,
+    pub value: f64,
+    pub target: Option<f64>,
+    pub unit: Option<String>,
+    pub met: Option<bool>,
+    pub delta: Option<f64>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct IncidentReport {
+    pub objective: String,
+    pub at: chrono::NaiveDateTime,
+    pub resolved: Option<chrono::NaiveDateTime>,
+    pub minutes: Option<i64>,
+    pub grade: Option<Grade>,
+    pub title: String,
+    pub impact: Option<String>,
+    pub cause: Option<String>,
+    pub action: Option<String>,
+    pub business_impact: bool,
+}
+
+/// The operations of the report of `date`: metric values from `state`
+/// (the current values, or a past week's record), the incidents of the week
+/// before `date`'s, plus those still open.
+fn operations(
+    p: &Portfolio,
+    state: &Snapshot,
+    date: NaiveDate,
+    history: &History,
+    live: bool,
+) -> Operations {
+    let metrics = p
+        .metrics()
+        .filter_map(|(o, m)| {
+            let path = format!("{o}/{}", m.id);
+            let value = if live {
+                Some(m.value)
+            } else {
+                state.metric(&path)
+            }?;
+            let met = super::ops::Metric { value, ..m.clone() }.met();
+            Some(MetricReport {
+                delta: history.metric_delta(&path, value),
+                path,
+                title: m.title.clone(),
+                value,
+                target: m.target,
+                unit: m.unit.clone(),
+                met,
+            })
+        })
+        .collect();
+    let week = Portfolio::reported_week(date);
+    let listed = p.incidents_of_week(week, true);
+    let counts = grade_counts(
+        listed
+            .iter()
+            .filter(|l| super::ops::week_of(l.incident.at) == week)
+            .map(|l| l.incident),
+    );
+    Operations {
+        metrics,
+        incident_week: iso_week_name(week),
+        counts,
+        incidents: listed
+            .iter()
+            .map(|l| {
+                let i = l.incident;
+                IncidentReport {
+                    objective: l.objective.to_string(),
+                    at: i.at,
+                    resolved: i.resolved,
+                    minutes: i.minutes(),
+                    grade: i.grade,
+                    title: i.title.clone(),
+                    impact: i.impact.clone(),
+                    cause: i.cause.clone(),
+                    action: i.action.clone(),
+                    business_impact: i.business_impact,
+                }
+            })
+            .collect(),
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -126,6 +229,7 @@ pub fn build(
         date,
         percent: 0.0,
         delta: None,
+        operations: operations(p, state, date, history, live),
         objectives: Vec::new(),
         overdue: Vec::new(),
         stalled: Vec::new(),
@@ -470,6 +574,7 @@ pub fn markdown(r: &Report, lang: Language) -> String {
         let _ = writeln!(out, "> ⚠ {}\n", md(problem));
     }
     let _ = writeln!(out, "# {}\n", w.t("Last week's progress", "上周进展"));
+    operations_md(&mut out, &w, &r.operations);
     for o in &r.objectives {
         let pct = pct_with_delta(&w, o.percent, o.delta, false);
         let _ = match lang {
@@ -514,6 +619,7 @@ pub fn markdown(r: &Report, lang: Language) -> String {
         }
         out.push('\n');
     }
+    incidents_md(&mut out, &w, &r.operations);
     let _ = writeln!(out, "# {}\n", w.t("Overdue", "逾期事项"));
     if r.overdue.is_empty() {
         let _ = writeln!(out, "{}\n", w.t("Nothing is overdue.", "无逾期事项。"));
@@ -581,6 +687,134 @@ pub fn markdown(r: &Report, lang: Language) -> String {
         );
     }
     out
+}
+
+fn with_unit(v: f64, unit: &Option<String>) -> String {
+    match unit.as_deref() {
+        Some("%") => format!("{v}%"),
+        Some(u) => format!("{v} {}", md(u)),
+        None => format!("{v}"),
+    }
+}
+
+/// 系统运行数据: the metrics with values and targets, the incident counts.
+fn operations_md(out: &mut String, w: &Words, ops: &Operations) {
+    if ops.metrics.is_empty() && ops.incidents.is_empty() {
+        return;
+    }
+    let sep = w.t(", ", "，");
+    match w.lang {
+        Language::Zh => {
+            let _ = writeln!(out, "## 【系统运行数据】\n");
+        }
+        Language::En => {
+            let _ = writeln!(out, "## System operations\n");
+        }
+    }
+    for m in &ops.metrics {
+        let mut line = format!(
+            "- {}{}{}",
+            md(&m.title),
+            w.colon(),
+            with_unit(m.value, &m.unit)
+        );
+        if let Some(t) = m.target {
+            let verdict = match m.met {
+                Some(true) => w.t("✓ met", "✓ 达标"),
+                _ => w.t("✗ missed", "✗ 未达标"),
+            };
+            let _ = write!(
+                line,
+                "{}{} {}{sep}{verdict}{}",
+                w.t(" (", "（"),
+                w.t("target", "目标"),
+                with_unit(t, &m.unit),
+                w.t(")", "）")
+            );
+        }
+        if let Some(d) = m.delta.filter(|d| *d != 0.0) {
+            let _ = write!(
+                line,
+                " {}",
+                if d > 0.0 {
+                    format!("▲ {d}")
+                } else {
+                    format!("▼ {}", -d)
+                }
+            );
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    let c = &ops.counts;
+    let _ = match w.lang {
+        Language::Zh => writeln!(
+            out,
+            "- 事故数AB级{}次，CD级{}次（另有{}个未定级的稳定性事件）\n",
+            c.ab, c.cd, c.ungraded
+        ),
+        Language::En => writeln!(
+            out,
+            "- Incidents: A/B {}, C/D {} ({} stability events without a grade)\n",
+            c.ab, c.cd, c.ungraded
+        ),
+    };
+}
+
+/// 生产稳定性事件: each incident with time, cause, handling and impact.
+fn incidents_md(out: &mut String, w: &Words, ops: &Operations) {
+    if ops.incidents.is_empty() {
+        return;
+    }
+    match w.lang {
+        Language::Zh => {
+            let _ = writeln!(out, "## 【生产稳定性事件】\n");
+        }
+        Language::En => {
+            let _ = writeln!(out, "## Production incidents\n");
+        }
+    }
+    for i in &ops.incidents {
+        let grade = match (i.grade, w.lang) {
+            (Some(g), Language::Zh) => format!("{}级", g.as_str()),
+            (Some(g), Language::En) => format!("grade {}", g.as_str()),
+            (None, _) => w.t("event", "事件").to_string(),
+        };
+        let duration = match (i.minutes, w.lang) {
+            (None, _) => w.t("open", "未解决").to_string(),
+            (Some(m), Language::Zh) if m >= 60 => format!("{}小时{}分钟", m / 60, m % 60),
+            (Some(m), Language::Zh) => format!("{m}分钟"),
+            (Some(m), Language::En) if m >= 60 => format!("{}h{:02}m", m / 60, m % 60),
+            (Some(m), Language::En) => format!("{m} min"),
+        };
+        let business = if i.business_impact {
+            format!(
+                "{}{}",
+                w.t(", ", "，"),
+                w.t("business affected", "影响业务")
+            )
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "- {} {}{}{grade}{}{duration}{business}{}",
+            i.at.format("%-m/%-d %H:%M"),
+            md(&i.title),
+            w.t(" (", "（"),
+            w.t(", ", "，"),
+            w.t(")", "）")
+        );
+        for (label, text) in [
+            (w.t("Cause", "原因"), &i.cause),
+            (w.t("Handling", "处置"), &i.action),
+            (w.t("Impact", "影响"), &i.impact),
+        ] {
+            if let Some(t) = text {
+                let _ = writeln!(out, "  {label}{}{}", w.colon(), md(t));
+            }
+        }
+    }
+    out.push('\n');
 }
 
 fn late_label(w: &Words, days: i64) -> String {

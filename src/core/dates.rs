@@ -30,7 +30,9 @@ pub fn parse_relative(s: &str, today: NaiveDate) -> Result<NaiveDate, String> {
         Some(b'-') => (-1, &s[1..]),
         _ => return Err(bad()),
     };
-    let (num, unit) = rest.split_at(rest.len().saturating_sub(1));
+    // the unit is the last character, whatever its size in bytes
+    let cut = rest.char_indices().last().map_or(0, |(i, _)| i);
+    let (num, unit) = rest.split_at(cut);
     let n: u64 = num.parse().map_err(|_| bad())?;
     let days = match unit {
         "d" => n,

@@ -164,7 +164,13 @@ fn header(section: &str) -> Header<'_> {
             && k.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
     };
-    match (keys.next(), keys.next(), keys.next(), keys.next(), keys.next()) {
+    match (
+        keys.next(),
+        keys.next(),
+        keys.next(),
+        keys.next(),
+        keys.next(),
+    ) {
         (Some("project"), Some(p), None, None, None) if bare(p) => Header::Project(p),
         (Some("project"), Some(p), Some("milestone"), Some(m), None) if bare(p) && bare(m) => {
             Header::Milestone(p, m)
@@ -188,7 +194,14 @@ mod tests {
         );
         assert_eq!(all("[x]\n[y]\n"), ["", "[x]\n", "[y]\n"]);
         assert_eq!(all("\n[x]"), ["\n", "[x]"]);
-        for t in ["", "[", "\n[", "[\n[", "a\n[b\n[[c]]\n", "x = \"\"\"\n[a]\n\"\"\"\n"] {
+        for t in [
+            "",
+            "[",
+            "\n[",
+            "[\n[",
+            "a\n[b\n[[c]]\n",
+            "x = \"\"\"\n[a]\n\"\"\"\n",
+        ] {
             assert_eq!(all(t).concat(), t, "{t:?}");
         }
     }

@@ -185,7 +185,9 @@ mod tests {
 
     #[test]
     fn sections_are_cut_before_every_line_starting_with_a_bracket() {
-        let all = |t: &str| sections(t).collect::<Vec<_>>();
+        fn all(t: &str) -> Vec<&str> {
+            sections(t).collect()
+        }
         assert_eq!(all(""), [""]);
         assert_eq!(all("a = 1\n"), ["a = 1\n"]);
         assert_eq!(

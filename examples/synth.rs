@@ -51,7 +51,7 @@ fn main() -> ExitCode {
 }
 
 /// The command line.
-struct Options {
+pub struct Options {
     milestones: usize,
     objectives: usize,
     seed: u64,
@@ -61,7 +61,7 @@ struct Options {
 }
 
 /// The options, or `None` for `--help`.
-fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
+pub fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
     let mut milestones = None;
     let mut objectives = 10;
     let mut seed = 42;
@@ -105,7 +105,9 @@ fn number<T: std::str::FromStr>(s: &str, name: &str) -> Result<T, String> {
         .map_err(|_| format!("{name} `{s}` is not a whole number"))
 }
 
-fn run(opts: &Options) -> Result<(), String> {
+/// Writes the portfolio. (`pub`, like [`parse_args`], for benches/, which
+/// include this file as a module.)
+pub fn run(opts: &Options) -> Result<(), String> {
     prepare_dir(&opts.out, opts.force)?;
     let mut g = Generator::new(opts);
     let sizes = project_sizes(&mut g.rng, opts.milestones);

@@ -84,6 +84,9 @@ fn the_stand_up_walks_every_project_and_edits_while_people_speak() {
         panic!("stand-up")
     };
     assert_eq!(s.projects.len(), 14);
+    // it opens on the operations page; the first project comes next
+    assert!(s.on_ops);
+    app.dispatch(Action::NextPage);
     assert_eq!(
         app.selected_path(),
         Some(ItemPath::project("o1-business", "easypay"))
@@ -233,7 +236,8 @@ fn stand_up_page_80x24_and_200x50() {
 fn stand_up_summary_80x24_and_200x50() {
     let (d, mut app) = app();
     app.dispatch(Action::Standup);
-    for _ in 0..14 {
+    // the operations page, then the 14 projects
+    for _ in 0..15 {
         app.dispatch(Action::Tick(Duration::from_secs(61)));
         app.dispatch(Action::NextPage);
     }

@@ -685,6 +685,9 @@ fn walk_the_stand_up_and_raise_a_percent_during_it() {
     let t = Tmux::start(data.path(), "");
     t.wait_for("O1 服务业务");
     t.keys(&["w"]);
+    // the operations page comes before the first project
+    t.wait_for("Stand-up · operations");
+    t.keys(&["n"]);
     t.wait_for("Stand-up · 1/14");
     // the fifth project is the payment channels
     t.keys(&["n", "n", "n", "n"]);

@@ -8,11 +8,11 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::{Failure, load, report_unloaded};
+use super::{Failure, report_unloaded};
 use crate::core::history::{History, Record};
-use crate::core::listing::{Filter, Row, rows};
-use crate::core::text::{fit, percent, sanitize, width};
-use crate::core::{Kind, Status};
+use crate::core::listing::{Cells, Filter, Item, each_in, item_cells, write_cells};
+use crate::core::load::map_dir;
+use crate::core::{Portfolio, Status};
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
@@ -45,18 +45,43 @@ pub(super) fn parse_status(s: &str) -> Result<Status, String> {
 
 /// One row of `--format json`.
 #[derive(Serialize)]
-struct JsonRow<'a> {
+struct JsonRow {
     path: String,
     kind: &'static str,
-    title: &'a str,
+    title: String,
     status: &'static str,
     percent: f64,
     due: Option<String>,
-    owner: Option<&'a str>,
+    owner: Option<String>,
     overdue_days: i64,
     /// Percent change since the newest earlier week; null without a record.
     delta: Option<f64>,
     stalled_weeks: u32,
+}
+
+impl JsonRow {
+    fn of(i: &Item<'_>, history: &History) -> Self {
+        let path = i.path_string();
+        let change = history.change(&path, &Record::of_item(i));
+        JsonRow {
+            path,
+            kind: i.kind().as_str(),
+            title: i.title().to_string(),
+            status: i.status.as_str(),
+            percent: (i.percent * 100.0).round() / 100.0,
+            due: i.due.map(|d| d.to_string()),
+            owner: i.owner().map(String::from),
+            overdue_days: i.overdue_days,
+            delta: change.delta,
+            stalled_weeks: change.stalled_weeks,
+        }
+    }
+}
+
+/// A line of output, made as soon as its objective is read.
+enum Line {
+    Table(Cells),
+    Json(JsonRow),
 }
 
 pub fn run(
@@ -65,23 +90,64 @@ pub fn run(
     args: &ListArgs,
     out: &mut impl Write,
 ) -> Result<ExitCode, Failure> {
-    let portfolio = load(dir)?;
     let filter = Filter {
         overdue: args.overdue,
         due_within: args.due_within.map(i64::from),
         statuses: args.statuses.clone(),
         owner: args.owner.clone(),
     };
-    let all = rows(&portfolio, today);
-    let shown: Vec<&Row> = all.iter().filter(|r| filter.matches(r, today)).collect();
-    let written = match args.format {
-        Format::Json => write_json(&shown, &History::load(dir, today), out),
-        Format::Table => write_table(&shown, out),
-    };
+    let history = matches!(args.format, Format::Json).then(|| History::load(dir, today));
+    // each objective becomes the lines it shows as soon as it is read, and
+    // is dropped: the whole portfolio is never in memory at once
+    let (files, lines) = map_dir(dir, |o| {
+        let mut lines = Vec::new();
+        each_in(o, today, |i| {
+            if filter.matches_item(&i, today) {
+                lines.push(match &history {
+                    Some(h) => Line::Json(JsonRow::of(&i, h)),
+                    None => Line::Table(item_cells(&i)),
+                });
+            }
+        });
+        lines
+    })
+    // the message of `super::load`
+    .map_err(|e| {
+        Failure::new(format!(
+            "{e}\n  (give another folder with --data DIR or the STRIDE_DATA variable)"
+        ))
+    })?;
+    let lines = lines.into_iter().flatten();
+    // the output goes out in large writes, not a write per line
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+    let written = match &history {
+        Some(h) => write_json(
+            lines.filter_map(|l| match l {
+                Line::Json(j) => Some(j),
+                Line::Table(_) => None,
+            }),
+            h,
+            &mut buffered,
+        ),
+        None => write_cells(
+            &lines
+                .filter_map(|l| match l {
+                    Line::Table(c) => Some(c),
+                    Line::Json(_) => None,
+                })
+                .collect::<Vec<_>>(),
+            &mut buffered,
+        ),
+    }
+    .and_then(|()| buffered.flush());
     match written {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         other => other?,
     }
+    let portfolio = Portfolio {
+        files,
+        ..Portfolio::default()
+    };
     Ok(if report_unloaded(&portfolio) {
         ExitCode::FAILURE
     } else {
@@ -89,91 +155,15 @@ pub fn run(
     })
 }
 
-fn write_json(rows: &[&Row], history: &History, out: &mut impl Write) -> io::Result<()> {
+fn write_json(
+    rows: impl Iterator<Item = JsonRow>,
+    history: &History,
+    out: &mut impl Write,
+) -> io::Result<()> {
     for problem in &history.problems {
         eprintln!("stride: warning: {problem} (left out of the weekly changes)");
     }
-    let json: Vec<JsonRow> = rows
-        .iter()
-        .map(|r| {
-            let change = history.change(&r.path.to_string(), &Record::of(r));
-            JsonRow {
-                path: r.path.to_string(),
-                kind: r.kind().as_str(),
-                title: r.title(),
-                status: r.status.as_str(),
-                percent: (r.percent * 100.0).round() / 100.0,
-                due: r.due.map(|d| d.to_string()),
-                owner: r.owner(),
-                overdue_days: r.overdue_days,
-                delta: change.delta,
-                stalled_weeks: change.stalled_weeks,
-            }
-        })
-        .collect();
+    let json: Vec<JsonRow> = rows.collect();
     serde_json::to_writer_pretty(&mut *out, &json)?;
     writeln!(out)
-}
-
-fn write_table(rows: &[&Row], out: &mut impl Write) -> io::Result<()> {
-    if rows.is_empty() {
-        return writeln!(out, "no items match");
-    }
-    let depth = |r: &Row| match r.kind() {
-        Kind::Objective => 0,
-        Kind::Project => 1,
-        Kind::Milestone => 2,
-    };
-    let cells: Vec<[String; 7]> = rows
-        .iter()
-        .map(|r| {
-            [
-                sanitize(&r.path.to_string(), false).into_owned(),
-                format!("{}{}", "  ".repeat(depth(r)), sanitize(r.title(), false)),
-                r.status.as_str().to_string(),
-                format!("{}%", percent(r.percent)),
-                r.due.map(|d| d.to_string()).unwrap_or_default(),
-                sanitize(r.owner().unwrap_or(""), false).into_owned(),
-                if r.overdue_days > 0 {
-                    format!("{}d", r.overdue_days)
-                } else {
-                    String::new()
-                },
-            ]
-        })
-        .collect();
-    let header = [
-        "PATH", "TITLE", "STATUS", "PERCENT", "DUE", "OWNER", "OVERDUE",
-    ];
-    // titles are capped so one long title cannot push the table off screen
-    let caps = [48, 40, 11, 8, 10, 16, 8];
-    let mut widths = header.map(width);
-    for row in &cells {
-        for (i, c) in row.iter().enumerate() {
-            widths[i] = widths[i].max(width(c)).min(caps[i].max(width(header[i])));
-        }
-    }
-    let right_aligned = [false, false, false, true, false, false, true];
-    let line = |cells: [&str; 7]| {
-        let mut s = String::new();
-        for (i, c) in cells.iter().enumerate() {
-            let cell = fit(c, widths[i]);
-            if right_aligned[i] {
-                let pad = widths[i] - width(cell.trim_end());
-                s.push_str(&" ".repeat(pad));
-                s.push_str(cell.trim_end());
-            } else {
-                s.push_str(&cell);
-            }
-            if i + 1 < cells.len() {
-                s.push_str("  ");
-            }
-        }
-        s.trim_end().to_string()
-    };
-    writeln!(out, "{}", line(header))?;
-    for row in &cells {
-        writeln!(out, "{}", line(row.each_ref().map(String::as_str)))?;
-    }
-    Ok(())
 }

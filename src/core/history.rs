@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use toml::de::{DeTable, DeValue};
 
 use super::diag::{Diagnostic, Severity};
-use super::listing::{Row, rows};
+use super::listing::{Item, Row, each};
 use super::model::{ItemRef, Portfolio, Status};
 use super::settings::{iso_week_name, parse_iso_week};
 
@@ -74,24 +74,38 @@ impl Snapshot {
 impl Record {
     /// The state of a listed item, as history records it.
     pub fn of(row: &Row<'_>) -> Record {
+        Record::from_values(row.percent, row.status, row.item, row.due)
+    }
+
+    /// The state of an item, as history records it.
+    pub fn of_item(item: &Item<'_>) -> Record {
+        Record::from_values(item.percent, item.status, item.item, item.due)
+    }
+
+    fn from_values(
+        percent: f64,
+        status: Status,
+        item: ItemRef<'_>,
+        due: Option<NaiveDate>,
+    ) -> Record {
         Record {
-            percent: (row.percent * 100.0).round() / 100.0,
-            status: row.status,
-            stage: match row.item {
+            percent: (percent * 100.0).round() / 100.0,
+            status,
+            stage: match item {
                 ItemRef::Milestone(m, _) => m.stage.clone(),
                 _ => None,
             },
-            due: row.due,
+            due,
         }
     }
 }
 
 /// The current state of the portfolio as a snapshot of `today`'s week.
 pub fn snapshot_of(p: &Portfolio, today: NaiveDate) -> Snapshot {
-    let items = rows(p, today)
-        .iter()
-        .map(|r| (r.path.to_string(), Record::of(r)))
-        .collect();
+    let mut items = Vec::with_capacity(p.milestone_count() + p.objectives.len() * 8);
+    each(p, today, |i| {
+        items.push((i.path_string(), Record::of_item(&i)))
+    });
     let mut s = Snapshot::new(iso_week_name(today), Some(today), items);
     s.metrics = p
         .metrics()
@@ -102,6 +116,13 @@ pub fn snapshot_of(p: &Portfolio, today: NaiveDate) -> Snapshot {
 
 /// A TOML string literal.
 fn quoted(s: &str) -> String {
+    // what toml_edit writes for a string with nothing to escape, without
+    // its formatting machinery (a history file quotes every item's path)
+    if s.bytes()
+        .all(|b| b > 0x1f && b != 0x7f && b != b'"' && b != b'\\')
+    {
+        return ["\"", s, "\""].concat();
+    }
     toml_edit::Value::from(s).to_string()
 }
 
@@ -526,6 +547,24 @@ mod tests {
         let text = render(&s);
         assert!(text.contains("\"o\" = { percent = 50, status = \"in_progress\" }\n"));
         assert_eq!(parse(Path::new("h.toml"), &text).unwrap(), s);
+    }
+
+    #[test]
+    fn strings_are_quoted_as_toml_edit_quotes_them() {
+        for s in [
+            "",
+            "o1-business/p0001/m000001",
+            "o1/联调 上线",
+            "it's",
+            "a\"b",
+            "a\\b",
+            "tab\there",
+            "new\nline",
+            "\u{7f}",
+            "\u{1b}[2J",
+        ] {
+            assert_eq!(quoted(s), toml_edit::Value::from(s).to_string(), "{s:?}");
+        }
     }
 
     #[test]

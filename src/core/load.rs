@@ -105,6 +105,37 @@ pub fn load_dir(dir: &Path) -> Result<Portfolio, LoadError> {
     Ok(portfolio)
 }
 
+/// Reads the objective files of `dir` as [`load_dir`] does, in parallel,
+/// but hands each objective to `f` as soon as it is read and keeps only
+/// what `f` returns: for a command that goes through the portfolio once,
+/// this holds a file or two in memory instead of the whole portfolio.
+/// Returns every file, loaded or not, and `f`'s results for the objectives
+/// that loaded, both in file-name order. Settings are not read.
+pub fn map_dir<R: Send>(
+    dir: &Path,
+    f: impl Fn(&Objective) -> R + Sync,
+) -> Result<(Vec<SourceFile>, Vec<R>), LoadError> {
+    let paths = objective_files(dir)?;
+    super::save::clean_temporaries(dir);
+    super::save::clean_temporaries(&dir.join(super::history::DIR));
+    let indexed: Vec<(usize, &PathBuf)> = paths.iter().enumerate().collect();
+    let results = parallel_map(&indexed, |&(i, path)| {
+        let (file, objective) = load_file(path, std::fs::read(path));
+        let r = objective.map(|mut o| {
+            o.file = i;
+            f(&o)
+        });
+        (file, r)
+    });
+    let mut files = Vec::with_capacity(results.len());
+    let mut out = Vec::with_capacity(results.len());
+    for (file, r) in results {
+        files.push(file);
+        out.extend(r);
+    }
+    Ok((files, out))
+}
+
 impl Portfolio {
     /// Reads the file `file` (an index into `files`) again from disk into
     /// the model, in place of what was read before. Returns whether it loaded.

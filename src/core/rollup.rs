@@ -53,10 +53,11 @@ impl Project {
         if self.fields.percent.is_some() {
             return parent_percent(&self.fields, None);
         }
+        // a derived status is never `dropped`: only the status given can be
         let rolled = weighted_mean(
             self.milestones
                 .iter()
-                .filter(|m| m.status(&self.stages) != Status::Dropped)
+                .filter(|m| m.fields.status != Some(Status::Dropped))
                 .map(|m| (m.percent(&self.stages), m.fields.weight())),
         );
         parent_percent(&self.fields, rolled)
@@ -89,6 +90,24 @@ impl Objective {
                 .iter()
                 .filter(|p| p.fields.status != Some(Status::Dropped))
                 .map(|p| (p.percent(), p.fields.weight())),
+        );
+        parent_percent(&self.fields, rolled)
+    }
+
+    /// [`Objective::percent`], given what [`Project::percent`] gives for
+    /// each of its projects, in order: the same value, without computing
+    /// the projects' again.
+    pub fn percent_with(&self, project_percents: &[f64]) -> f64 {
+        debug_assert_eq!(project_percents.len(), self.projects.len());
+        if self.fields.percent.is_some() {
+            return parent_percent(&self.fields, None);
+        }
+        let rolled = weighted_mean(
+            self.projects
+                .iter()
+                .zip(project_percents)
+                .filter(|(p, _)| p.fields.status != Some(Status::Dropped))
+                .map(|(p, &pct)| (pct, p.fields.weight())),
         );
         parent_percent(&self.fields, rolled)
     }

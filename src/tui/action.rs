@@ -48,6 +48,11 @@ pub enum Action {
     Board,
     /// Write the weekly report to a file.
     Report,
+    /// Open the operations view: metrics and the week's incidents.
+    Operations,
+    /// Operations view: the previous or next week's incidents.
+    PrevWeek,
+    NextWeek,
     /// Leave a screen for the tree.
     Back,
     /// Stand-up: next or previous project.

@@ -6,12 +6,12 @@
 
 use std::collections::HashSet;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use tui_input::Input;
 
 use super::action::Action;
 use super::form::{Form, FormKind};
-use super::screens::{Board, Review, Screen, Standup, review_items};
+use super::screens::{Board, Ops, OpsRow, Review, Screen, Standup, has_operations, review_items};
 use super::search;
 use super::strings::{self as t, Strings};
 use super::tree::{Node, Tree, TreeFilter};
@@ -20,6 +20,7 @@ use crate::core::history::History;
 use crate::core::listing::rows;
 use crate::core::load::load_file;
 use crate::core::model::{ItemPath, ItemRef, Kind, Portfolio, Status};
+use crate::core::ops::{GradeCounts, grade_counts};
 use crate::core::rollup::is_due_soon;
 use crate::core::save::{Conflict, SaveError, save_changes};
 use crate::core::{Change, Edit, Field, Value};
@@ -68,6 +69,13 @@ pub struct Stats {
     pub overdue: usize,
     pub due_soon: usize,
     pub blocked: usize,
+    /// The incidents of the week the team reports on, by grade.
+    pub incidents: GradeCounts,
+    /// Metrics that miss their target.
+    pub missed: usize,
+    /// Whether there are metrics or incidents at all (else the header
+    /// leaves their counts out).
+    pub ops: bool,
 }
 
 impl Stats {
@@ -86,6 +94,10 @@ impl Stats {
                 s.blocked += 1;
             }
         }
+        let week = Portfolio::reported_week(today);
+        s.incidents = grade_counts(p.incidents_of_week(week, false).iter().map(|l| l.incident));
+        s.missed = p.metrics().filter(|(_, m)| m.met() == Some(false)).count();
+        s.ops = has_operations(p);
         s
     }
 }
@@ -135,6 +147,9 @@ pub struct App {
     /// A refused save is tried again only on the next edit or `Ctrl-s`.
     pending_saves: bool,
     pub quit: bool,
+    /// The time of day that `now` means in incident forms: the local
+    /// clock's when `None`. Tests set it, so that they do not depend on it.
+    pub time_of_day: Option<NaiveTime>,
 }
 
 impl App {
@@ -172,7 +187,17 @@ impl App {
             page: 20,
             pending_saves: false,
             quit: false,
+            time_of_day: None,
         }
+    }
+
+    /// Now: today, at the current time of day (to the minute).
+    pub fn now(&self) -> NaiveDateTime {
+        let t = self
+            .time_of_day
+            .unwrap_or_else(|| chrono::Local::now().time());
+        let t = NaiveTime::from_hms_opt(t.hour(), t.minute(), 0).unwrap_or(t);
+        self.today.and_time(t)
     }
 
     /// The texts in the language of the data folder's settings.
@@ -193,6 +218,7 @@ impl App {
             Screen::Standup(s) => s.selected(&self.portfolio),
             Screen::Overdue(r) => r.items.get(r.selected).cloned(),
             Screen::Board(b) => b.selected(&self.portfolio),
+            Screen::Ops(_) => None,
         }
     }
 
@@ -263,8 +289,27 @@ impl App {
     fn screen_action(&mut self, action: Action) {
         use Action::*;
         let p = &self.portfolio;
+        let today = self.today;
         match &mut self.screen {
             Screen::Tree => self.tree_action(action),
+            Screen::Standup(s) if s.on_ops => match action {
+                NextPage => s.next_page(),
+                PrevPage => s.prev_page(),
+                Down => s.move_row(p, 1),
+                Up => s.move_row(p, -1),
+                Add => self.ops_add(),
+                Edit => self.ops_edit(),
+                other => self.ops_common(other),
+            },
+            Screen::Ops(o) => match action {
+                Down => o.move_row(p, 1),
+                Up => o.move_row(p, -1),
+                PrevWeek => o.step_week(p, -1, today),
+                NextWeek => o.step_week(p, 1, today),
+                Add => self.ops_add(),
+                Edit => self.ops_edit(),
+                other => self.ops_common(other),
+            },
             Screen::Standup(s) => match action {
                 NextPage => s.next_page(),
                 PrevPage => s.prev_page(),
@@ -370,6 +415,7 @@ impl App {
             Review => self.open_review(),
             Board => self.open_board(),
             Report => self.write_report(),
+            Operations => self.open_ops(),
             Back => self.screen = Screen::Tree,
             Help => self.mode = Mode::Help,
             Quit => self.quit = true,
@@ -377,10 +423,100 @@ impl App {
         }
     }
 
-    /// Opens the stand-up walkthrough on the first project.
+    /// The keys of the operations screens that other screens share: undo,
+    /// help, back; the item-editing keys (percent, stage, status, delete)
+    /// have nothing to act on here.
+    fn ops_common(&mut self, action: Action) {
+        use Action::*;
+        match action {
+            Percent(_) | StageNext | StagePrev | StatusMenu | Delete | Reload => {}
+            other => self.common_action(other),
+        }
+    }
+
+    /// Opens the operations view on the week the team reports on.
+    pub fn open_ops(&mut self) {
+        if !has_operations(&self.portfolio) {
+            self.info(self.strings().get(t::NO_OPS_DATA));
+        }
+        self.screen = Screen::Ops(Ops::new(self.today));
+    }
+
+    /// The position in the operations view, or the stand-up's operations page.
+    pub fn ops(&self) -> Option<&Ops> {
+        match &self.screen {
+            Screen::Ops(o) => Some(o),
+            Screen::Standup(s) if s.on_ops => Some(&s.ops),
+            _ => None,
+        }
+    }
+
+    /// `e` in the operations view: the selected incident in the incident
+    /// form, or the selected metric's value.
+    fn ops_edit(&mut self) {
+        let s = self.strings();
+        let now = self.now();
+        let Some(ops) = self.ops() else { return };
+        let form = match ops.selected(&self.portfolio) {
+            Some(OpsRow::Metric(o, m)) => Form::metric(o, m, s),
+            Some(OpsRow::Incident(l)) => Form::edit_incident(
+                &ItemPath::objective(l.objective),
+                l.index,
+                l.incident,
+                now,
+                s,
+            ),
+            None => return self.info(s.get(t::NOTHING_SELECTED)),
+        };
+        self.mode = Mode::Form(Box::new(form));
+    }
+
+    /// `a` in the operations view: the form recording a new incident, at
+    /// the end of the log of the selected row's objective (else of the
+    /// first objective with metrics or incidents, else the first one).
+    fn ops_add(&mut self) {
+        let s = self.strings();
+        let p = &self.portfolio;
+        let selected = self.ops().and_then(|o| o.selected(p)).map(|r| match r {
+            OpsRow::Metric(o, _) => o,
+            OpsRow::Incident(l) => l.objective,
+        });
+        let objective = selected
+            .and_then(|id| p.objectives.iter().find(|o| o.id == id))
+            .or_else(|| {
+                p.objectives
+                    .iter()
+                    .find(|o| !o.metrics.is_empty() || !o.incidents.is_empty())
+            })
+            .or_else(|| p.objectives.first());
+        let Some(o) = objective else {
+            return self.error(s.get(t::NO_OBJECTIVE_FOR_INCIDENT));
+        };
+        let mut form = Form::add_incident(
+            &ItemPath::objective(&o.id),
+            o.incidents.len(),
+            self.now(),
+            s,
+        );
+        form.validate(&self.portfolio, self.today);
+        self.mode = Mode::Form(Box::new(form));
+    }
+
+    /// Selects an incident just recorded or edited in the operations view,
+    /// showing its week.
+    fn follow_incident(&mut self, objective: &str, index: usize) {
+        let p = &self.portfolio;
+        match &mut self.screen {
+            Screen::Ops(o) => o.follow(p, objective, index),
+            Screen::Standup(s) if s.on_ops => s.ops.follow(p, objective, index),
+            _ => {}
+        }
+    }
+
+    /// Opens the stand-up walkthrough: the operations page, then the first project.
     pub fn open_standup(&mut self) {
-        let s = Standup::new(&self.portfolio);
-        if s.projects.is_empty() {
+        let s = Standup::new(&self.portfolio, self.today);
+        if s.projects.is_empty() && !s.has_ops {
             self.error(self.strings().get(t::NO_PROJECTS));
             return;
         }
@@ -820,9 +956,18 @@ impl App {
                 Ok(changes) => {
                     let added = match &form.kind {
                         FormKind::Add(_) => changes.first().map(|c| c.path().clone()),
-                        FormKind::Edit(_) => None,
+                        _ => None,
+                    };
+                    let incident = match &form.kind {
+                        FormKind::Incident {
+                            objective, index, ..
+                        } => Some((objective.objective.clone(), *index)),
+                        _ => None,
                     };
                     if self.commit(changes) {
+                        if let Some((objective, index)) = incident {
+                            self.follow_incident(&objective, index);
+                        }
                         if let Some(path) = added {
                             self.tree.reveal(&path);
                             self.tree.rebuild_keeping(
@@ -910,6 +1055,7 @@ impl App {
                 }
                 b.step(p, 0, 0);
             }
+            Screen::Ops(o) => o.clamp(p),
         }
     }
 

@@ -1,12 +1,13 @@
 //! The edit and add forms: labelled text inputs, validated as typed.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use tui_input::{Input, InputRequest};
 
 use crate::core::change::id_problem;
 use crate::core::dates::parse_relative;
 use crate::core::edit::round_percent;
 use crate::core::model::{Fields, ItemPath, Kind, Portfolio};
+use crate::core::ops::{Grade, Incident, Metric};
 use crate::core::text::percent;
 use crate::core::{Change, Edit, Field, Value};
 use crate::tui::strings::{self as t, Strings};
@@ -19,6 +20,17 @@ pub enum FormKind {
     /// Add a child under this item (a project under an objective, a
     /// milestone under a project).
     Add(ItemPath),
+    /// Record an incident in the log of the objective at `objective`
+    /// (`original` is `None`: it goes in at `index`, the end of the log),
+    /// or edit the one at `index`. `now` is what `now` and `HH:MM` mean.
+    Incident {
+        objective: ItemPath,
+        index: usize,
+        original: Option<Box<Incident>>,
+        now: NaiveDateTime,
+    },
+    /// Set the value of the metric at `path` (`objective/ID`).
+    Metric { path: ItemPath, title: String },
 }
 
 /// What a form field holds.
@@ -26,6 +38,114 @@ pub enum FormKind {
 pub enum Slot {
     Id,
     Of(Field),
+    Incident(IncidentField),
+}
+
+/// The fields of an incident, in the order the form asks for them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IncidentField {
+    At,
+    Grade,
+    Title,
+    Impact,
+    Cause,
+    Action,
+    Resolved,
+    Business,
+}
+
+impl IncidentField {
+    pub const ALL: [IncidentField; 8] = [
+        IncidentField::At,
+        IncidentField::Grade,
+        IncidentField::Title,
+        IncidentField::Impact,
+        IncidentField::Cause,
+        IncidentField::Action,
+        IncidentField::Resolved,
+        IncidentField::Business,
+    ];
+
+    /// The key in the TOML file.
+    pub fn key(self) -> &'static str {
+        match self {
+            IncidentField::At => "at",
+            IncidentField::Grade => "grade",
+            IncidentField::Title => "title",
+            IncidentField::Impact => "impact",
+            IncidentField::Cause => "cause",
+            IncidentField::Action => "action",
+            IncidentField::Resolved => "resolved",
+            IncidentField::Business => "business_impact",
+        }
+    }
+
+    /// The field's text in the form, for an incident.
+    fn of(self, i: &Incident) -> String {
+        let text = |s: &Option<String>| s.clone().unwrap_or_default();
+        match self {
+            IncidentField::At => show_time(i.at),
+            IncidentField::Grade => i.grade.map(|g| g.as_str().to_string()).unwrap_or_default(),
+            IncidentField::Title => i.title.clone(),
+            IncidentField::Impact => text(&i.impact),
+            IncidentField::Cause => text(&i.cause),
+            IncidentField::Action => text(&i.action),
+            IncidentField::Resolved => i.resolved.map(show_time).unwrap_or_default(),
+            IncidentField::Business => if i.business_impact { "y" } else { "n" }.to_string(),
+        }
+    }
+}
+
+/// `2023-06-15 11:01`, with seconds only when there are some.
+pub fn show_time(t: NaiveDateTime) -> String {
+    if t.second() == 0 {
+        t.format("%Y-%m-%d %H:%M").to_string()
+    } else {
+        t.format("%Y-%m-%d %H:%M:%S").to_string()
+    }
+}
+
+/// Reads a time as people type it: `2023-06-15 11:01`, `2023-06-15T11:01`
+/// (seconds optional), `11:01` (that time on `now`'s day), or `now`.
+pub fn parse_time(s: &str, now: NaiveDateTime) -> Option<NaiveDateTime> {
+    let s = s.trim();
+    if s.eq_ignore_ascii_case("now") {
+        return now.with_nanosecond(0);
+    }
+    for f in [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+    ] {
+        if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
+            return Some(t);
+        }
+    }
+    ["%H:%M", "%H:%M:%S"]
+        .iter()
+        .find_map(|f| NaiveTime::parse_from_str(s, f).ok())
+        .map(|t| now.date().and_time(t))
+}
+
+/// A grade as typed: `C` or `c` is `Some(Some(C))`; empty is an ungraded
+/// event, `Some(None)`; anything else does not read (`None`).
+pub fn parse_grade(s: &str) -> Option<Option<Grade>> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Some(None);
+    }
+    Grade::parse(&s.to_ascii_uppercase()).map(Some)
+}
+
+/// Whether business was affected: `y`/`n` (also yes, no, true, false, 是, 否;
+/// empty is no).
+pub fn parse_yes_no(s: &str) -> Option<bool> {
+    match s.trim().to_lowercase().as_str() {
+        "" | "n" | "no" | "false" | "否" => Some(false),
+        "y" | "yes" | "true" | "是" => Some(true),
+        _ => None,
+    }
 }
 
 /// One labelled input.
@@ -56,6 +176,7 @@ impl FormField {
         match self.slot {
             Slot::Id => "id",
             Slot::Of(f) => f.key(),
+            Slot::Incident(f) => f.key(),
         }
     }
 
@@ -64,6 +185,7 @@ impl FormField {
         match self.slot {
             Slot::Id => s.get(t::ID),
             Slot::Of(f) => s.field(f),
+            Slot::Incident(f) => s.incident_field(f),
         }
     }
 
@@ -159,6 +281,71 @@ impl Form {
         }
     }
 
+    /// The form recording a new incident in `objective`'s log, after its
+    /// `count` incidents; its time is `now`.
+    pub fn add_incident(
+        objective: &ItemPath,
+        count: usize,
+        now: NaiveDateTime,
+        strings: Strings,
+    ) -> Form {
+        let blank = Incident {
+            at: now.with_nanosecond(0).unwrap_or(now),
+            ..Incident::default()
+        };
+        Form::incident(objective, count, None, &blank, now, strings)
+    }
+
+    /// The form editing the incident `index` of `objective`'s log.
+    pub fn edit_incident(
+        objective: &ItemPath,
+        index: usize,
+        incident: &Incident,
+        now: NaiveDateTime,
+        strings: Strings,
+    ) -> Form {
+        let original = Some(Box::new(incident.clone()));
+        Form::incident(objective, index, original, incident, now, strings)
+    }
+
+    fn incident(
+        objective: &ItemPath,
+        index: usize,
+        original: Option<Box<Incident>>,
+        values: &Incident,
+        now: NaiveDateTime,
+        strings: Strings,
+    ) -> Form {
+        let fields = IncidentField::ALL
+            .iter()
+            .map(|&f| FormField::new(Slot::Incident(f), f.of(values)))
+            .collect();
+        Form {
+            kind: FormKind::Incident {
+                objective: objective.clone(),
+                index,
+                original,
+                now,
+            },
+            fields,
+            focus: 0,
+            strings,
+        }
+    }
+
+    /// The form setting a metric's value.
+    pub fn metric(objective: &str, m: &Metric, strings: Strings) -> Form {
+        Form {
+            kind: FormKind::Metric {
+                path: ItemPath::project(objective, &m.id),
+                title: m.title.clone(),
+            },
+            fields: vec![FormField::new(Slot::Of(Field::Value), m.value.to_string())],
+            focus: 0,
+            strings,
+        }
+    }
+
     /// The heading of the form.
     pub fn heading(&self) -> String {
         let s = self.strings;
@@ -168,6 +355,26 @@ impl Form {
                 Kind::Objective => s.form_add_project(&p.to_string()),
                 _ => s.form_add_milestone(&p.to_string()),
             },
+            FormKind::Incident {
+                objective,
+                original: None,
+                ..
+            } => s.form_add_incident(&objective.to_string()),
+            FormKind::Incident {
+                objective,
+                original: Some(i),
+                ..
+            } => s.form_edit_incident(&objective.to_string(), &show_time(i.at)),
+            FormKind::Metric { path, title } => s.form_metric(title, &path.to_string()),
+        }
+    }
+
+    /// The reminder at the bottom of the form: how to write its values.
+    pub fn reminder(&self) -> t::Text {
+        match &self.kind {
+            FormKind::Incident { .. } => t::FORM_TIMES,
+            FormKind::Metric { .. } => t::FORM_NUMBER,
+            _ => t::FORM_DATES,
         }
     }
 
@@ -208,9 +415,10 @@ impl Form {
     pub fn validate(&mut self, p: &Portfolio, today: NaiveDate) {
         let parent = match &self.kind {
             FormKind::Add(parent) => Some(parent.clone()),
-            FormKind::Edit(_) => None,
+            _ => None,
         };
         let s = self.strings;
+        let now = self.now();
         for f in &mut self.fields {
             let v = f.input.value().trim().to_string();
             f.hint = None;
@@ -238,9 +446,94 @@ impl Form {
                     Ok(n) if n.is_finite() && (0.0..=100.0).contains(&n) => None,
                     _ => Some(s.not_a_percent(&v)),
                 },
+                Slot::Of(Field::Value) if v.is_empty() => Some(s.get(t::VALUE_REQUIRED).into()),
+                Slot::Of(Field::Value) => match v.parse::<f64>() {
+                    Ok(n) if n.is_finite() => None,
+                    _ => Some(s.not_a_number(&v)),
+                },
+                Slot::Incident(IncidentField::Title) if v.is_empty() => {
+                    Some(s.get(t::TITLE_REQUIRED).into())
+                }
+                Slot::Incident(IncidentField::At) | Slot::Incident(IncidentField::Resolved)
+                    if !v.is_empty() =>
+                {
+                    match parse_time(&v, now) {
+                        Some(time) => {
+                            if show_time(time) != v {
+                                f.hint = Some(format!("= {}", show_time(time)));
+                            }
+                            None
+                        }
+                        None => Some(s.not_a_time().into()),
+                    }
+                }
+                Slot::Incident(IncidentField::At) => Some(s.not_a_time().into()),
+                Slot::Incident(IncidentField::Grade) => {
+                    parse_grade(&v).is_none().then(|| s.not_a_grade(&v))
+                }
+                Slot::Incident(IncidentField::Business) => match parse_yes_no(&v) {
+                    Some(_) => None,
+                    None => Some(s.not_yes_no(&v)),
+                },
                 _ => None,
             };
         }
+        // an incident is resolved after it happened
+        if let (Some(at), Some(resolved)) = (
+            self.time_of(IncidentField::At),
+            self.time_of(IncidentField::Resolved),
+        ) && resolved < at
+            && let Some(f) = self
+                .fields
+                .iter_mut()
+                .find(|f| f.slot == Slot::Incident(IncidentField::Resolved))
+        {
+            f.hint = None;
+            f.error = Some(s.resolved_before(&show_time(at)));
+        }
+    }
+
+    /// What `now` means in an incident's times.
+    fn now(&self) -> NaiveDateTime {
+        match &self.kind {
+            FormKind::Incident { now, .. } => *now,
+            _ => NaiveDateTime::default(),
+        }
+    }
+
+    /// The text of an incident field.
+    fn incident_value(&self, field: IncidentField) -> &str {
+        self.fields
+            .iter()
+            .find(|f| f.slot == Slot::Incident(field))
+            .map_or("", |f| f.value())
+    }
+
+    /// A time field of an incident, if it reads as a time.
+    fn time_of(&self, field: IncidentField) -> Option<NaiveDateTime> {
+        let v = self.incident_value(field);
+        if v.trim().is_empty() {
+            return None;
+        }
+        parse_time(v, self.now())
+    }
+
+    /// The incident the form describes (its fields were checked).
+    fn incident_of_form(&self) -> Option<Incident> {
+        let text = |f: IncidentField| {
+            let v = self.incident_value(f).trim();
+            (!v.is_empty()).then(|| v.to_string())
+        };
+        Some(Incident {
+            at: self.time_of(IncidentField::At)?,
+            resolved: self.time_of(IncidentField::Resolved),
+            grade: parse_grade(self.incident_value(IncidentField::Grade))?,
+            title: text(IncidentField::Title)?,
+            impact: text(IncidentField::Impact),
+            cause: text(IncidentField::Cause),
+            action: text(IncidentField::Action),
+            business_impact: parse_yes_no(self.incident_value(IncidentField::Business))?,
+        })
     }
 
     /// The first field with an error, if any.
@@ -258,6 +551,42 @@ impl Form {
             return Err(e);
         }
         match &self.kind {
+            FormKind::Incident {
+                objective,
+                index,
+                original,
+                ..
+            } => {
+                let incident = self
+                    .incident_of_form()
+                    .ok_or((0, self.strings.get(t::NOTHING_TO_CHANGE).to_string()))?;
+                if original.as_deref() == Some(&incident) {
+                    return Ok(Vec::new());
+                }
+                Ok(vec![Change::Incident {
+                    path: objective.clone(),
+                    index: *index,
+                    incident: Some(Box::new(incident)),
+                    insert: original.is_none(),
+                    restore: None,
+                }])
+            }
+            FormKind::Metric { path, .. } => {
+                let f = &self.fields[0];
+                if !f.changed() {
+                    return Ok(Vec::new());
+                }
+                let n = f
+                    .value()
+                    .trim()
+                    .parse::<f64>()
+                    .map_err(|e| (0, e.to_string()))?;
+                Ok(vec![Change::field(Edit::set(
+                    path.clone(),
+                    Field::Value,
+                    Value::Number(n),
+                ))])
+            }
             FormKind::Add(parent) => {
                 let id = self.fields[0].value();
                 let title = self.fields[1].value().trim().to_string();

@@ -60,10 +60,44 @@ fn edit_bindings() -> Vec<Binding> {
     ]
 }
 
+/// The keys of the operations view and the stand-up's operations page:
+/// moving over metrics and incidents, adding and editing, undo. The
+/// percent, stage and status keys of the other screens do nothing here.
+fn ops_bindings() -> Vec<Binding> {
+    use Action::*;
+    vec![
+        bind!(&["a"], Add, ADD_INCIDENT, ("a", ADD_SHORT)),
+        bind!(&["e"], Edit, EDIT_OPS, ("e", EDIT)),
+        bind!(&["u"], Undo, UNDO, ("u", UNDO)),
+        bind!(&["Ctrl-r"], Redo, REDO),
+        bind!(&["Ctrl-s"], Retry, RETRY),
+    ]
+}
+
 /// The keys of a screen, in the order the help lists them.
 pub fn bindings(screen: &Screen) -> Vec<Binding> {
     use Action::*;
     let mut v = match screen {
+        Screen::Standup(s) if s.on_ops => {
+            let mut v = vec![
+                bind!(&["→", "n", "Space"], NextPage, NEXT_PROJECT, ("→", NEXT)),
+                bind!(&["←", "p"], PrevPage, PREV_PROJECT),
+                bind!(&["↓", "j"], Down, NEXT_ROW, ("↑↓", MOVE)),
+                bind!(&["↑", "k"], Up, PREV_ROW),
+            ];
+            v.extend(ops_bindings());
+            v
+        }
+        Screen::Ops(_) => {
+            let mut v = vec![
+                bind!(&["↓", "j"], Down, NEXT_ROW, ("↑↓", MOVE)),
+                bind!(&["↑", "k"], Up, PREV_ROW),
+                bind!(&["[", "←"], PrevWeek, PREV_WEEK, ("[]", WEEK)),
+                bind!(&["]", "→"], NextWeek, NEXT_WEEK),
+            ];
+            v.extend(ops_bindings());
+            v
+        }
         Screen::Tree => vec![
             bind!(&["↓", "j"], Down, MOVE_DOWN),
             bind!(&["↑", "k"], Up, MOVE_UP),
@@ -95,7 +129,9 @@ pub fn bindings(screen: &Screen) -> Vec<Binding> {
             bind!(&["↑", "k"], Up, PREV_CARD),
         ],
     };
-    v.extend(edit_bindings());
+    if !matches!(screen, Screen::Ops(_)) && !matches!(screen, Screen::Standup(s) if s.on_ops) {
+        v.extend(edit_bindings());
+    }
     match screen {
         Screen::Tree => v.extend([
             bind!(&["/"], Search, SEARCH, ("/", SEARCH_SHORT)),
@@ -105,6 +141,7 @@ pub fn bindings(screen: &Screen) -> Vec<Binding> {
             bind!(&["F"], ClearFilter, CLEAR_FILTER),
             bind!(&["w"], Standup, STANDUP, ("w", STANDUP_SHORT)),
             bind!(&["o"], Review, REVIEW, ("o", REVIEW_SHORT)),
+            bind!(&["m"], Operations, OPS, ("m", OPS_SHORT)),
             bind!(&["p"], Board, BOARD),
             bind!(&["r"], Report, REPORT),
             bind!(&["i"], ToggleDetail, DETAIL),
@@ -240,7 +277,7 @@ fn key_action(mode: &Mode, screen: &Screen, key: &KeyEvent, event: &Event) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::screens::{Board, Review, Standup};
+    use crate::tui::screens::{Board, Ops, Review, Standup};
 
     fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
         Event::Key(KeyEvent::new(code, modifiers))
@@ -255,6 +292,12 @@ mod tests {
                 project: crate::core::ItemPath::project("o", "p"),
                 column: 0,
                 card: 0,
+            }),
+            Screen::Ops(Ops::default()),
+            Screen::Standup(Standup {
+                on_ops: true,
+                has_ops: true,
+                ..Standup::default()
             }),
         ]
     }
@@ -353,5 +396,29 @@ mod tests {
             action_in(&Mode::Normal, &tree, &Event::Paste("x".into())),
             None
         );
+    }
+}
+
+#[cfg(test)]
+mod ops_tests {
+    use super::*;
+    use crate::tui::screens::Ops;
+
+    fn press(screen: &Screen, c: char) -> Option<Action> {
+        let e = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        action_in(&Mode::Normal, screen, &e)
+    }
+
+    #[test]
+    fn the_operations_view_has_weeks_where_other_screens_have_percents() {
+        let ops = Screen::Ops(Ops::default());
+        assert_eq!(press(&ops, '['), Some(Action::PrevWeek));
+        assert_eq!(press(&ops, ']'), Some(Action::NextWeek));
+        assert_eq!(press(&ops, '+'), None, "+ does nothing here");
+        assert_eq!(press(&ops, '-'), None, "- does nothing here");
+        assert_eq!(press(&ops, 'a'), Some(Action::Add));
+        assert_eq!(press(&ops, 'e'), Some(Action::Edit));
+        assert_eq!(press(&Screen::Tree, 'm'), Some(Action::Operations));
+        assert_eq!(press(&Screen::Tree, '['), Some(Action::Percent(-1.0)));
     }
 }

@@ -1,6 +1,7 @@
 //! The screens besides the tree: the stand-up walkthrough, the overdue
-//! review and the pipeline board. Each holds only its own position; the
-//! items come from the portfolio each time, so edits show at once.
+//! review, the pipeline board and the operations view. Each holds only its
+//! own position; the items come from the portfolio each time, so edits show
+//! at once.
 
 use std::time::Duration;
 
@@ -8,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::core::listing::rows;
 use crate::core::model::{ItemPath, ItemRef, Portfolio};
+use crate::core::ops::{Located, Metric, week_of};
 use crate::core::rollup::is_due_soon;
 
 /// Which screen has the keys when no overlay is open.
@@ -18,13 +20,23 @@ pub enum Screen {
     Standup(Standup),
     Overdue(Review),
     Board(Board),
+    Ops(Ops),
 }
 
-/// The stand-up: one project per page, then a summary page.
+/// The stand-up: the operations page (when there are metrics or
+/// incidents), one project per page, then a summary page.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Standup {
     /// The projects in file order.
     pub projects: Vec<ItemPath>,
+    /// Whether the operations page is showing (it comes before `page` 0).
+    pub on_ops: bool,
+    /// Whether there is an operations page: metrics or incidents exist.
+    pub has_ops: bool,
+    /// The operations page's position: the reported week, a selected row.
+    pub ops: Ops,
+    /// Time spent on the operations page.
+    pub ops_spent: Duration,
     /// The page: an index into `projects`, or `projects.len()` for the summary.
     pub page: usize,
     /// The selected milestone of the page's project (0 is the project itself,
@@ -37,11 +49,17 @@ pub struct Standup {
 }
 
 impl Standup {
-    pub fn new(p: &Portfolio) -> Self {
+    /// The walkthrough of `today`'s stand-up: it opens on the operations
+    /// page of the reported week when there are metrics or incidents.
+    pub fn new(p: &Portfolio, today: NaiveDate) -> Self {
         let projects = all_projects(p);
         let n = projects.len();
+        let has_ops = has_operations(p);
         Standup {
             projects,
+            on_ops: has_ops,
+            has_ops,
+            ops: Ops::new(today),
             spent: vec![Duration::ZERO; n],
             ..Standup::default()
         }
@@ -49,27 +67,42 @@ impl Standup {
 
     /// Whether the summary page is showing.
     pub fn on_summary(&self) -> bool {
-        self.page >= self.projects.len()
+        !self.on_ops && self.page >= self.projects.len()
     }
 
+    /// The project of the page, unless the operations or summary page shows.
     pub fn project(&self) -> Option<&ItemPath> {
+        if self.on_ops {
+            return None;
+        }
         self.projects.get(self.page)
     }
 
     pub fn next_page(&mut self) {
-        self.page = (self.page + 1).min(self.projects.len());
+        if self.on_ops {
+            self.on_ops = false;
+            self.page = 0;
+        } else {
+            self.page = (self.page + 1).min(self.projects.len());
+        }
         self.row = 0;
     }
 
     pub fn prev_page(&mut self) {
-        self.page = self.page.saturating_sub(1);
+        if self.page == 0 && self.has_ops {
+            self.on_ops = true;
+        } else {
+            self.page = self.page.saturating_sub(1);
+        }
         self.row = 0;
     }
 
     /// Counts time towards the current page and the meeting.
     pub fn tick(&mut self, d: Duration) {
         self.total += d;
-        if let Some(s) = self.spent.get_mut(self.page) {
+        if self.on_ops {
+            self.ops_spent += d;
+        } else if let Some(s) = self.spent.get_mut(self.page) {
             *s += d;
         }
     }
@@ -89,6 +122,10 @@ impl Standup {
 
     /// Moves the selection within the page.
     pub fn move_row(&mut self, p: &Portfolio, delta: isize) {
+        if self.on_ops {
+            self.ops.move_row(p, delta);
+            return;
+        }
         let count = self
             .project()
             .and_then(|x| p.get(x))
@@ -125,8 +162,17 @@ impl Standup {
                 .position(|x| *x == c)
                 .unwrap_or(self.page.min(self.projects.len()));
         }
+        self.page = self.page.min(self.projects.len());
+        self.ops.clamp(p);
         self.move_row(p, 0);
     }
+}
+
+/// Whether the portfolio has metrics or incidents.
+pub fn has_operations(p: &Portfolio) -> bool {
+    p.objectives
+        .iter()
+        .any(|o| !o.metrics.is_empty() || !o.incidents.is_empty())
 }
 
 fn all_projects(p: &Portfolio) -> Vec<ItemPath> {
@@ -239,5 +285,116 @@ impl Board {
                 self.card = r;
             }
         }
+    }
+}
+
+/// The operations view: the metrics against their targets, then the
+/// incidents of one week (newest first) and those still open from before.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ops {
+    /// The Monday of the week shown.
+    pub week: NaiveDate,
+    /// The selected row: the metrics first, then the incidents.
+    pub row: usize,
+}
+
+/// What a row of the operations view shows.
+#[derive(Clone, Debug)]
+pub enum OpsRow<'a> {
+    /// A metric, with its objective's id.
+    Metric(&'a str, &'a Metric),
+    Incident(Located<'a>),
+}
+
+impl Ops {
+    /// The week the report of `today` covers, its first metric selected.
+    pub fn new(today: NaiveDate) -> Self {
+        Ops {
+            week: Portfolio::reported_week(today),
+            row: 0,
+        }
+    }
+
+    pub fn metrics(p: &Portfolio) -> Vec<(&str, &Metric)> {
+        p.metrics().collect()
+    }
+
+    /// The incidents shown: the week's, newest first, and any still open
+    /// from before.
+    pub fn incidents<'a>(&self, p: &'a Portfolio) -> Vec<Located<'a>> {
+        p.incidents_of_week(self.week, true)
+    }
+
+    /// Rows: metrics, then incidents.
+    pub fn len(&self, p: &Portfolio) -> usize {
+        p.metrics().count() + self.incidents(p).len()
+    }
+
+    pub fn is_empty(&self, p: &Portfolio) -> bool {
+        self.len(p) == 0
+    }
+
+    pub fn selected<'a>(&self, p: &'a Portfolio) -> Option<OpsRow<'a>> {
+        let metrics = Ops::metrics(p);
+        if let Some(&(o, m)) = metrics.get(self.row) {
+            return Some(OpsRow::Metric(o, m));
+        }
+        self.incidents(p)
+            .into_iter()
+            .nth(self.row - metrics.len())
+            .map(OpsRow::Incident)
+    }
+
+    pub fn move_row(&mut self, p: &Portfolio, delta: isize) {
+        self.row = self.row.saturating_add_signed(delta);
+        self.clamp(p);
+    }
+
+    /// Keeps the selection on a row that exists.
+    pub fn clamp(&mut self, p: &Portfolio) {
+        self.row = self.row.min(self.len(p).saturating_sub(1));
+    }
+
+    /// Shows the week `weeks` later (earlier when negative), never past the
+    /// current one. A selected metric stays selected; otherwise the week's
+    /// newest incident is.
+    pub fn step_week(&mut self, p: &Portfolio, weeks: i64, today: NaiveDate) {
+        let this_week = crate::core::settings::monday_of(today);
+        let to = self.week + chrono::Duration::weeks(weeks);
+        let to = to.min(this_week);
+        if to == self.week {
+            return;
+        }
+        self.week = to;
+        let metrics = p.metrics().count();
+        if self.row >= metrics {
+            self.row = metrics;
+        }
+        self.clamp(p);
+    }
+
+    /// Selects the incident `index` of `objective`, showing its week if it
+    /// is not among the incidents shown.
+    pub fn follow(&mut self, p: &Portfolio, objective: &str, index: usize) {
+        let find = |o: &Ops| {
+            o.incidents(p)
+                .iter()
+                .position(|l| l.objective == objective && l.index == index)
+        };
+        if find(self).is_none() {
+            let Some(i) = p
+                .objectives
+                .iter()
+                .find(|o| o.id == objective)
+                .and_then(|o| o.incidents.get(index))
+            else {
+                return self.clamp(p);
+            };
+            self.week = week_of(i.at);
+        }
+        if let Some(at) = find(self) {
+            self.row = p.metrics().count() + at;
+        }
+        self.clamp(p);
     }
 }

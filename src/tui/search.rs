@@ -8,15 +8,33 @@ use crate::core::model::{ItemPath, Portfolio};
 fn subsequence(hay: &str, needle: &[char]) -> bool {
     let mut it = needle.iter().peekable();
     for c in hay.chars() {
-        match it.peek() {
-            None => return true,
-            Some(&&n) if c.to_lowercase().eq(std::iter::once(n)) || c == n => {
-                it.next();
-            }
-            _ => {}
+        let Some(&&n) = it.peek() else {
+            return true;
+        };
+        let same = if c.is_ascii() {
+            c.to_ascii_lowercase() == n || c == n
+        } else {
+            c.to_lowercase().eq(std::iter::once(n)) || c == n
+        };
+        if same {
+            it.next();
         }
     }
     it.peek().is_none()
+}
+
+/// `s.to_lowercase()`, written into `buf`.
+fn lowercase_into(buf: &mut String, s: &str) {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+    } else if s.contains('Σ') {
+        // a final sigma lowercases by its place in the word
+        buf.push_str(&s.to_lowercase());
+    } else {
+        buf.extend(s.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// The paths of the items matching `query`, best first.
@@ -28,9 +46,14 @@ pub fn find(p: &Portfolio, query: &str) -> Vec<ItemPath> {
     let needle: Vec<char> = q.chars().collect();
     let mut exact = Vec::new();
     let mut fuzzy = Vec::new();
+    // the lowercased title and id, in buffers used again for every item
+    let (mut t, mut i) = (String::new(), String::new());
     let mut consider = |title: &str, id: &str, path: &dyn Fn() -> ItemPath| {
-        let t = title.to_lowercase();
-        if t.contains(&q) || id.to_lowercase().contains(&q) {
+        lowercase_into(&mut t, title);
+        if t.contains(&q) || {
+            lowercase_into(&mut i, id);
+            i.contains(&q)
+        } {
             exact.push(path());
         } else if subsequence(&t, &needle) || subsequence(id, &needle) {
             fuzzy.push(path());
@@ -56,6 +79,23 @@ pub fn find(p: &Portfolio, query: &str) -> Vec<ItemPath> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercasing_into_a_buffer_is_to_lowercase() {
+        let mut buf = String::from("old");
+        for s in [
+            "",
+            "HIVE标准数仓建设",
+            "MiXeD ascii",
+            "ΣΑΣ ΟΔΟΣ",
+            "İstanbul",
+            "ǅemal",
+            "网联代收",
+        ] {
+            lowercase_into(&mut buf, s);
+            assert_eq!(buf, s.to_lowercase(), "{s}");
+        }
+    }
 
     #[test]
     fn subsequences_match_in_order_ignoring_case() {

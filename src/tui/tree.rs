@@ -60,6 +60,30 @@ impl Node {
         }
     }
 
+    /// Whether this node shows the item at `path` (without building its path).
+    pub fn is_at(self, p: &Portfolio, path: &ItemPath) -> bool {
+        let objective = |o: usize| p.objectives.get(o).is_some_and(|o| o.id == path.objective);
+        let project = |o: usize, pr: usize| {
+            p.objectives
+                .get(o)
+                .and_then(|o| o.projects.get(pr))
+                .is_some_and(|pr| path.project.as_deref() == Some(pr.id.as_str()))
+        };
+        match self {
+            Node::Objective(o) => path.project.is_none() && objective(o),
+            Node::Project(o, pr) => path.milestone.is_none() && objective(o) && project(o, pr),
+            Node::Milestone(o, pr, m) => {
+                objective(o)
+                    && project(o, pr)
+                    && p.objectives[o].projects[pr]
+                        .milestones
+                        .get(m)
+                        .is_some_and(|m| path.milestone.as_deref() == Some(m.id.as_str()))
+            }
+            Node::Broken(_) => false,
+        }
+    }
+
     /// 0 for objectives and broken files, 1 for projects, 2 for milestones.
     pub fn depth(self) -> usize {
         match self {
@@ -195,10 +219,18 @@ impl Tree {
             if !(filtering || self.expanded.contains(&opath)) {
                 continue;
             }
+            // one path, its project id written over for each project
+            let mut ppath = ItemPath::project(&o.id, "");
             for (pi, pr) in o.projects.iter().enumerate() {
                 let pstart = self.rows.len();
                 self.rows.push(Node::Project(oi, pi));
-                let open = filtering || self.expanded.contains(&ItemPath::project(&o.id, &pr.id));
+                let open = filtering || {
+                    if let Some(id) = &mut ppath.project {
+                        id.clear();
+                        id.push_str(&pr.id);
+                    }
+                    self.expanded.contains(&ppath)
+                };
                 let mut any = false;
                 if open {
                     for (mi, m) in pr.milestones.iter().enumerate() {
@@ -220,7 +252,7 @@ impl Tree {
             }
         }
         self.selected = keep
-            .and_then(|k| self.rows.iter().position(|n| n.path(p).as_ref() == Some(k)))
+            .and_then(|k| self.rows.iter().position(|n| n.is_at(p, k)))
             .unwrap_or(old_selected)
             .min(self.rows.len().saturating_sub(1));
     }
@@ -280,6 +312,28 @@ impl Tree {
         while let Some(p) = up {
             up = p.parent();
             self.expanded.insert(p);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_node_is_at_the_path_it_has() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let p = crate::core::load_dir(&dir).unwrap();
+        let today = NaiveDate::from_ymd_opt(2023, 6, 20).unwrap();
+        let mut tree = Tree::new(&p, today);
+        tree.toggle_all(&p);
+        tree.rebuild(&p, &TreeFilter::default(), today);
+        let paths: Vec<ItemPath> = tree.rows.iter().filter_map(|n| n.path(&p)).collect();
+        assert!(paths.len() > 20);
+        for n in &tree.rows {
+            for path in &paths {
+                assert_eq!(n.is_at(&p, path), n.path(&p).as_ref() == Some(path));
+            }
         }
     }
 }

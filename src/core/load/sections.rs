@@ -233,4 +233,146 @@ mod tests {
             assert_eq!(header(other), Header::Other, "{other:?}");
         }
     }
+    /// The fast path gives what the whole-file parse gives, or nothing.
+    fn same_as_whole(text: &str) -> bool {
+        let path = Path::new("o.toml");
+        let fast = parse(path, "o", text);
+        let (whole, diags) = super::super::parse_whole(path, "o", text);
+        if let Some(fast) = &fast {
+            assert!(diags.is_empty(), "{text}\n{diags:?}");
+            assert_eq!(Some(fast), whole.as_ref(), "{text}");
+        }
+        fast.is_some()
+    }
+
+    #[test]
+    fn plain_files_read_a_table_at_a_time_as_they_read_whole() {
+        let plain = [
+            "",
+            "title = 't'\n",
+            "title = 't'\n[project.a]\ntitle = 'A'\n[project.a.milestone.m]\ntitle = 'M'\npercent = 5\n",
+            // a milestone of an earlier project, after another project
+            "title='t'\n[project.a]\ntitle='A'\nstages=['x','y']\n[project.b]\ntitle='B'\n[project.a.milestone.m]\ntitle='M'\nstage='y'\n",
+            // comments, blank lines, a multi-line string that holds no cut
+            "# c\ntitle='t' # c\n\n[project.a]   # c\ntitle='A'\nnote='''\n  [project.b]\n'''\n",
+            // other tables go through the whole-text walk of what is left
+            "title='t'\n[project.a]\ntitle='A'\n[extra]\nx=1\n",
+            "[project.a]\ntitle='A'\n",
+        ];
+        for t in plain {
+            same_as_whole(t);
+        }
+        for t in &plain[1..5] {
+            assert!(same_as_whole(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn anything_else_is_left_to_the_whole_file_parse() {
+        for t in [
+            // a cut inside a multi-line string: that section does not parse
+            "title='t'\nnote = \"\"\"\n[project.a]\ntitle='A'\n\"\"\"\n",
+            "title='t'\n[x]\nnote = '''\n[project.a]\ntitle = 'A'\n[y]\n'''\n",
+            // a cut inside an array
+            "title='t'\nx = [\n[1],\n]\n",
+            // defined twice
+            "title='t'\n[project.a]\ntitle='A'\n[project.a]\ntitle='B'\n",
+            "title='t'\n[project.a]\ntitle='A'\n[project.a.milestone.m]\ntitle='M'\n[project.a.milestone.m]\ntitle='N'\n",
+            // a milestone before its project
+            "title='t'\n[project.a.milestone.m]\ntitle='M'\n[project.a]\ntitle='A'\n",
+            // milestones as keys of the project
+            "title='t'\n[project.a]\ntitle='A'\nmilestone.m.title='M'\n[project.a.milestone.n]\ntitle='N'\n",
+            // projects written some other way
+            "title='t'\nproject.a.title='A'\n",
+            "title='t'\n[project]\na.title='A'\n[project.b]\ntitle='B'\n",
+            "title='t'\n[project.a]\ntitle='A'\n[project.a.milestone]\nm.title='M'\n",
+            "title='t'\n[project.\"a\"]\ntitle='A'\n",
+            // problems of any kind
+            "title='t'\n[project.a]\ntitle='A'\ncolour='red'\n",
+            "title='t'\n[project.a]\npercent=5\n",
+            "title='t'\n[project.a]\ntitle='A'\n[project.a.milestone.m]\ntitle='M'\nstage='x'\n",
+            "[project.a]\ntitle='A'\n",
+            "title='t'\n[project.a]\ntitle = \n",
+        ] {
+            assert!(!same_as_whole(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn the_shipped_data_reads_the_same_either_way() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let mut fast = 0;
+        for path in crate::core::load::objective_files(&dir).unwrap() {
+            let text = std::fs::read_to_string(&path).unwrap();
+            fast += usize::from(same_as_whole(&text));
+        }
+        assert!(fast > 0);
+    }
+
+    /// Random edits of the shipped files, of the kind that move a cut or
+    /// break a table, never make the two ways disagree.
+    #[test]
+    fn mutated_files_read_the_same_either_way() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let texts: Vec<String> = crate::core::load::objective_files(&dir)
+            .unwrap()
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect();
+        let pieces = [
+            "[",
+            "]",
+            "\n",
+            "\n[",
+            "\"\"\"",
+            "'''",
+            "=",
+            "#",
+            "{",
+            "}",
+            ",",
+            ".",
+            "\"",
+            "\n[project.easypay]\n",
+            "\n[project.easypay.milestone.fixes]\n",
+            "\n[project.x.milestone.y]\ntitle='y'\n",
+            "\n[project.x]\ntitle='x'\n",
+            "milestone.z.title='z'\n",
+            "\n[[project]]\n",
+            "\nx = [\n",
+            "\ntitle='t'\n",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let (mut fast, mut tried) = (0, 0);
+        for text in &texts {
+            for _ in 0..300 {
+                let mut t = text.clone();
+                for _ in 0..1 + next(3) {
+                    let mut at = next(t.len() + 1);
+                    while !t.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    if next(3) == 0 {
+                        let mut end = (at + 1 + next(40)).min(t.len());
+                        while !t.is_char_boundary(end) {
+                            end -= 1;
+                        }
+                        t.replace_range(at..end, "");
+                    } else {
+                        t.insert_str(at, pieces[next(pieces.len())]);
+                    }
+                }
+                tried += 1;
+                fast += usize::from(same_as_whole(&t));
+            }
+        }
+        // some mutants are still plain files, most are not
+        assert!(fast > 0 && fast < tried, "{fast} of {tried}");
+    }
 }

@@ -14,8 +14,10 @@ use crate::tui::screens::Screen;
 use crate::tui::strings as t;
 use crate::tui::theme;
 
-/// Data folder, today and its ISO week, overall percent, counts, filter.
-/// On a narrow screen the folder goes first, then the overall gauge.
+/// Data folder, today and its ISO week, overall percent, counts, the
+/// reported week's incidents by grade and the missed targets, filter.
+/// When the counts do not fit with their long labels they take short ones;
+/// then the folder goes first, then the overall gauge, then the name.
 pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     let s = &app.stats;
     let tr = app.strings();
@@ -26,24 +28,45 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
             if n > 0 { style } else { theme::dim() },
         )
     };
-    let narrow = area.width < 60;
-    let counts = vec![
-        count(
-            s.overdue,
-            if narrow { t::LATE_SHORT } else { t::OVERDUE },
-            theme::overdue(),
-        ),
-        count(
-            s.due_soon,
-            if narrow { t::SOON_SHORT } else { t::DUE_SOON },
-            theme::due_soon(),
-        ),
-        count(
-            s.blocked,
-            if narrow { t::BLOCKED_SHORT } else { t::BLOCKED },
-            theme::error(),
-        ),
-    ];
+    let counts_of = |short: bool, short_ops: bool| {
+        let mut v = vec![
+            count(
+                s.overdue,
+                if short { t::LATE_SHORT } else { t::OVERDUE },
+                theme::overdue(),
+            ),
+            count(
+                s.due_soon,
+                if short { t::SOON_SHORT } else { t::DUE_SOON },
+                theme::due_soon(),
+            ),
+            count(
+                s.blocked,
+                if short { t::BLOCKED_SHORT } else { t::BLOCKED },
+                theme::error(),
+            ),
+        ];
+        if s.ops {
+            let graded = |label: &str, n: usize, style: Style, last: bool| {
+                let mut text = tr.grade_count(label, n, short_ops);
+                if last {
+                    text.push(' ');
+                }
+                Span::styled(text, if n > 0 { style } else { theme::dim() })
+            };
+            v.push(graded("AB", s.incidents.ab, theme::overdue(), false));
+            v.push(graded("CD", s.incidents.cd, theme::due_soon(), true));
+            v.push(Span::styled(
+                tr.missed_count(s.missed, short_ops),
+                if s.missed > 0 {
+                    theme::overdue()
+                } else {
+                    theme::dim()
+                },
+            ));
+        }
+        v
+    };
     let (full, empty) = theme::bar(s.percent, 8);
     let gauge = vec![
         Span::styled(full, Style::new().fg(ratatui::style::Color::Cyan)),
@@ -63,11 +86,32 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     );
     let spans_width = |v: &[Span]| v.iter().map(|s| width(&s.content)).sum::<usize>();
     // a space, the date, and the percent
-    let fixed = 1
-        + width(&date)
-        + 8
-        + spans_width(&counts)
-        + filter.as_ref().map_or(0, |f| width(&f.content));
+    let fixed_with = |counts: &[Span]| {
+        1 + width(&date)
+            + 8
+            + spans_width(counts)
+            + filter.as_ref().map_or(0, |f| width(&f.content))
+    };
+    // long labels; else short ones for the item counts, keeping the
+    // team's `AB级0次 CD级1次`; else short ones for all. The last count's
+    // two spaces may go past the edge.
+    let narrow = area.width < 60;
+    let fits = |c: &[Span]| fixed_with(c).saturating_sub(2) <= area.width as usize;
+    let mut counts = counts_of(narrow, narrow);
+    if !fits(&counts) {
+        counts = counts_of(true, false);
+    }
+    if !fits(&counts) {
+        counts = counts_of(true, true);
+    }
+    // still too wide: the missed targets go, then both grade counts
+    if !fits(&counts) && counts.len() == 6 {
+        counts.pop();
+    }
+    if !fits(&counts) && counts.len() == 5 {
+        counts.truncate(3);
+    }
+    let fixed = fixed_with(&counts);
     let room = (area.width as usize).saturating_sub(fixed);
     let show_brand = room >= 8;
     let room = room.saturating_sub(if show_brand { 8 } else { 0 });

@@ -3,6 +3,7 @@
 mod bars;
 mod board;
 mod detail;
+mod ops;
 mod overlay;
 mod review;
 mod standup;
@@ -102,6 +103,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Standup(s) => standup::render(app, s, frame, body),
         Screen::Overdue(r) => review::render(app, r, frame, body),
         Screen::Board(b) => board::render(app, b, frame, body),
+        Screen::Ops(o) => ops::render(app, o, frame, body),
     }
     match &app.mode {
         Mode::Search => bars::search(app, frame, areas.footer),

@@ -266,7 +266,7 @@ pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
         Span::raw(s.get(t::FORM_NEXT)),
         Span::styled("Esc", theme::key()),
         Span::raw(s.get(t::FORM_CANCEL)),
-        Span::styled(s.get(t::FORM_DATES), theme::dim()),
+        Span::styled(s.get(form.reminder()), theme::dim()),
     ]));
     frame.render_widget(Paragraph::new(lines), inner);
     if let Some(c) = cursor {

@@ -31,7 +31,13 @@ pub fn clock(d: Duration) -> String {
 pub fn render(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
     let spent = s.spent.get(s.page).copied().unwrap_or_default();
     let tr = app.strings();
-    let title = if s.on_summary() {
+    let title = if s.on_ops {
+        tr.standup_ops_title(
+            &super::ops::week_label(app, s.ops.week),
+            &clock(s.ops_spent),
+            &clock(s.total),
+        )
+    } else if s.on_summary() {
         tr.standup_summary_title(&clock(s.total))
     } else {
         tr.standup_title(s.page + 1, s.projects.len(), &clock(spent), &clock(s.total))
@@ -43,7 +49,9 @@ pub fn render(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
         .border_style(theme::dim());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if s.on_summary() {
+    if s.on_ops {
+        super::ops::body(app, &s.ops, frame, inner);
+    } else if s.on_summary() {
         summary(app, s, frame, inner);
     } else if let Some(path) = s.project() {
         project_page(app, s, path, frame, inner);
@@ -257,18 +265,21 @@ fn summary(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
             stalled.push(tr.stalled_for(&title, c.stalled_weeks));
         }
     }
-    let times: Vec<String> = s
-        .projects
-        .iter()
-        .zip(&s.spent)
-        .map(|(path, d)| {
-            let t = p
-                .get(path)
-                .map(|i| sanitize(&i.fields().title, false).into_owned())
-                .unwrap_or_default();
-            format!("{}  {}", fit(&t, 24), clock(*d))
-        })
-        .collect();
+    let mut times: Vec<String> = Vec::new();
+    if s.has_ops {
+        times.push(format!(
+            "{}  {}",
+            fit(tr.get(t::OPS_PAGE), 24),
+            clock(s.ops_spent)
+        ));
+    }
+    times.extend(s.projects.iter().zip(&s.spent).map(|(path, d)| {
+        let t = p
+            .get(path)
+            .map(|i| sanitize(&i.fields().title, false).into_owned())
+            .unwrap_or_default();
+        format!("{}  {}", fit(&t, 24), clock(*d))
+    }));
     // two columns when there is room; every section fits its share of the
     // height, the longest lists cut with "+N more", nothing wrapped off screen
     let (l, r) = if area.width >= 60 {
@@ -278,59 +289,72 @@ fn summary(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
     } else {
         (area, None)
     };
-    let left_sections = [
-        (
-            tr.get(t::STILL_OVERDUE),
-            &late,
-            tr.get(t::NOTHING),
-            theme::overdue(),
-        ),
-        (
-            tr.get(t::BLOCKED_SECTION),
-            &blocked,
-            tr.get(t::NOTHING),
-            theme::error(),
-        ),
-        (
-            tr.get(t::STALLED_SECTION),
-            &stalled,
-            tr.get(t::NOTHING),
-            theme::due_soon(),
-        ),
-        (
-            tr.get(t::MOVED),
-            &moved,
-            tr.get(t::NOTHING_MOVED),
-            theme::info(),
-        ),
-    ];
-    let mut sections: Vec<_> = left_sections.to_vec();
-    let times_section = (tr.get(t::TIME_PER_PROJECT), &times, "", Style::new());
-    if r.is_none() {
-        sections.push(times_section);
+    let styled = |v: Vec<String>, style: Style| -> Vec<(String, Style)> {
+        v.into_iter().map(|x| (x, style)).collect()
+    };
+    let section = |title: t::Text, v: Vec<String>, none: t::Text, style: Style| Section {
+        heading: tr.section(tr.get(title), v.len()),
+        items: styled(v, style),
+        none: tr.get(none),
+    };
+    let mut sections = Vec::new();
+    if s.has_ops {
+        let (heading, items) = super::ops::summary(app);
+        sections.push(Section {
+            heading,
+            items,
+            none: "",
+        });
     }
+    sections.extend([
+        section(t::STILL_OVERDUE, late, t::NOTHING, theme::overdue()),
+        section(t::BLOCKED_SECTION, blocked, t::NOTHING, theme::error()),
+        section(t::STALLED_SECTION, stalled, t::NOTHING, theme::due_soon()),
+        section(t::MOVED, moved, t::NOTHING_MOVED, theme::info()),
+    ]);
+    let times_section = Section {
+        heading: tr.section(tr.get(t::TIME_PER_PROJECT), s.projects.len()),
+        items: styled(times, Style::new()),
+        none: "",
+    };
+    let right = match r {
+        Some(_) => vec![times_section],
+        None => {
+            sections.push(times_section);
+            vec![]
+        }
+    };
     frame.render_widget(Paragraph::new(fit_sections(tr, &sections, l)), l);
     if let Some(r) = r {
-        frame.render_widget(Paragraph::new(fit_sections(tr, &[times_section], r)), r);
+        frame.render_widget(Paragraph::new(fit_sections(tr, &right, r)), r);
     }
 }
 
-/// Sections (title, items, text for none, style) cut to fit `area`: each
-/// keeps its title and at least one line, and the items that fit.
+/// A section of the summary: its heading (with its count), its lines, and
+/// the text shown when it has none.
+struct Section {
+    heading: String,
+    items: Vec<(String, Style)>,
+    none: &'static str,
+}
+
+/// Sections cut to fit `area`: each keeps its heading and at least one
+/// line, and the items that fit.
 fn fit_sections(
     tr: crate::tui::strings::Strings,
-    sections: &[(&str, &Vec<String>, &str, Style)],
+    sections: &[Section],
     area: Rect,
 ) -> Vec<Line<'static>> {
     let w = area.width as usize;
     let mut room = area.height as usize;
     let mut out = Vec::new();
-    for (i, (title, items, none, style)) in sections.iter().enumerate() {
+    for (i, sec) in sections.iter().enumerate() {
+        let (items, none) = (&sec.items, sec.none);
         // what the sections after this one need at the least
         let later = (sections.len() - i - 1) * 3;
         let budget = room.saturating_sub(later).saturating_sub(2).max(1);
         out.push(Line::styled(
-            fit(&tr.section(title, items.len()), w),
+            fit(&sec.heading, w),
             theme::label().add_modifier(Modifier::UNDERLINED),
         ));
         let mut used = 2;
@@ -343,7 +367,7 @@ fn fit_sections(
             } else {
                 budget.saturating_sub(1)
             };
-            for item in items.iter().take(shown) {
+            for (item, style) in items.iter().take(shown) {
                 out.push(Line::styled(fit(&format!("  {item}"), w), *style));
             }
             used += shown;

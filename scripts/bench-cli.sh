@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Times `stride list --overdue` as a whole process against the floor (a
+# bare `toml::Table` parse of the same files on one thread, counting the
+# overdue milestones: examples/floor.rs), on synthetic portfolios, and
+# prints wall time, CPU time and peak memory of each with the ratios.
+#
+#   scripts/bench-cli.sh                  # 10,000 and 100,000 milestones
+#   scripts/bench-cli.sh 1000 10000       # other sizes
+#   RUNS=20 scripts/bench-cli.sh          # more runs (default 10, after 2 warm-ups)
+#
+# Both programs run in the same hyperfine invocation, alternating, so that
+# whatever else the machine is doing weighs on both: compare the ratios.
+# Needs hyperfine and GNU time (`apt-get install -y hyperfine time`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(10000 100000)
+runs=${RUNS:-10}
+today=2023-06-20
+target=${CARGO_TARGET_DIR:-target}
+work="$target/bench-cli"
+
+for tool in hyperfine /usr/bin/time; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "bench-cli: $tool is missing (apt-get install -y hyperfine time)" >&2
+    exit 1
+  fi
+done
+
+cargo build --release --quiet --bin stride --example floor --example synth
+stride="$target/release/stride"
+floor="$target/release/examples/floor"
+synth="$target/release/examples/synth"
+mkdir -p "$work"
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), \
+$(free -h | awk '/^Mem:/ {print $2}') memory, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "stride: $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo '+changes'), \
+$(rustc --version)"
+echo
+
+# a / b, for the table
+div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b == 0 ? 0 : a / b) }'; }
+
+# median of the numbers on stdin
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# peak resident memory in KiB, median of 5 runs
+peak_kib() { for _ in 1 2 3 4 5; do /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n1; done | median; }
+
+printf '%-9s %-8s %10s %10s %10s %10s %10s\n' milestones program "wall ms" "±ms" "cpu ms" "peak MiB" "overdue"
+for n in "${sizes[@]}"; do
+  dir="$work/m$n"
+  "$synth" --milestones "$n" --today "$today" --force "$dir" 2>/dev/null
+  rm -rf "$dir/history" "$dir/reports"
+  floor_cmd=("$floor" --today "$today" "$dir")
+  stride_cmd=("$stride" --data "$dir" --today "$today" list --overdue)
+
+  # the same answer: milestone rows listed, milestones counted
+  floor_count=$("${floor_cmd[@]}" | awk '{print $NF}')
+  stride_count=$("${stride_cmd[@]}" | awk 'NR > 1 && $1 ~ /^[^\/]+\/[^\/]+\/[^\/]+$/' | wc -l)
+
+  csv="$work/m$n.csv"
+  hyperfine -N --style none --warmup 2 --runs "$runs" --export-csv "$csv" \
+    -n floor "${floor_cmd[*]}" -n stride "${stride_cmd[*]}" >/dev/null
+  # command,mean,stddev,median,user,system,min,max (seconds)
+  read -r f_med f_sd f_cpu < <(awk -F, '$1=="floor" {print $4*1000, $3*1000, ($5+$6)*1000}' "$csv")
+  read -r s_med s_sd s_cpu < <(awk -F, '$1=="stride" {print $4*1000, $3*1000, ($5+$6)*1000}' "$csv")
+  f_mem=$(peak_kib "${floor_cmd[@]}")
+  s_mem=$(peak_kib "${stride_cmd[@]}")
+
+  printf '%-9s %-8s %10.1f %10.1f %10.1f %10s %10s\n' "$n" floor "$f_med" "$f_sd" "$f_cpu" "$(div "$f_mem" 1024)" "$floor_count"
+  printf '%-9s %-8s %10.1f %10.1f %10.1f %10s %10s\n' "$n" stride "$s_med" "$s_sd" "$s_cpu" "$(div "$s_mem" 1024)" "$stride_count"
+  printf '%-9s %-8s %9sx %10s %9sx %9sx\n' "$n" ratio \
+    "$(div "$s_med" "$f_med")" "" "$(div "$s_cpu" "$f_cpu")" "$(div "$s_mem" "$f_mem")"
+  if [ "$floor_count" != "$stride_count" ]; then
+    echo "bench-cli: stride listed $stride_count overdue milestones, the floor counted $floor_count" >&2
+    exit 1
+  fi
+done
+echo
+echo "wall: median of $runs runs; cpu: mean user+system; peak: median max RSS of 5 runs (GNU time)"

@@ -15,15 +15,18 @@
 //! criterion's usual output; docs/PERFORMANCE.md has the figures and how
 //! they were taken. None of this runs under `cargo test`.
 
+use std::cell::RefCell;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::NaiveDate;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::measurement::{Measurement, ValueFormatter, WallTime};
+use criterion::{BatchSize, BenchmarkGroup, Criterion, criterion_group};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use stride::core::listing::{Filter, select, write_table};
+use stride::core::listing::{Filter, each_in, item_cells, select, write_cells, write_table};
+use stride::core::load::map_dir;
 use stride::core::load_dir;
 use stride::tui::action::Action;
 use stride::tui::app::App;
@@ -100,7 +103,7 @@ fn scratch_copy(dir: &Path) -> tempfile::TempDir {
 }
 
 /// Fewer samples for the big sizes, so that a full run stays in minutes.
-fn tune(g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>, n: usize) {
+fn tune<M: Measurement>(g: &mut BenchmarkGroup<'_, M>, n: usize) {
     if n >= 100_000 {
         g.sample_size(10);
         g.warm_up_time(Duration::from_secs(1));
@@ -114,24 +117,22 @@ fn tune(g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
     }
 }
 
-fn bench_floor(
-    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
-    dir: &Path,
-) {
+fn bench_floor<M: Measurement>(g: &mut BenchmarkGroup<'_, M>, dir: &Path) {
     g.bench_function("floor", |b| {
         b.iter(|| black_box(floor::count_dir(dir, TODAY).unwrap()))
     });
 }
 
 /// Load, validate and roll up: `load_dir` and the portfolio's percent.
-fn load(c: &mut Criterion) {
+fn load<M: Measurement>(c: &mut Criterion<M>) {
     for n in sizes() {
         let dir = portfolio(n, 10);
         let mut g = c.benchmark_group(format!("load/{}", label(n)));
         tune(&mut g, n);
         bench_floor(&mut g, &dir);
+        // the portfolio is dropped untimed: a process that exits never frees it
         g.bench_function("stride", |b| {
-            b.iter(|| {
+            b.iter_with_large_drop(|| {
                 let p = load_dir(&dir).unwrap();
                 black_box(p.percent());
                 p
@@ -154,7 +155,7 @@ fn load(c: &mut Criterion) {
 }
 
 /// `stride list --overdue` in the process: load, the overdue rows, the table.
-fn list_overdue(c: &mut Criterion) {
+fn list_overdue<M: Measurement>(c: &mut Criterion<M>) {
     let filter = Filter {
         overdue: true,
         ..Filter::default()
@@ -164,16 +165,28 @@ fn list_overdue(c: &mut Criterion) {
         let mut g = c.benchmark_group(format!("list_overdue/{}", label(n)));
         tune(&mut g, n);
         bench_floor(&mut g, &dir);
+        // as src/cli/list.rs does it: each objective turned into the lines
+        // it shows as it is read, then the table
         g.bench_function("stride", |b| {
             let mut out = Vec::new();
             b.iter(|| {
                 out.clear();
-                let p = load_dir(&dir).unwrap();
-                write_table(&select(&p, today(), &filter), &mut out).unwrap();
-                black_box(out.len());
-                p
+                let (_files, lines) = map_dir(&dir, |o| {
+                    let mut lines = Vec::new();
+                    each_in(o, today(), |i| {
+                        if filter.matches_item(&i, today()) {
+                            lines.push(item_cells(&i));
+                        }
+                    });
+                    lines
+                })
+                .unwrap();
+                let lines: Vec<_> = lines.into_iter().flatten().collect();
+                write_cells(&lines, &mut out).unwrap();
+                out.len()
             })
         });
+        // the same rows from a portfolio in memory, as the TUI would list them
         let p = load_dir(&dir).unwrap();
         g.bench_function("stride_listing_only", |b| {
             let mut out = Vec::new();
@@ -211,14 +224,14 @@ fn terminal() -> Terminal<TestBackend> {
 
 /// One frame of the tree, of the stand-up's first page and of its summary,
 /// at 200x50; and the TUI's start: load, state, first frame.
-fn render(c: &mut Criterion) {
+fn render<M: Measurement>(c: &mut Criterion<M>) {
     for n in sizes() {
         let dir = portfolio(n, 10);
         let mut g = c.benchmark_group(format!("render/{}", label(n)));
         tune(&mut g, n);
         bench_floor(&mut g, &dir);
         g.bench_function("first_frame", |b| {
-            b.iter(|| {
+            b.iter_with_large_drop(|| {
                 let mut app = App::new(load_dir(&dir).unwrap(), today());
                 let mut t = terminal();
                 draw(&mut t, &mut app);
@@ -255,7 +268,7 @@ fn app_on_milestone(dir: &Path) -> (tempfile::TempDir, App, Terminal<TestBackend
 
 /// `+` on a milestone, with its save, and the frame after it: on a file of
 /// 1,000 milestones (the brief's case), and in the 100,000 portfolio.
-fn edit(c: &mut Criterion) {
+fn edit<M: Measurement>(c: &mut Criterion<M>) {
     let one_file = portfolio(1_000, 1);
     let mut g = c.benchmark_group("edit_save/1k_file");
     tune(&mut g, 1_000);
@@ -274,7 +287,7 @@ fn edit(c: &mut Criterion) {
 
 /// Each keypress, handled and redrawn, at every size: move, expand (and
 /// collapse), `+` with its save, a search keystroke.
-fn keys(c: &mut Criterion) {
+fn keys<M: Measurement>(c: &mut Criterion<M>) {
     for n in sizes() {
         let dir = portfolio(n, 10);
         let mut g = c.benchmark_group(format!("keys/{}", label(n)));
@@ -317,38 +330,113 @@ fn keys(c: &mut Criterion) {
             })
         });
         app.dispatch(Action::Search);
-        // the first letter of a query (the most matches), and the fifth
+        // the first letter of a query (the most matches), and the fifth; the
+        // query is set back to the prefix between keystrokes, untimed
+        let shared = RefCell::new((app, t));
         for (name, prefix, next) in [
             ("search_first_letter", "", 'l'),
             ("search_keystroke", "ledg", 'e'),
         ] {
             g.bench_function(name, |b| {
-                // the query is set back to `prefix` between keystrokes, untimed
-                b.iter_custom(|iters| {
-                    let mut spent = Duration::ZERO;
-                    for _ in 0..iters {
+                b.iter_batched(
+                    || {
+                        let (app, _) = &mut *shared.borrow_mut();
                         while !app.search.input.value().is_empty() {
                             app.dispatch(Action::Input(InputRequest::DeletePrevChar));
                         }
                         for ch in prefix.chars() {
                             app.dispatch(Action::Input(InputRequest::InsertChar(ch)));
                         }
-                        let start = Instant::now();
+                    },
+                    |()| {
+                        let (app, t) = &mut *shared.borrow_mut();
                         app.dispatch(Action::Input(InputRequest::InsertChar(next)));
-                        draw(&mut t, &mut app);
-                        spent += start.elapsed();
-                    }
-                    spent
-                })
+                        draw(t, app);
+                    },
+                    BatchSize::PerIteration,
+                )
             });
         }
+        let (mut app, _) = shared.into_inner();
         app.dispatch(Action::Cancel);
         g.finish();
     }
 }
 
+/// The parts of a `+` with its save, apart, to say where its time goes:
+/// the header counts recomputed over everything, the tree's rows listed
+/// again, the format-preserving save of the edited file (read, parse,
+/// edit, write, fsync), and this week's history file written again.
+fn edit_parts<M: Measurement>(c: &mut Criterion<M>) {
+    for n in sizes() {
+        let dir = portfolio(n, 10);
+        let tmp = scratch_copy(&dir);
+        let mut p = load_dir(tmp.path()).unwrap();
+        let mut g = c.benchmark_group(format!("edit_parts/{}", label(n)));
+        tune(&mut g, n);
+        bench_floor(&mut g, &dir);
+        g.bench_function("stats_of", |b| {
+            b.iter(|| stride::tui::app::Stats::of(&p, today()))
+        });
+        // what the header's counts cost without a row per item, and for the
+        // one objective an edit touches
+        g.bench_function("tally_all", |b| {
+            b.iter(|| stride::core::listing::Tally::of(&p, today()))
+        });
+        g.bench_function("tally_one_objective", |b| {
+            b.iter(|| {
+                stride::core::listing::Tally::of_objective(
+                    &p.objectives[0],
+                    today(),
+                    p.settings.due_soon_days,
+                )
+            })
+        });
+        let mut tree = stride::tui::tree::Tree::new(&p, today());
+        let filter = stride::tui::tree::TreeFilter::default();
+        g.bench_function("tree_rebuild", |b| {
+            b.iter(|| tree.rebuild(&p, &filter, today()))
+        });
+        let o = &p.objectives[0];
+        let path = stride::core::ItemPath::milestone(
+            &o.id,
+            &o.projects[0].id,
+            &o.projects[0].milestones[0].id,
+        );
+        let file = o.file;
+        let mut value = 10.0;
+        g.bench_function("save_one_field", |b| {
+            b.iter(|| {
+                value = if value == 10.0 { 15.0 } else { 10.0 };
+                let change = stride::core::Change::field(stride::core::Edit::set(
+                    path.clone(),
+                    stride::core::Field::Percent,
+                    stride::core::Value::Number(value),
+                ));
+                let inverse = p.apply_change(&change).unwrap();
+                stride::core::save::save_changes(&mut p.files[file], &[change], &mut [inverse])
+                    .unwrap()
+            })
+        });
+        // with a value changed in the model each time, so the file is written
+        g.bench_function("history_record", |b| {
+            b.iter(|| {
+                value = if value == 10.0 { 15.0 } else { 10.0 };
+                let change = stride::core::Change::field(stride::core::Edit::set(
+                    path.clone(),
+                    stride::core::Field::Percent,
+                    stride::core::Value::Number(value),
+                ));
+                p.apply_change(&change).unwrap();
+                stride::core::history::record(&p, today()).unwrap()
+            })
+        });
+        g.finish();
+    }
+}
+
 /// The weekly report, Markdown, from a loaded portfolio.
-fn report(c: &mut Criterion) {
+fn report<M: Measurement>(c: &mut Criterion<M>) {
     for n in sizes() {
         let dir = portfolio(n, 10);
         let mut g = c.benchmark_group(format!("report/{}", label(n)));
@@ -365,5 +453,78 @@ fn report(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, load, list_overdue, render, edit, keys, report);
-criterion_main!(benches);
+criterion_group!(
+    name = wall;
+    config = Criterion::default();
+    targets = load, list_overdue, render, edit, keys, edit_parts, report
+);
+criterion_group!(
+    name = cpu;
+    config = Criterion::default().with_measurement(CpuTime);
+    targets = load, list_overdue, render, edit, keys, edit_parts, report
+);
+
+/// Wall time, as criterion measures it; with `STRIDE_BENCH_CPU=1`, the CPU
+/// time of the whole process instead (every thread's), which a busy machine
+/// disturbs less.
+fn main() {
+    if std::env::var_os("STRIDE_BENCH_CPU").is_some_and(|v| v != "0") {
+        cpu();
+    } else {
+        wall();
+    }
+    Criterion::default().configure_from_args().final_summary();
+}
+
+/// CPU time used by the process, all threads together (Linux:
+/// `clock_gettime(CLOCK_PROCESS_CPUTIME_ID)`), in nanoseconds.
+struct CpuTime;
+
+#[repr(C)]
+struct Timespec {
+    tv_sec: i64,
+    tv_nsec: i64,
+}
+
+unsafe extern "C" {
+    fn clock_gettime(clock: i32, tp: *mut Timespec) -> i32;
+}
+
+const CLOCK_PROCESS_CPUTIME_ID: i32 = 2;
+
+fn cpu_nanos() -> u64 {
+    let mut t = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `t` is a valid timespec for the call to write into.
+    let rc = unsafe { clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &mut t) };
+    assert_eq!(rc, 0, "clock_gettime(CLOCK_PROCESS_CPUTIME_ID) failed");
+    t.tv_sec as u64 * 1_000_000_000 + t.tv_nsec as u64
+}
+
+static WALL: WallTime = WallTime;
+
+impl Measurement for CpuTime {
+    type Intermediate = u64;
+    type Value = Duration;
+
+    fn start(&self) -> u64 {
+        cpu_nanos()
+    }
+    fn end(&self, start: u64) -> Duration {
+        Duration::from_nanos(cpu_nanos().saturating_sub(start))
+    }
+    fn add(&self, a: &Duration, b: &Duration) -> Duration {
+        *a + *b
+    }
+    fn zero(&self) -> Duration {
+        Duration::ZERO
+    }
+    fn to_f64(&self, v: &Duration) -> f64 {
+        v.as_nanos() as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        WALL.formatter()
+    }
+}

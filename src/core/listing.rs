@@ -157,6 +157,55 @@ pub fn select<'a>(p: &'a Portfolio, today: NaiveDate, filter: &Filter) -> Vec<Ro
     out
 }
 
+/// What the TUI's header counts: items overdue, due soon (and not
+/// overdue), and blocked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub overdue: usize,
+    pub due_soon: usize,
+    pub blocked: usize,
+}
+
+impl Tally {
+    /// The counts over the whole portfolio, without building a row.
+    pub fn of(p: &Portfolio, today: NaiveDate) -> Tally {
+        let mut t = Tally::default();
+        each(p, today, |i| t.count(&i, today, p.settings.due_soon_days));
+        t
+    }
+
+    /// The counts over one objective's items: what an edit in it can
+    /// change, to update the portfolio's counts without going through all.
+    pub fn of_objective(o: &Objective, today: NaiveDate, due_soon_days: i64) -> Tally {
+        let mut t = Tally::default();
+        each_in(o, today, |i| t.count(&i, today, due_soon_days));
+        t
+    }
+
+    fn count(&mut self, i: &Item<'_>, today: NaiveDate, due_soon_days: i64) {
+        if i.overdue_days > 0 {
+            self.overdue += 1;
+        } else if is_due_soon(i.due, i.status, today, due_soon_days) {
+            self.due_soon += 1;
+        }
+        if i.status == Status::Blocked {
+            self.blocked += 1;
+        }
+    }
+}
+
+impl std::ops::Add for Tally {
+    type Output = Tally;
+
+    fn add(self, o: Tally) -> Tally {
+        Tally {
+            overdue: self.overdue + o.overdue,
+            due_soon: self.due_soon + o.due_soon,
+            blocked: self.blocked + o.blocked,
+        }
+    }
+}
+
 /// Which rows to keep. Empty filters keep everything; the filters combine
 /// with "and", except `overdue` and `due_within`, which combine with "or"
 /// (late, or due soon).
@@ -346,6 +395,14 @@ mod tests {
             .collect();
         assert!(!kept.is_empty());
         assert_eq!(kept, selected);
+        let t = Tally::of(&p, today);
+        let by_objective = p
+            .objectives
+            .iter()
+            .map(|o| Tally::of_objective(o, today, p.settings.due_soon_days))
+            .fold(Tally::default(), |a, b| a + b);
+        assert_eq!(t, by_objective);
+        assert_eq!(t.overdue, all.iter().filter(|r| r.overdue_days > 0).count());
         let mut strings = Vec::new();
         each(&p, today, |i| strings.push(i.path_string()));
         let paths: Vec<String> = all.iter().map(|r| r.path.to_string()).collect();

@@ -7,7 +7,6 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -198,10 +197,27 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
 }
 
 /// A fingerprint of a file's bytes, to notice later changes on disk.
+///
+/// A fast 64-bit hash, eight bytes a step (SipHash, the standard hasher,
+/// took a tenth of the load of a large portfolio): it tells a changed file
+/// from an unchanged one, and is no defence against a chosen collision.
 pub fn fingerprint(bytes: &[u8]) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mix = |h: u64, w: u64| (h ^ w).wrapping_mul(K).rotate_left(29);
+    let mut h = (bytes.len() as u64).wrapping_mul(K) ^ 0x2545_f491_4f6c_dd1d;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        h = mix(h, u64::from_le_bytes(w.try_into().unwrap_or([0; 8])));
+    }
+    let mut last = [0u8; 8];
+    last[..words.remainder().len()].copy_from_slice(words.remainder());
+    h = mix(h, u64::from_le_bytes(last));
+    // the finaliser of MurmurHash3: every bit of `h` reaches every bit
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^ (h >> 33)
 }
 
 /// Loads one file from the result of reading it.
@@ -987,6 +1003,25 @@ tags = ["网联"]
             file.diagnostics[0].to_string(),
             "x.toml:1:11: error: the file is not valid UTF-8 (bad byte at offset 10)"
         );
+    }
+
+    #[test]
+    fn fingerprints_tell_any_change() {
+        let text = b"title = \"O2\"\n[project.a]\ntitle = \"A\"\npercent = 95.46\n".to_vec();
+        let base = fingerprint(&text);
+        assert_eq!(base, fingerprint(&text.clone()));
+        let mut seen = std::collections::HashSet::from([base]);
+        for i in 0..text.len() {
+            for bit in [1u8, 0x10, 0x80] {
+                let mut t = text.clone();
+                t[i] ^= bit;
+                assert!(seen.insert(fingerprint(&t)), "byte {i} bit {bit}");
+            }
+            assert!(seen.insert(fingerprint(&text[..i])), "prefix {i}");
+        }
+        let mut longer = text.clone();
+        longer.push(0);
+        assert!(seen.insert(fingerprint(&longer)));
     }
 
     #[test]

@@ -414,6 +414,7 @@ mod tests {
                 fingerprint: 0,
                 loaded: true,
                 diagnostics: vec![],
+                plain: false,
             }],
             objectives: vec![o.unwrap()],
             ..Portfolio::default()

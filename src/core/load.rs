@@ -231,6 +231,7 @@ pub fn load_file(path: &Path, bytes: std::io::Result<Vec<u8>>) -> (SourceFile, O
         fingerprint: 0,
         loaded: false,
         diagnostics: Vec::new(),
+        plain: false,
     };
     let bytes = match bytes {
         Ok(b) => b,
@@ -264,10 +265,30 @@ pub fn load_file(path: &Path, bytes: std::io::Result<Vec<u8>>) -> (SourceFile, O
         .and_then(|s| s.to_str())
         .unwrap_or_default()
         .to_string();
-    let (objective, diagnostics) = parse_objective(path, &id, text);
-    file.diagnostics = diagnostics;
+    let objective = match sections::parse(path, &id, text) {
+        Some(objective) => {
+            file.plain = true;
+            Some(objective)
+        }
+        None => {
+            let (objective, diagnostics) = parse_whole(path, &id, text);
+            file.diagnostics = diagnostics;
+            objective
+        }
+    };
     file.loaded = objective.is_some();
     (file, objective)
+}
+
+/// Whether `text`, the text of the objective file at `path`, is a run of
+/// plain sections that the sectioned loader reads exactly (and without a
+/// problem): what [`SourceFile::plain`] says.
+pub fn is_plain(path: &Path, text: &str) -> bool {
+    let id = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    sections::parse(path, id, text).is_some()
 }
 
 /// Parses the text of one objective file. The objective is `None` when the

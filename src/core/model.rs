@@ -162,6 +162,10 @@ pub struct SourceFile {
     pub loaded: bool,
     /// Everything `check` found in it, errors and warnings.
     pub diagnostics: Vec<Diagnostic>,
+    /// Whether the bytes of `fingerprint` are a run of plain sections, one
+    /// table each (see `load::sections`): a save may then rewrite one
+    /// table's section alone.
+    pub plain: bool,
 }
 
 /// Everything read from a data folder.

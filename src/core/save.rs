@@ -19,6 +19,8 @@ use super::edit::{Edit, Field, Value, round_percent};
 use super::load::fingerprint;
 use super::model::{ItemPath, Portfolio, SourceFile};
 
+mod section;
+
 /// Why a save did not happen. The file on disk is untouched in every case.
 #[derive(Debug)]
 pub enum SaveError {
@@ -153,6 +155,20 @@ pub fn save_changes_on(
         message,
     };
     let text = String::from_utf8(bytes).map_err(|_| doc_err("not valid UTF-8".into()))?;
+    if !merged && file.plain {
+        // the file is as read, a run of plain sections: edit only the
+        // sections of the edited items (the inverses are kept aside in case
+        // it cannot be done that way)
+        let mut trial = inverses.to_vec();
+        if let Some(new_text) = section::edit(&text, changes, &mut trial) {
+            inverses.clone_from_slice(&trial);
+            if new_text != text {
+                write_atomic_on(disk, &file.path, new_text.as_bytes()).map_err(io_err)?;
+            }
+            file.fingerprint = fingerprint(new_text.as_bytes());
+            return Ok(Saved { merged });
+        }
+    }
     let mut doc: DocumentMut = text
         .parse()
         .map_err(|e: toml_edit::TomlError| doc_err(e.message().to_string()))?;
@@ -169,6 +185,7 @@ pub fn save_changes_on(
         write_atomic_on(disk, &file.path, new_text.as_bytes()).map_err(io_err)?;
     }
     file.fingerprint = fingerprint(new_text.as_bytes());
+    file.plain = super::load::is_plain(&file.path, &new_text);
     Ok(Saved { merged })
 }
 
@@ -751,6 +768,7 @@ percent = 95.46 # of 164
             fingerprint: fingerprint(&fs::read(path).unwrap()),
             loaded: true,
             diagnostics: vec![],
+            plain: crate::core::load::is_plain(path, &fs::read_to_string(path).unwrap()),
         }
     }
 

@@ -4,14 +4,18 @@
 
 use crate::core::model::{ItemPath, Portfolio};
 
-/// Whether every character of `needle` appears in `hay` in order.
+/// Whether every character of `needle` appears in `hay` in order, a
+/// character of `hay` matching when it or its lowercase is the needle's.
 fn subsequence(hay: &str, needle: &[char]) -> bool {
+    if needle.iter().all(char::is_ascii) {
+        return ascii_subsequence(hay, needle);
+    }
     let mut it = needle.iter().peekable();
     for c in hay.chars() {
         let Some(&&n) = it.peek() else {
             return true;
         };
-        let same = if c.is_ascii() {
+        let same = if c.is_ascii() || caseless(c) {
             c.to_ascii_lowercase() == n || c == n
         } else {
             c.to_lowercase().eq(std::iter::once(n)) || c == n
@@ -23,17 +27,58 @@ fn subsequence(hay: &str, needle: &[char]) -> bool {
     it.peek().is_none()
 }
 
+/// The Kelvin sign: the one character beyond ASCII whose lowercase is a
+/// single ASCII character (`k`).
+const KELVIN: char = '\u{212a}';
+
+/// [`subsequence`] for an ASCII needle, a byte at a time: a character
+/// beyond ASCII can only match as the Kelvin sign does.
+fn ascii_subsequence(hay: &str, needle: &[char]) -> bool {
+    let hay = hay.as_bytes();
+    let mut at = 0;
+    for &n in needle {
+        let n = n as u8;
+        loop {
+            let Some(&b) = hay.get(at) else {
+                return false;
+            };
+            at += 1;
+            let same = if b.is_ascii() {
+                b.to_ascii_lowercase() == n || b == n
+            } else {
+                // no other character beyond ASCII matches an ASCII one
+                n == b'k' && hay[at - 1..].starts_with(KELVIN.encode_utf8(&mut [0; 4]).as_bytes())
+            };
+            if same {
+                break;
+            }
+        }
+    }
+    true
+}
+
+/// Characters that are their own lowercase, beyond ASCII: general
+/// punctuation, CJK symbols, kana, Hangul jamo, CJK ideographs, and the
+/// fullwidth forms other than the Latin letters (checked, for every
+/// character, by a test).
+fn caseless(c: char) -> bool {
+    matches!(c, '\u{2000}'..='\u{206f}'
+        | '\u{3000}'..='\u{9fff}'
+        | '\u{ff00}'..='\u{ff20}'
+        | '\u{ff3b}'..='\u{ffef}')
+}
+
 /// `s.to_lowercase()`, written into `buf`.
 fn lowercase_into(buf: &mut String, s: &str) {
     buf.clear();
-    if s.is_ascii() {
-        buf.push_str(s);
+    buf.push_str(s);
+    if s.is_ascii() || s.chars().all(|c| c.is_ascii() || caseless(c)) {
+        // only ASCII letters change, each to a letter of the same length
         buf.make_ascii_lowercase();
-    } else if s.contains('Σ') {
-        // a final sigma lowercases by its place in the word
-        buf.push_str(&s.to_lowercase());
     } else {
-        buf.extend(s.chars().flat_map(char::to_lowercase));
+        buf.clear();
+        // `str::to_lowercase` knows a final sigma by its place in the word
+        buf.push_str(&s.to_lowercase());
     }
 }
 
@@ -94,6 +139,52 @@ mod tests {
         ] {
             lowercase_into(&mut buf, s);
             assert_eq!(buf, s.to_lowercase(), "{s}");
+        }
+    }
+
+    #[test]
+    fn the_shortcuts_hold_for_every_character() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let lower: Vec<char> = c.to_lowercase().collect();
+            if caseless(c) {
+                assert_eq!(lower, [c], "{c:?}");
+            }
+            if !c.is_ascii() && c != KELVIN {
+                assert!(!(lower.len() == 1 && lower[0].is_ascii()), "{c:?}");
+            }
+        }
+        assert_eq!(KELVIN.to_lowercase().collect::<Vec<_>>(), ['k']);
+    }
+
+    #[test]
+    fn ascii_needles_match_as_any_needle_does() {
+        let slow = |hay: &str, needle: &[char]| {
+            let mut it = needle.iter().peekable();
+            for c in hay.chars() {
+                match it.peek() {
+                    None => return true,
+                    Some(&&n) if c.to_lowercase().eq(std::iter::once(n)) || c == n => {
+                        it.next();
+                    }
+                    _ => {}
+                }
+            }
+            it.peek().is_none()
+        };
+        let hays = [
+            "",
+            "HIVE标准数仓建设",
+            "Ledger 对账",
+            "\u{212a}ilo",
+            "İk",
+            "m000012",
+        ];
+        let needles = ["", "k", "hive", "ledg", "l", "m01", "ik", "K", "i\u{307}k"];
+        for hay in hays {
+            for needle in needles {
+                let n: Vec<char> = needle.chars().collect();
+                assert_eq!(subsequence(hay, &n), slow(hay, &n), "{hay:?} {needle:?}");
+            }
         }
     }
 

@@ -244,8 +244,11 @@ fn render<M: Measurement>(c: &mut Criterion<M>) {
         app.open_standup();
         g.bench_function("standup_frame", |b| b.iter(|| draw(&mut t, &mut app)));
         if let stride::tui::screens::Screen::Standup(s) = &mut app.screen {
+            s.on_ops = false;
             s.page = s.projects.len();
         }
+        // as a key does: the page's lists are made once, not each frame
+        app.update(Action::Tick(Duration::ZERO));
         g.bench_function("standup_summary_frame", |b| {
             b.iter(|| draw(&mut t, &mut app))
         });
@@ -380,6 +383,11 @@ fn edit_parts<M: Measurement>(c: &mut Criterion<M>) {
         });
         // what the header's counts cost without a row per item, and for the
         // one objective an edit touches
+        // what an edit costs the header: its objective recounted
+        let mut stats = stride::tui::app::Stats::of(&p, today());
+        g.bench_function("stats_refresh_one_objective", |b| {
+            b.iter(|| stats.refresh(&p, today(), Some(0)))
+        });
         g.bench_function("tally_all", |b| {
             b.iter(|| stride::core::listing::Tally::of(&p, today()))
         });

@@ -260,3 +260,43 @@ fn overdue_review_and_board_80x24_and_200x50() {
     check(&d, "board_80x24", &draw(&mut app, 80, 24));
     check(&d, "board_200x50", &draw(&mut app, 200, 50));
 }
+
+#[test]
+fn the_summary_lists_are_made_once_and_again_after_a_change() {
+    let (_d, mut app) = app();
+    app.open_standup();
+    let n = match &app.screen {
+        Screen::Standup(s) => s.projects.len(),
+        _ => unreachable!(),
+    };
+    for _ in 0..=n {
+        app.dispatch(Action::NextPage);
+    }
+    let summary = |app: &App| match &app.screen {
+        Screen::Standup(s) if s.on_summary() => s.summary.clone(),
+        _ => None,
+    };
+    let made = summary(&app).expect("made when the page opened");
+    assert_eq!(made, view::summary_of(&app));
+    assert!(!made.late.is_empty());
+    // a timer tick leaves them be; a change makes them again, without the
+    // milestone that is no longer late
+    app.dispatch(Action::Tick(Duration::from_secs(1)));
+    assert_eq!(summary(&app).as_ref(), Some(&made));
+    let late = stride::core::listing::rows(&app.portfolio, today())
+        .into_iter()
+        .find(|r| r.overdue_days > 0 && r.kind() == stride::core::Kind::Milestone)
+        .unwrap()
+        .path;
+    assert!(
+        app.commit(vec![stride::core::Change::field(stride::core::Edit::set(
+            late,
+            stride::core::Field::Status,
+            stride::core::Value::Status(Status::Done),
+        ))])
+    );
+    app.update(Action::Tick(Duration::from_secs(1)));
+    let again = summary(&app).expect("made again");
+    assert_eq!(again, view::summary_of(&app));
+    assert_eq!(again.late.len() + 1, made.late.len());
+}

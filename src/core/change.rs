@@ -491,7 +491,8 @@ fn positions(item: &Item, out: &mut Vec<isize>) {
     }
 }
 
-/// Adds `by` to every table position at or after `from`.
+/// Adds `by` to every table position at or after `from`, the tables of
+/// arrays (`[[incident]]`) too.
 fn shift_positions(t: &mut Table, from: isize, by: isize) {
     if let Some(p) = t.position()
         && p >= from
@@ -499,8 +500,14 @@ fn shift_positions(t: &mut Table, from: isize, by: isize) {
         t.set_position(Some(p + by));
     }
     for (_, child) in t.iter_mut() {
-        if let Item::Table(c) = child {
-            shift_positions(c, from, by);
+        match child {
+            Item::Table(c) => shift_positions(c, from, by),
+            Item::ArrayOfTables(a) => {
+                for c in a.iter_mut() {
+                    shift_positions(c, from, by);
+                }
+            }
+            _ => {}
         }
     }
 }

@@ -182,6 +182,23 @@ impl Tally {
         t
     }
 
+    /// [`Tally::of_objective`], with the objective's percent found on the way.
+    pub fn of_objective_with_percent(
+        o: &Objective,
+        today: NaiveDate,
+        due_soon_days: i64,
+    ) -> (Tally, f64) {
+        let mut t = Tally::default();
+        let mut percent = 0.0;
+        each_in(o, today, |i| {
+            if let ItemRef::Objective(_) = i.item {
+                percent = i.percent;
+            }
+            t.count(&i, today, due_soon_days);
+        });
+        (t, percent)
+    }
+
     fn count(&mut self, i: &Item<'_>, today: NaiveDate, due_soon_days: i64) {
         if i.overdue_days > 0 {
             self.overdue += 1;

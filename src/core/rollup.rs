@@ -128,6 +128,20 @@ impl Portfolio {
         )
         .unwrap_or(0.0)
     }
+
+    /// [`Portfolio::percent`], given what [`Objective::percent`] gives for
+    /// each objective, in order: the same value, from those alone.
+    pub fn percent_with(&self, objective_percents: &[f64]) -> f64 {
+        debug_assert_eq!(objective_percents.len(), self.objectives.len());
+        weighted_mean(
+            self.objectives
+                .iter()
+                .zip(objective_percents)
+                .filter(|(o, _)| o.fields.status != Some(Status::Dropped))
+                .map(|(o, &pct)| (pct, o.fields.weight())),
+        )
+        .unwrap_or(0.0)
+    }
 }
 
 /// The status a file gives, or the one derived from the percent:

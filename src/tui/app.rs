@@ -17,11 +17,10 @@ use super::strings::{self as t, Strings};
 use super::tree::{Node, Tree, TreeFilter};
 use crate::core::edit::round_percent;
 use crate::core::history::History;
-use crate::core::listing::rows;
+use crate::core::listing::Tally;
 use crate::core::load::load_file;
 use crate::core::model::{ItemPath, ItemRef, Kind, Portfolio, Status};
 use crate::core::ops::{GradeCounts, grade_counts};
-use crate::core::rollup::is_due_soon;
 use crate::core::save::{Conflict, SaveError, save_changes};
 use crate::core::{Change, Edit, Field, Value};
 
@@ -62,7 +61,8 @@ pub struct Message {
     pub error: bool,
 }
 
-/// Counts shown in the header, recomputed when the data changes.
+/// Counts shown in the header. Each objective's share is kept, so that an
+/// edit recounts only the objective it is in.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Stats {
     pub percent: f64,
@@ -76,29 +76,43 @@ pub struct Stats {
     /// Whether there are metrics or incidents at all (else the header
     /// leaves their counts out).
     pub ops: bool,
+    /// Each objective's counts and percent, in the portfolio's order.
+    parts: Vec<(Tally, f64)>,
 }
 
 impl Stats {
+    /// The counts over the whole portfolio.
     pub fn of(p: &Portfolio, today: NaiveDate) -> Self {
-        let mut s = Stats {
-            percent: p.percent(),
-            ..Stats::default()
-        };
-        for r in rows(p, today) {
-            if r.overdue_days > 0 {
-                s.overdue += 1;
-            } else if is_due_soon(r.due, r.status, today, p.settings.due_soon_days) {
-                s.due_soon += 1;
-            }
-            if r.status == Status::Blocked {
-                s.blocked += 1;
-            }
-        }
-        let week = Portfolio::reported_week(today);
-        s.incidents = grade_counts(p.incidents_of_week(week, false).iter().map(|l| l.incident));
-        s.missed = p.metrics().filter(|(_, m)| m.met() == Some(false)).count();
-        s.ops = has_operations(p);
+        let mut s = Stats::default();
+        s.refresh(p, today, None);
         s
+    }
+
+    /// Brings the counts up to date after a change in the objective at
+    /// index `changed` (its items recounted, the others' shares kept), or
+    /// anywhere (`None`: everything recounted).
+    pub fn refresh(&mut self, p: &Portfolio, today: NaiveDate, changed: Option<usize>) {
+        let days = p.settings.due_soon_days;
+        let part = |o| Tally::of_objective_with_percent(o, today, days);
+        match changed {
+            Some(i) if self.parts.len() == p.objectives.len() && i < self.parts.len() => {
+                self.parts[i] = part(&p.objectives[i]);
+            }
+            _ => self.parts = p.objectives.iter().map(part).collect(),
+        }
+        let percents: Vec<f64> = self.parts.iter().map(|(_, pct)| *pct).collect();
+        self.percent = p.percent_with(&percents);
+        let total = self
+            .parts
+            .iter()
+            .fold(Tally::default(), |sum, (t, _)| sum + *t);
+        self.overdue = total.overdue;
+        self.due_soon = total.due_soon;
+        self.blocked = total.blocked;
+        let week = Portfolio::reported_week(today);
+        self.incidents = grade_counts(p.incidents_of_week(week, false).iter().map(|l| l.incident));
+        self.missed = p.metrics().filter(|(_, m)| m.met() == Some(false)).count();
+        self.ops = has_operations(p);
     }
 }
 
@@ -117,7 +131,7 @@ pub struct Entry {
 #[derive(Clone, Debug, Default)]
 pub struct Search {
     pub input: Input,
-    pub matches: Vec<ItemPath>,
+    pub matches: search::Found,
     pub current: usize,
     /// The tree as it was when the search began: typing opens only the
     /// folders of the current match, and Esc goes back to this.
@@ -146,6 +160,10 @@ pub struct App {
     /// Entries wait to be written: set by edits, cleared by [`App::flush`].
     /// A refused save is tried again only on the next edit or `Ctrl-s`.
     pending_saves: bool,
+    /// Files were saved since this week's history file was last written.
+    /// It is written when the keys pause ([`App::record_history`]), not
+    /// after each save: at 100,000 items it costs more than a keypress may.
+    history_pending: bool,
     pub quit: bool,
     /// The time of day that `now` means in incident forms: the local
     /// clock's when `None`. Tests set it, so that they do not depend on it.
@@ -186,6 +204,7 @@ impl App {
             show_detail: true,
             page: 20,
             pending_saves: false,
+            history_pending: false,
             quit: false,
             time_of_day: None,
         }
@@ -205,10 +224,12 @@ impl App {
         Strings::of(&self.portfolio)
     }
 
-    /// Handles an action and writes what it changed: what tests call.
+    /// Handles an action and writes what it changed, the week's history
+    /// too: what tests call.
     pub fn dispatch(&mut self, action: Action) {
         self.update(action);
         self.flush();
+        self.record_history();
     }
 
     /// The selected item's path on the current screen, if an item is selected.
@@ -258,6 +279,26 @@ impl App {
 
     /// Changes the state for one action. Saves are queued for [`App::flush`].
     pub fn update(&mut self, action: Action) {
+        self.handle(action);
+        self.prepare_views();
+    }
+
+    /// Makes what a view shows but is too costly to make each frame: the
+    /// stand-up summary's lists, when that page is open and they are not
+    /// made yet (a change clears them).
+    fn prepare_views(&mut self) {
+        if let Screen::Standup(s) = &self.screen
+            && s.on_summary()
+            && s.summary.is_none()
+        {
+            let lists = super::view::summary_of(self);
+            if let Screen::Standup(s) = &mut self.screen {
+                s.summary = Some(lists);
+            }
+        }
+    }
+
+    fn handle(&mut self, action: Action) {
         if let Action::FileChanged(file) = action {
             return self.file_changed(file);
         }
@@ -793,12 +834,10 @@ impl App {
                 },
             ));
         }
-        let mut owners: Vec<&str> = rows(&self.portfolio, self.today)
-            .iter()
-            .filter_map(|r| r.owner())
-            .collect();
-        owners.sort_unstable();
-        owners.dedup();
+        let mut owners = std::collections::BTreeSet::new();
+        crate::core::listing::each(&self.portfolio, self.today, |i| {
+            owners.extend(i.owner());
+        });
         for o in owners {
             let on = self.filter.owner.as_deref() == Some(o);
             out.push((
@@ -905,9 +944,21 @@ impl App {
     /// Matches the query against every item and jumps to the first match.
     fn run_search(&mut self) {
         let query = self.search.input.value().to_string();
-        self.search.matches = search::find(&self.portfolio, &query);
+        let before = std::mem::take(&mut self.search.matches);
+        self.search.matches = search::find_after(&self.portfolio, &query, Some(&before));
         self.search.current = 0;
         self.jump_to_match();
+    }
+
+    /// Finds the query's matches again, after items came or went.
+    fn refresh_search(&mut self) {
+        if !self.search.matches.is_empty() {
+            self.search.matches = search::find(&self.portfolio, self.search.input.value());
+            self.search.current = self
+                .search
+                .current
+                .min(self.search.matches.len().saturating_sub(1));
+        }
     }
 
     fn next_match(&mut self, step: isize) {
@@ -922,7 +973,12 @@ impl App {
     }
 
     fn jump_to_match(&mut self) {
-        let Some(path) = self.search.matches.get(self.search.current).cloned() else {
+        let Some(path) = self
+            .search
+            .matches
+            .get(self.search.current)
+            .and_then(|n| n.path(&self.portfolio))
+        else {
             return;
         };
         if let Some((expanded, _)) = &self.search.before {
@@ -1025,6 +1081,10 @@ impl App {
             }
         }
         self.pending_saves = true;
+        if changes.iter().any(|c| !matches!(c, Change::Field { .. })) {
+            // items came or went: the matches' places moved
+            self.refresh_search();
+        }
         let focus = changes.first().map(|c| c.path().clone());
         self.after_change(focus.as_ref());
         Ok(Entry {
@@ -1038,12 +1098,19 @@ impl App {
     /// Brings what depends on the data up to date; `focus` is the item
     /// just changed, which the board follows to its new column.
     fn after_change(&mut self, focus: Option<&ItemPath>) {
+        if focus.is_none() {
+            self.refresh_search();
+        }
         self.rebuild();
-        self.stats = Stats::of(&self.portfolio, self.today);
+        let changed = focus.and_then(|f| self.portfolio.objective_index(&f.objective));
+        self.stats.refresh(&self.portfolio, self.today, changed);
         let p = &self.portfolio;
         match &mut self.screen {
             Screen::Tree => {}
-            Screen::Standup(s) => s.refresh(p),
+            Screen::Standup(s) => {
+                s.refresh(p);
+                s.summary = None;
+            }
             Screen::Overdue(r) => {
                 // the list keeps its order while open, so that rows do not jump
                 r.items.retain(|x| p.get(x).is_some());
@@ -1171,10 +1238,8 @@ impl App {
         if let Some(p) = conflict {
             self.mode = Mode::Conflict(Box::new(p));
         }
-        if !saved_files.is_empty()
-            && let Err(e) = crate::core::history::record(&self.portfolio, self.today)
-        {
-            failures.push(s.history_not_written(&e.to_string()));
+        if !saved_files.is_empty() {
+            self.history_pending = true;
         }
         if let Some(f) = failures.first() {
             self.error(s.save_refused(f));
@@ -1190,6 +1255,21 @@ impl App {
             }
         }
         tried
+    }
+
+    /// Writes this week's history file if files were saved since it was
+    /// last written. The event loop calls it when no key came for a moment,
+    /// and before quitting. True if it was written (or failed, with a
+    /// message).
+    pub fn record_history(&mut self) -> bool {
+        if !std::mem::take(&mut self.history_pending) {
+            return false;
+        }
+        if let Err(e) = crate::core::history::record(&self.portfolio, self.today) {
+            let s = self.strings();
+            self.error(s.save_refused(&s.history_not_written(&e.to_string())));
+        }
+        true
     }
 
     fn retry(&mut self) {

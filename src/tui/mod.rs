@@ -140,9 +140,12 @@ fn event_loop(app: &mut App) -> io::Result<()> {
             continue;
         }
         if app.quit {
+            app.record_history();
             return Ok(());
         }
         if !event::poll(Duration::from_millis(200))? {
+            // the keys paused: the moment for the week's history file
+            app.record_history();
             continue;
         }
         let ev = event::read()?;

@@ -46,6 +46,18 @@ pub struct Standup {
     pub spent: Vec<Duration>,
     /// Time since the meeting started.
     pub total: Duration,
+    /// The summary page's lists, made when the page opens and again after
+    /// a change (not every frame: at 100,000 items they take a while).
+    pub summary: Option<Summary>,
+}
+
+/// What the stand-up's summary lists, each line as shown.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Summary {
+    pub moved: Vec<String>,
+    pub late: Vec<String>,
+    pub blocked: Vec<String>,
+    pub stalled: Vec<String>,
 }
 
 impl Standup {

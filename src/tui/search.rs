@@ -2,7 +2,8 @@
 //! then fuzzy (in-order) matches, each group in file order. Chinese matches
 //! character by character.
 
-use crate::core::model::{ItemPath, Portfolio};
+use super::tree::Node;
+use crate::core::model::{ItemRef, Portfolio};
 
 /// Whether every character of `needle` appears in `hay` in order, a
 /// character of `hay` matching when it or its lowercase is the needle's.
@@ -82,48 +83,209 @@ fn lowercase_into(buf: &mut String, s: &str) {
     }
 }
 
-/// The paths of the items matching `query`, best first.
-pub fn find(p: &Portfolio, query: &str) -> Vec<ItemPath> {
+/// Whether `s.to_lowercase()` is `s`, known without decoding most of it:
+/// ASCII byte by byte, and the characters of U+3000 to U+9FFF (CJK, kana;
+/// their UTF-8 starts with E3 to E9) skipped three bytes at a time.
+fn lowercase_already(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c < 0x80 {
+            if c.is_ascii_uppercase() {
+                return false;
+            }
+            i += 1;
+        } else if (0xe3..=0xe9).contains(&c) {
+            i += 3;
+        } else {
+            // `i` is at the start of a character: the rest, one at a time
+            return s[i..].chars().all(|c| {
+                if c.is_ascii() {
+                    !c.is_ascii_uppercase()
+                } else {
+                    caseless(c)
+                }
+            });
+        }
+    }
+    true
+}
+
+/// `s.to_lowercase()`: `s` itself when lowercasing leaves it as it is (no
+/// ASCII capital, nothing else with a case: most ids, and Chinese titles),
+/// else written into `buf`.
+fn lowered<'a>(buf: &'a mut String, s: &'a str) -> &'a str {
+    if lowercase_already(s) {
+        s
+    } else {
+        lowercase_into(buf, s);
+        buf
+    }
+}
+
+/// The items matching a query: substring matches, then fuzzy ones, each
+/// run in file order. Items are tree nodes (indices), so that a query
+/// matching most of a large portfolio builds no path.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Found {
+    /// The query, trimmed and lowercased.
+    pub query: String,
+    pub nodes: Vec<Node>,
+    /// How many of `nodes`, from the first, are substring matches.
+    pub exact: usize,
+}
+
+impl Found {
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<Node> {
+        self.nodes.get(i).copied()
+    }
+
+    /// Whether `node` matches: a binary search in each run.
+    pub fn contains(&self, node: Node) -> bool {
+        let (exact, fuzzy) = self.nodes.split_at(self.exact.min(self.nodes.len()));
+        let key = order(node);
+        exact.binary_search_by_key(&key, |n| order(*n)).is_ok()
+            || fuzzy.binary_search_by_key(&key, |n| order(*n)).is_ok()
+    }
+}
+
+/// A node's place in file order.
+fn order(n: Node) -> (usize, usize, usize) {
+    match n {
+        Node::Objective(o) => (o, 0, 0),
+        Node::Project(o, p) => (o, p + 1, 0),
+        Node::Milestone(o, p, m) => (o, p + 1, m + 1),
+        Node::Broken(f) => (usize::MAX, f, 0),
+    }
+}
+
+/// The items matching `query`, best first.
+pub fn find(p: &Portfolio, query: &str) -> Found {
+    find_after(p, query, None)
+}
+
+/// [`find`], knowing what an earlier query found: when the new query
+/// starts with it (a letter typed), only those items can match, as every
+/// item containing the new query, or holding it in order, holds the old
+/// one so too.
+pub fn find_after(p: &Portfolio, query: &str, before: Option<&Found>) -> Found {
     let q = query.trim().to_lowercase();
     if q.is_empty() {
-        return Vec::new();
+        return Found::default();
     }
     let needle: Vec<char> = q.chars().collect();
+    // the substring searcher, set up once for every item
+    let finder = memchr::memmem::Finder::new(q.as_bytes());
+    let has = |s: &str| finder.find(s.as_bytes()).is_some();
     let mut exact = Vec::new();
     let mut fuzzy = Vec::new();
     // the lowercased title and id, in buffers used again for every item
     let (mut t, mut i) = (String::new(), String::new());
-    let mut consider = |title: &str, id: &str, path: &dyn Fn() -> ItemPath| {
-        lowercase_into(&mut t, title);
-        if t.contains(&q) || {
-            lowercase_into(&mut i, id);
-            i.contains(&q)
-        } {
-            exact.push(path());
-        } else if subsequence(&t, &needle) || subsequence(id, &needle) {
-            fuzzy.push(path());
+    let mut consider = |node: Node, title: &str, id: &str| {
+        let title = lowered(&mut t, title);
+        if has(title) || has(lowered(&mut i, id)) {
+            exact.push(node);
+        } else if needle.len() > 1 && (subsequence(title, &needle) || subsequence(id, &needle)) {
+            // (one character in order is the character anywhere: found above)
+            fuzzy.push(node);
         }
     };
-    for o in &p.objectives {
-        consider(&o.fields.title, &o.id, &|| ItemPath::objective(&o.id));
-        for pr in &o.projects {
-            consider(&pr.fields.title, &pr.id, &|| {
-                ItemPath::project(&o.id, &pr.id)
-            });
-            for m in &pr.milestones {
-                consider(&m.fields.title, &m.id, &|| {
-                    ItemPath::milestone(&o.id, &pr.id, &m.id)
-                });
+    match before.filter(|b| !b.query.is_empty() && q.starts_with(&b.query)) {
+        Some(before) => {
+            let mut candidates = before.nodes.clone();
+            candidates.sort_unstable_by_key(|n| order(*n));
+            for node in candidates {
+                let (title, id) = match node.item(p) {
+                    Some(ItemRef::Objective(o)) => (&o.fields.title, &o.id),
+                    Some(ItemRef::Project(pr)) => (&pr.fields.title, &pr.id),
+                    Some(ItemRef::Milestone(m, _)) => (&m.fields.title, &m.id),
+                    None => continue,
+                };
+                consider(node, title, id);
+            }
+        }
+        None => {
+            for (oi, o) in p.objectives.iter().enumerate() {
+                consider(Node::Objective(oi), &o.fields.title, &o.id);
+                for (pi, pr) in o.projects.iter().enumerate() {
+                    consider(Node::Project(oi, pi), &pr.fields.title, &pr.id);
+                    for (mi, m) in pr.milestones.iter().enumerate() {
+                        consider(Node::Milestone(oi, pi, mi), &m.fields.title, &m.id);
+                    }
+                }
             }
         }
     }
+    let n = exact.len();
     exact.extend(fuzzy);
-    exact
+    Found {
+        query: q,
+        nodes: exact,
+        exact: n,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn sample() -> Portfolio {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        crate::core::load_dir(&dir).unwrap()
+    }
+
+    #[test]
+    fn narrowing_an_earlier_search_finds_what_a_fresh_one_finds() {
+        let p = sample();
+        let mut both = 0;
+        for word in [
+            "hive",
+            "pos",
+            "迁移表",
+            "o1",
+            "a2",
+            "channel",
+            "网联",
+            "zzz",
+        ] {
+            let mut before = Found::default();
+            let mut typed = String::new();
+            for c in word.chars() {
+                typed.push(c);
+                let fresh = find(&p, &typed);
+                let narrowed = find_after(&p, &typed, Some(&before));
+                assert_eq!(narrowed, fresh, "{typed:?}");
+                both += usize::from(fresh.exact > 0 && fresh.len() > fresh.exact);
+                before = narrowed;
+            }
+        }
+        // some queries matched in both runs, for the test to mean anything
+        assert!(both >= 3, "{both}");
+    }
+
+    #[test]
+    fn a_found_set_knows_its_members() {
+        let p = sample();
+        let f = find(&p, "pos");
+        let mut tree = super::super::tree::Tree::new(&p, chrono::NaiveDate::MIN);
+        tree.toggle_all(&p);
+        tree.rebuild(&p, &Default::default(), chrono::NaiveDate::MIN);
+        let mut members = 0;
+        for &n in &tree.rows {
+            assert_eq!(f.contains(n), f.nodes.contains(&n), "{n:?}");
+            members += usize::from(f.contains(n));
+        }
+        assert_eq!(members, f.len());
+        assert!(members > 1);
+    }
 
     #[test]
     fn lowercasing_into_a_buffer_is_to_lowercase() {
@@ -139,6 +301,8 @@ mod tests {
         ] {
             lowercase_into(&mut buf, s);
             assert_eq!(buf, s.to_lowercase(), "{s}");
+            let mut other = String::new();
+            assert_eq!(lowered(&mut other, s), s.to_lowercase(), "{s}");
         }
     }
 
@@ -154,6 +318,22 @@ mod tests {
             }
         }
         assert_eq!(KELVIN.to_lowercase().collect::<Vec<_>>(), ['k']);
+    }
+
+    #[test]
+    fn lowercase_already_is_never_wrong_and_knows_chinese() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            if lowercase_already(&s) {
+                assert_eq!(s.to_lowercase(), s, "{c:?}");
+            }
+        }
+        for s in ["hive 标准数仓建设", "m000012", "网联代收，已上线。", ""] {
+            assert!(lowercase_already(s), "{s}");
+        }
+        for s in ["Hive", "标准A", "İ", "ǅ", "ｈｉＶｅ"] {
+            assert!(!lowercase_already(s), "{s}");
+        }
     }
 
     #[test]

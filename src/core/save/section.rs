@@ -161,7 +161,11 @@ mod tests {
             Field::Title,
             Value::Text("x".into()),
         ));
-        assert_eq!(edit(TEXT, &[objective.clone()], &mut [objective]), None);
+        let mut inverse = [objective.clone()];
+        assert_eq!(
+            edit(TEXT, std::slice::from_ref(&objective), &mut inverse),
+            None
+        );
         let quoted = ItemPath::milestone("o", "p1", "m 1");
         assert_eq!(header(&quoted), None);
     }
@@ -175,11 +179,11 @@ mod tests {
             out += &format!(
                 "\n[project.p{p}]\ntitle = \"项目 {p}\"\nstages = [\"dev\", \"test\", \"live\"]\n"
             );
-            if next(seed) % 2 == 0 {
+            if next(seed).is_multiple_of(2) {
                 out += "owner = \"张三\"   # 负责人\n";
             }
             for m in 0..3 {
-                if next(seed) % 3 == 0 {
+                if next(seed).is_multiple_of(3) {
                     out += "# 周报补充\n";
                 }
                 out += &format!("[project.p{p}.milestone.m{m}]\ntitle = 'M{m} 迁移'\n");
@@ -189,7 +193,7 @@ mod tests {
                     2 => out += "stage = \"test\"\nstatus = \"blocked\"\nblocker = \"等待资源\"\n",
                     _ => {}
                 }
-                if next(seed) % 2 == 0 {
+                if next(seed).is_multiple_of(2) {
                     out += "due = 2023-06-30\n\n";
                 }
             }
@@ -216,7 +220,8 @@ mod tests {
     #[test]
     fn editing_a_section_gives_the_bytes_of_editing_the_whole_document() {
         let mut seed = 7;
-        let fields: [(Field, fn(u64) -> Option<Value>); 9] = [
+        type MakeValue = fn(u64) -> Option<Value>;
+        let fields: [(Field, MakeValue); 9] = [
             (Field::Percent, |n| Some(Value::Number(n as f64 / 7.0))),
             (Field::Title, |n| {
                 Some(Value::Text(format!("新标题 {n} \"quoted\"")))
@@ -247,7 +252,7 @@ mod tests {
                 crate::core::load::parse_whole(std::path::Path::new("o.toml"), "o", &text).1
             );
             let p = next(&mut seed) % 6;
-            let item = if next(&mut seed) % 4 == 0 {
+            let item = if next(&mut seed).is_multiple_of(4) {
                 ItemPath::project("o", &format!("p{p}"))
             } else {
                 ItemPath::milestone("o", &format!("p{p}"), &format!("m{}", next(&mut seed) % 3))

@@ -7,6 +7,7 @@ mod ops;
 mod overlay;
 mod review;
 mod standup;
+pub use standup::summary_of;
 mod tree;
 
 pub use standup::clock;

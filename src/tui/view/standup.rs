@@ -1,5 +1,6 @@
 //! The stand-up walkthrough: one project per page, then the summary.
 
+use std::borrow::Cow;
 use std::time::Duration;
 
 use ratatui::Frame;
@@ -14,7 +15,7 @@ use crate::core::model::{ItemPath, ItemRef, Status};
 use crate::core::rollup::overdue_days;
 use crate::core::text::{fit, percent, sanitize, width};
 use crate::tui::app::App;
-use crate::tui::screens::Standup;
+use crate::tui::screens::{Standup, Summary};
 use crate::tui::strings as t;
 use crate::tui::theme;
 
@@ -233,38 +234,59 @@ fn project_page(app: &App, s: &Standup, path: &ItemPath, frame: &mut Frame, area
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), notes);
 }
 
-/// The last page: what moved, what is late, blocked or stalled, and the time.
-fn summary(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
+/// The summary's lists of the portfolio as it is: what moved since last
+/// week, what is late, blocked or stalled.
+pub fn summary_of(app: &App) -> Summary {
     let p = &app.portfolio;
     let tr = app.strings();
-    let mut moved = Vec::new();
-    let mut late = Vec::new();
-    let mut blocked = Vec::new();
-    let mut stalled = Vec::new();
-    for r in crate::core::listing::rows(p, app.today) {
-        let c = change_of(app, &r.path, r.item);
-        let title = sanitize(r.title(), false).into_owned();
+    let mut out = Summary::default();
+    crate::core::listing::each(p, app.today, |i| {
+        let path = i.path();
+        let c = change_of(app, &path, i.item);
+        let title = sanitize(i.title(), false).into_owned();
         let label = tr.delta(&c);
-        if !label.is_empty() && r.kind() != crate::core::Kind::Objective {
-            moved.push(format!("{title}  {label}"));
+        if !label.is_empty() && i.kind() != crate::core::Kind::Objective {
+            out.moved.push(format!("{title}  {label}"));
         }
-        if r.overdue_days > 0 {
-            late.push(tr.late_days(&title, r.overdue_days));
+        if i.overdue_days > 0 {
+            out.late.push(tr.late_days(&title, i.overdue_days));
         }
-        if r.status == Status::Blocked {
-            let why = r
+        if i.status == Status::Blocked {
+            let why = i
                 .item
                 .fields()
                 .blocker
                 .as_deref()
                 .map(|b| tr.because(&sanitize(b, false)))
                 .unwrap_or_default();
-            blocked.push(format!("{title}{why}"));
+            out.blocked.push(format!("{title}{why}"));
         }
         if c.stalled_weeks > 0 {
-            stalled.push(tr.stalled_for(&title, c.stalled_weeks));
+            out.stalled.push(tr.stalled_for(&title, c.stalled_weeks));
         }
-    }
+    });
+    out
+}
+
+/// The last page: what moved, what is late, blocked or stalled, and the time.
+fn summary(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
+    let p = &app.portfolio;
+    let tr = app.strings();
+    // made by the state when the page opened; made here only if it was not
+    let made;
+    let lists = match &s.summary {
+        Some(lists) => lists,
+        None => {
+            made = summary_of(app);
+            &made
+        }
+    };
+    let Summary {
+        moved,
+        late,
+        blocked,
+        stalled,
+    } = lists;
     let mut times: Vec<String> = Vec::new();
     if s.has_ops {
         times.push(format!(
@@ -289,20 +311,13 @@ fn summary(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
     } else {
         (area, None)
     };
-    let styled = |v: Vec<String>, style: Style| -> Vec<(String, Style)> {
-        v.into_iter().map(|x| (x, style)).collect()
-    };
-    let section = |title: t::Text, v: Vec<String>, none: t::Text, style: Style| Section {
-        heading: tr.section(tr.get(title), v.len()),
-        items: styled(v, style),
-        none: tr.get(none),
-    };
+    let section = |title, v, none, style| list_section(tr, title, v, none, style);
     let mut sections = Vec::new();
     if s.has_ops {
         let (heading, items) = super::ops::summary(app);
         sections.push(Section {
             heading,
-            items,
+            items: items.into_iter().map(|(x, s)| (Cow::Owned(x), s)).collect(),
             none: "",
         });
     }
@@ -314,7 +329,10 @@ fn summary(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
     ]);
     let times_section = Section {
         heading: tr.section(tr.get(t::TIME_PER_PROJECT), s.projects.len()),
-        items: styled(times, Style::new()),
+        items: times
+            .into_iter()
+            .map(|x| (Cow::Owned(x), Style::new()))
+            .collect(),
         none: "",
     };
     let right = match r {
@@ -330,11 +348,29 @@ fn summary(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// A section of the summary listing `v`, each line in `style`.
+fn list_section<'a>(
+    tr: crate::tui::strings::Strings,
+    title: t::Text,
+    v: &'a [String],
+    none: t::Text,
+    style: Style,
+) -> Section<'a> {
+    Section {
+        heading: tr.section(tr.get(title), v.len()),
+        items: v
+            .iter()
+            .map(|x| (Cow::Borrowed(x.as_str()), style))
+            .collect(),
+        none: tr.get(none),
+    }
+}
+
 /// A section of the summary: its heading (with its count), its lines, and
 /// the text shown when it has none.
-struct Section {
+struct Section<'a> {
     heading: String,
-    items: Vec<(String, Style)>,
+    items: Vec<(Cow<'a, str>, Style)>,
     none: &'static str,
 }
 

@@ -1,7 +1,6 @@
 //! The tree: one line per visible row, drawn only for the rows on screen.
 
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
@@ -68,7 +67,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let rows = &app.tree.rows;
     let offset = scroll_offset(app.tree.offset, app.tree.selected, rows.len(), height);
     let unsaved = app.unsaved();
-    let matches = matches_on_screen(app, &rows[offset.min(rows.len())..], height);
     let cols = Columns::for_width(area.width as usize);
     let lines: Vec<Line> = rows
         .iter()
@@ -76,7 +74,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .skip(offset)
         .take(height)
         .map(|(i, node)| {
-            let line = row(app, *node, area.width as usize, cols, &unsaved, &matches);
+            let line = row(app, *node, area.width as usize, cols, &unsaved);
             if i == app.tree.selected {
                 line.patch_style(theme::selected())
             } else {
@@ -97,63 +95,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// The search matches among the rows on screen. A search can match most
-/// of a large portfolio; each match is looked up among the few rows shown
-/// (with a quick hash), rather than all of them put in a set each frame.
-fn matches_on_screen(app: &App, rows: &[Node], height: usize) -> HashSet<ItemPath> {
-    if app.search.matches.is_empty() {
-        return HashSet::new();
-    }
-    let shown: HashSet<ItemPath, BuildHasherDefault<QuickHash>> = rows
-        .iter()
-        .take(height)
-        .filter_map(|n| n.path(&app.portfolio))
-        .collect();
-    app.search
-        .matches
-        .iter()
-        .filter(|m| shown.contains(*m))
-        .cloned()
-        .collect()
-}
-
-/// FxHash: a multiply and a rotate a word, for short keys of our own.
-#[derive(Default)]
-struct QuickHash(u64);
-
-impl Hasher for QuickHash {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut w = [0u8; 8];
-            w[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(w));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.write_u64(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.write_u64(i as u64);
-    }
-
-    fn write_u64(&mut self, i: u64) {
-        self.0 = (self.0.rotate_left(5) ^ i).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 fn row<'a>(
     app: &'a App,
     node: Node,
     w: usize,
     cols: Columns,
     unsaved: &HashSet<ItemPath>,
-    matches: &HashSet<ItemPath>,
 ) -> Line<'a> {
     let p = &app.portfolio;
     let s = app.strings();
@@ -238,7 +185,7 @@ fn row<'a>(
     }
     let used: usize = left.iter().map(|s| width(&s.content)).sum();
     let title_w = w.saturating_sub(used + right_w + 1);
-    let title_style = match (node, path.as_ref().is_some_and(|x| matches.contains(x))) {
+    let title_style = match (node, app.search.matches.contains(node)) {
         (_, true) => Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
         (Node::Objective(_), _) => Style::new().add_modifier(Modifier::BOLD),
         _ => Style::new(),

@@ -360,3 +360,44 @@ fn report_json_carries_the_same_content() {
     );
     assert_eq!(fixes["delta"], 28.57);
 }
+
+/// The TUI starts on the newest earlier week and takes the rest when read:
+/// "since last week" is whole at once, stalls come with the rest.
+#[test]
+fn the_newest_week_alone_gives_the_deltas_and_the_rest_the_stalls() {
+    use chrono::NaiveDate;
+    use stride::core::history::{History, Record};
+    let d = common::sample();
+    let dir = d.path();
+    for day in ["2023-06-06", "2023-06-13"] {
+        stride(dir, day).arg("snapshot").assert().success();
+    }
+    let today = NaiveDate::from_ymd_opt(2023, 6, 20).unwrap();
+    let newest = History::load_newest(dir, today, 1);
+    let all = History::load(dir, today);
+    assert_eq!(newest.earlier.len(), 1);
+    assert!(all.earlier.len() >= 2, "{}", all.earlier.len());
+    assert_eq!(newest.earlier[0].week, all.earlier[0].week);
+    let p = stride::core::load_dir(dir).unwrap();
+    let item = p
+        .get(&stride::core::ItemPath::parse(MIGRATION).unwrap())
+        .unwrap();
+    let now = Record::of_item(&stride::core::listing::Item {
+        objective: &p.objectives[1],
+        item,
+        status: item.status(),
+        percent: item.percent(),
+        due: item.fields().due,
+        overdue_days: 0,
+    });
+    let (first, whole) = (newest.change(MIGRATION, &now), all.change(MIGRATION, &now));
+    assert_eq!(first.delta, whole.delta);
+    assert_eq!((first.stalled_weeks, whole.stalled_weeks), (0, 2));
+    // the TUI's state takes the rest in place of the first part
+    let mut app = stride::tui::app::App::with_history(p, today, newest);
+    app.set_history(all);
+    assert_eq!(
+        app.history.earlier.len(),
+        History::load(dir, today).earlier.len()
+    );
+}

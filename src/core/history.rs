@@ -370,15 +370,26 @@ impl History {
         Self::load_before(data, &iso_week_name(today))
     }
 
+    /// Reads the newest `weeks` weekly files of weeks before `today`'s: the
+    /// newest alone is enough for "since last week" (deltas, new items,
+    /// stage moves, slips); stalls and sparklines need them all.
+    pub fn load_newest(data: &Path, today: NaiveDate, weeks: usize) -> History {
+        Self::load_some(data, &iso_week_name(today), weeks)
+    }
+
     /// Reads up to [`WEEKS_READ`] weekly files of weeks before `week`.
     pub fn load_before(data: &Path, week: &str) -> History {
+        Self::load_some(data, week, WEEKS_READ)
+    }
+
+    fn load_some(data: &Path, week: &str, most: usize) -> History {
         let limit = parse_iso_week(week);
         let mut h = History::default();
         for (w, path) in weeks(data).into_iter().rev() {
             if parse_iso_week(&w) >= limit {
                 continue;
             }
-            if h.earlier.len() >= WEEKS_READ {
+            if h.earlier.len() >= most {
                 break;
             }
             let text = match std::fs::read(&path).map(String::from_utf8) {

@@ -171,11 +171,20 @@ pub struct App {
 }
 
 impl App {
+    /// The TUI's state for a portfolio, with the weeks of history before
+    /// `today` read from its folder.
     pub fn new(portfolio: Portfolio, today: NaiveDate) -> Self {
+        let history = History::load(&portfolio.dir, today);
+        Self::with_history(portfolio, today, history)
+    }
+
+    /// [`App::new`] with the history given: the event loop starts with
+    /// the newest earlier week and hands the rest over with
+    /// [`App::set_history`] once read.
+    pub fn with_history(portfolio: Portfolio, today: NaiveDate, history: History) -> Self {
         let tree = Tree::new(&portfolio, today);
         let stats = Stats::of(&portfolio, today);
         let broken = portfolio.files.iter().filter(|f| !f.loaded).count();
-        let history = History::load(&portfolio.dir, today);
         let s = Strings::of(&portfolio);
         let message = if broken > 0 {
             Some(Message {
@@ -208,6 +217,20 @@ impl App {
             quit: false,
             time_of_day: None,
         }
+    }
+
+    /// Takes the history read in full, in place of the part read first.
+    pub fn set_history(&mut self, history: History) {
+        if self.message.is_none()
+            && let Some(d) = history.problems.first()
+        {
+            self.error(self.strings().history_problem(&d.to_string()));
+        }
+        self.history = history;
+        if let Screen::Standup(s) = &mut self.screen {
+            s.summary = None;
+        }
+        self.prepare_views();
     }
 
     /// Now: today, at the current time of day (to the minute).

@@ -204,16 +204,7 @@ fn list_overdue<M: Measurement>(c: &mut Criterion<M>) {
 fn draw(terminal: &mut Terminal<TestBackend>, app: &mut App) {
     terminal
         .draw(|frame| {
-            if let Some(a) = view::layout(frame.area(), app.show_detail) {
-                app.page = a.tree.height as usize;
-                app.tree.offset = view::scroll_offset(
-                    app.tree.offset,
-                    app.tree.selected,
-                    app.tree.rows.len(),
-                    app.page,
-                );
-            }
-            view::render(app, frame);
+            view::draw(app, frame);
         })
         .unwrap();
 }

@@ -196,24 +196,8 @@ pub fn incidents(
         })?,
         None => monday_of(today),
     };
-    let list: Vec<_> = if args.open {
-        let mut v: Vec<_> = p
-            .objectives
-            .iter()
-            .flat_map(|o| {
-                o.incidents
-                    .iter()
-                    .enumerate()
-                    .map(move |(index, incident)| crate::core::ops::Located {
-                        objective: &o.id,
-                        index,
-                        incident,
-                    })
-            })
-            .filter(|l| l.incident.is_open())
-            .collect();
-        v.sort_by_key(|l| std::cmp::Reverse(l.incident.at));
-        v
+    let list = if args.open {
+        p.open_incidents()
     } else {
         p.incidents_of_week(monday, false)
     };

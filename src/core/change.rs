@@ -602,26 +602,11 @@ fn parent_table<'a>(
 mod tests {
     use super::*;
     use crate::core::edit::{Field, Value};
-    use crate::core::load::parse_objective;
-    use crate::core::model::SourceFile;
-    use std::path::Path;
 
     const TEXT: &str = "title = 'o'\n[project.a]\ntitle = 'A'\npercent = 55.0 # keep\n[project.a.milestone.x]\ntitle = 'X' # c\n\n# before b\n[project.b]\ntitle = 'B'\n";
 
     fn portfolio(text: &str) -> Portfolio {
-        let (o, d) = parse_objective(Path::new("o.toml"), "o", text);
-        assert!(d.is_empty(), "{d:?}");
-        Portfolio {
-            files: vec![SourceFile {
-                path: "o.toml".into(),
-                fingerprint: 0,
-                loaded: true,
-                diagnostics: vec![],
-                plain: false,
-            }],
-            objectives: vec![o.unwrap()],
-            ..Portfolio::default()
-        }
+        crate::core::load::portfolio_of(text)
     }
 
     /// Applies to model and document, returning the completed inverse and the text.

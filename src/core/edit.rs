@@ -400,25 +400,11 @@ fn set_field(f: &mut Fields, m: Option<&mut Milestone>, edit: &Edit) -> Option<V
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::load::parse_objective;
-    use crate::core::model::SourceFile;
-    use std::path::Path;
 
     fn portfolio() -> Portfolio {
-        let text = "title='O'\n[project.p]\ntitle='P'\nstages=['a','b']\n[project.p.milestone.m]\ntitle='M'\nstage='a'\ntotal=10\ndone=2\nstart=2023-06-01\n";
-        let (o, d) = parse_objective(Path::new("o.toml"), "o", text);
-        assert!(d.is_empty(), "{d:?}");
-        Portfolio {
-            files: vec![SourceFile {
-                path: "o.toml".into(),
-                fingerprint: 0,
-                loaded: true,
-                diagnostics: vec![],
-                plain: false,
-            }],
-            objectives: vec![o.unwrap()],
-            ..Portfolio::default()
-        }
+        crate::core::load::portfolio_of(
+            "title='O'\n[project.p]\ntitle='P'\nstages=['a','b']\n[project.p.milestone.m]\ntitle='M'\nstage='a'\ntotal=10\ndone=2\nstart=2023-06-01\n",
+        )
     }
 
     fn m() -> ItemPath {

@@ -291,6 +291,25 @@ pub fn is_plain(path: &Path, text: &str) -> bool {
     sections::parse(path, id, text).is_some()
 }
 
+/// A portfolio of one objective file, `o.toml`, parsed from `text`
+/// (which must have no problem): what unit tests build on.
+#[cfg(test)]
+pub(crate) fn portfolio_of(text: &str) -> Portfolio {
+    let (o, d) = parse_objective(Path::new("o.toml"), "o", text);
+    assert!(d.is_empty(), "{d:?}");
+    Portfolio {
+        files: vec![SourceFile {
+            path: "o.toml".into(),
+            fingerprint: 0,
+            loaded: true,
+            diagnostics: vec![],
+            plain: false,
+        }],
+        objectives: vec![o.expect("the objective loads")],
+        ..Portfolio::default()
+    }
+}
+
 /// Parses the text of one objective file. The objective is `None` when the
 /// file has any error; the diagnostics list errors and warnings alike.
 pub fn parse_objective(path: &Path, id: &str, text: &str) -> (Option<Objective>, Vec<Diagnostic>) {

@@ -148,29 +148,32 @@ impl Portfolio {
             .flat_map(|o| o.metrics.iter().map(move |m| (o.id.as_str(), m)))
     }
 
+    /// Every incident, with where it is, in file order.
+    pub fn incidents(&self) -> impl Iterator<Item = Located<'_>> {
+        self.objectives.iter().flat_map(|o| {
+            o.incidents
+                .iter()
+                .enumerate()
+                .map(move |(index, incident)| Located {
+                    objective: &o.id,
+                    index,
+                    incident,
+                })
+        })
+    }
+
     /// The incidents of the week starting `monday`, newest first, plus
     /// (when `open_too`) any still open from before.
     pub fn incidents_of_week(&self, monday: NaiveDate, open_too: bool) -> Vec<Located<'_>> {
-        let mut v: Vec<Located> = self
-            .objectives
-            .iter()
-            .flat_map(|o| {
-                o.incidents
-                    .iter()
-                    .enumerate()
-                    .map(move |(index, incident)| Located {
-                        objective: &o.id,
-                        index,
-                        incident,
-                    })
-            })
-            .filter(|l| {
-                let w = week_of(l.incident.at);
-                w == monday || (open_too && l.incident.is_open() && w < monday)
-            })
-            .collect();
-        v.sort_by_key(|l| std::cmp::Reverse(l.incident.at));
-        v
+        newest_first(self.incidents().filter(|l| {
+            let w = week_of(l.incident.at);
+            w == monday || (open_too && l.incident.is_open() && w < monday)
+        }))
+    }
+
+    /// The incidents not resolved yet, newest first.
+    pub fn open_incidents(&self) -> Vec<Located<'_>> {
+        newest_first(self.incidents().filter(|l| l.incident.is_open()))
     }
 
     /// The week the report of `today` covers: the one just past, as the
@@ -178,6 +181,13 @@ impl Portfolio {
     pub fn reported_week(today: NaiveDate) -> NaiveDate {
         monday_of(today) - chrono::Days::new(7)
     }
+}
+
+/// `incidents`, newest first.
+fn newest_first<'a>(incidents: impl Iterator<Item = Located<'a>>) -> Vec<Located<'a>> {
+    let mut v: Vec<Located> = incidents.collect();
+    v.sort_by_key(|l| std::cmp::Reverse(l.incident.at));
+    v
 }
 
 #[cfg(test)]

@@ -514,14 +514,7 @@ impl Words {
                 Status::Done => "done",
                 Status::Dropped => "dropped",
             },
-            (Language::Zh, s) => match s {
-                Status::Todo => "未开始",
-                Status::InProgress => "进行中",
-                Status::Blocked => "阻断",
-                Status::AtRisk => "有风险",
-                Status::Done => "已完成",
-                Status::Dropped => "已取消",
-            },
+            (Language::Zh, s) => s.zh(),
         }
     }
 }

@@ -139,20 +139,7 @@ fn event_loop(app: &mut App, history: std::sync::mpsc::Receiver<History>) -> io:
                 app.update(Action::FileChanged(i));
             }
         }
-        terminal.draw(|frame| {
-            areas = view::layout(frame.area(), app.show_detail);
-            if let Some(a) = areas {
-                app.page = a.tree.height as usize;
-                app.tree.offset = view::scroll_offset(
-                    app.tree.offset,
-                    app.tree.selected,
-                    app.tree.rows.len(),
-                    app.page,
-                );
-            }
-            view::render(app, frame);
-        })?;
-        // saves run after the frame is drawn, so a key is answered at once
+        terminal.draw(|frame| areas = view::draw(app, frame))?;
         if app.flush() {
             continue;
         }

@@ -55,14 +55,7 @@ impl Strings {
     pub fn status(self, s: Status) -> &'static str {
         match self.lang {
             Language::En => s.as_str(),
-            Language::Zh => match s {
-                Status::Todo => "未开始",
-                Status::InProgress => "进行中",
-                Status::Blocked => "阻断",
-                Status::AtRisk => "有风险",
-                Status::Done => "已完成",
-                Status::Dropped => "已取消",
-            },
+            Language::Zh => s.zh(),
         }
     }
 

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Paragraph};
 
 use crate::core::model::{ItemRef, Status};
 use crate::core::rollup::overdue_days;
@@ -20,13 +20,11 @@ pub fn render(app: &App, b: &Board, frame: &mut Frame, area: Rect) {
     let Some(ItemRef::Project(pr)) = p.get(&b.project) else {
         return;
     };
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .title(s.board_title(&sanitize(&pr.fields.title, false)))
-        .title_style(theme::key())
-        .border_style(theme::dim());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::titled(
+        frame,
+        area,
+        s.board_title(&sanitize(&pr.fields.title, false)),
+    );
     let [board, detail] =
         Layout::vertical([Constraint::Min(6), Constraint::Length(7)]).areas(inner);
     let columns = b.columns(p);

@@ -73,6 +73,37 @@ pub fn layout(area: Rect, show_detail: bool) -> Option<Areas> {
     })
 }
 
+/// One frame as the event loop draws it: the tree's page height and
+/// scroll offset follow the layout, then everything is rendered. Returns
+/// the areas (for the mouse), `None` when the terminal is too small.
+pub fn draw(app: &mut App, frame: &mut Frame) -> Option<Areas> {
+    let areas = layout(frame.area(), app.show_detail);
+    if let Some(a) = areas {
+        app.page = a.tree.height as usize;
+        app.tree.offset = scroll_offset(
+            app.tree.offset,
+            app.tree.selected,
+            app.tree.rows.len(),
+            app.page,
+        );
+    }
+    render(app, frame);
+    areas
+}
+
+/// A screen's frame: a rule along the top carrying the screen's title.
+/// Draws it over `area` and returns the area inside.
+fn titled<'a>(frame: &mut Frame, area: Rect, title: impl Into<ratatui::text::Line<'a>>) -> Rect {
+    let block = ratatui::widgets::Block::new()
+        .borders(ratatui::widgets::Borders::TOP)
+        .title(title)
+        .title_style(super::theme::key())
+        .border_style(super::theme::dim());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();

@@ -23,13 +23,7 @@ use crate::tui::theme;
 
 /// The operations view, with its week and counts in the title.
 pub fn render(app: &App, o: &Ops, frame: &mut Frame, area: Rect) {
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .title(title(app, o))
-        .title_style(theme::key())
-        .border_style(theme::dim());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::titled(frame, area, title(app, o));
     body(app, o, frame, inner);
 }
 

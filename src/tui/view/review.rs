@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::core::rollup::overdue_days;
 use crate::core::text::{fit, sanitize};
@@ -24,13 +24,7 @@ pub fn render(app: &App, r: &Review, frame: &mut Frame, area: Rect) {
         })
         .count();
     let title = s.review_title(late, r.items.len() - late, p.settings.due_soon_days);
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .title(title)
-        .title_style(theme::key())
-        .border_style(theme::dim());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::titled(frame, area, title);
     let [list, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(9)]).areas(inner);
     if r.items.is_empty() {
         frame.render_widget(

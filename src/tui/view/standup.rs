@@ -7,7 +7,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
+use ratatui::widgets::{Gauge, Paragraph, Wrap};
 
 use super::{change_of, pipeline_spans};
 use crate::core::Field;
@@ -43,13 +43,7 @@ pub fn render(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
     } else {
         tr.standup_title(s.page + 1, s.projects.len(), &clock(spent), &clock(s.total))
     };
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .title(title)
-        .title_style(theme::key())
-        .border_style(theme::dim());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = super::titled(frame, area, title);
     if s.on_ops {
         super::ops::body(app, &s.ops, frame, inner);
     } else if s.on_summary() {

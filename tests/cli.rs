@@ -20,14 +20,7 @@ fn folder(files: &[(&str, &str)]) -> tempfile::TempDir {
 }
 
 fn stride(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("stride").unwrap();
-    cmd.env_remove("STRIDE_DATA")
-        .env_remove("STRIDE_TODAY")
-        .arg("--data")
-        .arg(dir)
-        .arg("--today")
-        .arg("2023-06-20");
-    cmd
+    common::stride_on(dir, "2023-06-20")
 }
 
 fn json_list(dir: &Path, args: &[&str]) -> Vec<Json> {

@@ -3,22 +3,11 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value as Json;
 
 mod common;
-
-fn stride(dir: &Path, today: &str) -> Command {
-    let mut cmd = Command::cargo_bin("stride").unwrap();
-    cmd.env_remove("STRIDE_DATA")
-        .env_remove("STRIDE_TODAY")
-        .arg("--data")
-        .arg(dir)
-        .arg("--today")
-        .arg(today);
-    cmd
-}
+use common::stride_on as stride;
 
 fn list(dir: &Path, today: &str) -> Vec<Json> {
     let out = stride(dir, today)

@@ -10,13 +10,7 @@ use serde_json::Value as Json;
 mod common;
 
 fn stride(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("stride").unwrap();
-    cmd.env_remove("STRIDE_DATA")
-        .env_remove("STRIDE_TODAY")
-        .arg("--data")
-        .arg(dir)
-        .args(["--today", "2023-06-20"]);
-    cmd
+    common::stride_on(dir, "2023-06-20")
 }
 
 fn json(cmd: &mut Command) -> Json {

@@ -146,25 +146,6 @@ impl Fixture {
     }
 }
 
-/// The screen as text, wide characters once each.
-fn screen_text(app: &App, w: u16, h: u16) -> String {
-    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    t.draw(|frame| stride::tui::view::render(app, frame))
-        .unwrap();
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut x = 0;
-        while x < w {
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
-        }
-        out.push('\n');
-    }
-    out
-}
-
 /// What `after` has that `before` does not, when `after` only adds text.
 fn added(before: &str, after: &str) -> String {
     let start = before
@@ -556,7 +537,7 @@ fn the_stand_up_opens_on_operations_and_sums_them_up() {
         panic!()
     };
     assert!(s.on_summary());
-    let text = screen_text(&f.app, 100, 40);
+    let text = common::screen::text(&common::screen::draw(&mut f.app, 100, 40));
     assert!(text.contains("Operations W24: AB 0 · CD 1"), "{text}");
     assert!(text.contains("✗ 入金有效成功率  99.9% (target 99.95%)"));
     assert!(text.contains("open: 清结算csp-agent-oss告警 (since 06-16)"));

@@ -10,9 +10,9 @@ use stride::core::text::width;
 use stride::tui::action::Action;
 use stride::tui::app::App;
 use stride::tui::screens::{OpsRow, Screen};
-use stride::tui::view;
 
 mod common;
+use common::screen::{draw, text};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2023, 6, 20).unwrap()
@@ -43,52 +43,11 @@ fn app(language: &str) -> (tempfile::TempDir, App) {
     (root, app)
 }
 
-fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view::render(app, f)).unwrap();
-    t
-}
-
-/// The screen's text, one line per row, as a terminal shows it: the cell
-/// after a wide character is covered by it.
-fn text(t: &Terminal<TestBackend>) -> String {
-    let buf = t.backend().buffer();
-    (0..buf.area.height)
-        .map(|y| {
-            let mut row = String::new();
-            let mut covered = 0;
-            for x in 0..buf.area.width {
-                if covered > 0 {
-                    covered -= 1;
-                    continue;
-                }
-                let symbol = buf[(x, y)].symbol();
-                covered = width(symbol).saturating_sub(1);
-                row.push_str(symbol);
-            }
-            row
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// Compares a screen with its snapshot (the temporary folder's path taken
-/// out), after checking that every row is exactly as wide as the screen:
-/// a wide character cut in half would leave a row short or long.
+/// out), after checking that every row fills the screen's width exactly.
 fn check(root: &tempfile::TempDir, name: &str, t: &Terminal<TestBackend>) {
-    let w = t.backend().buffer().area.width as usize;
-    for (i, row) in text(t).lines().enumerate() {
-        assert_eq!(
-            width(row),
-            w,
-            "{name}: row {i} is {} wide: {row}",
-            width(row)
-        );
-    }
-    let prefix = format!("{}/", root.path().display()).replace('.', "\\.");
-    let mut settings = insta::Settings::clone_current();
-    settings.add_filter(&prefix, "");
-    settings.bind(|| insta::assert_snapshot!(name, t.backend()));
+    common::screen::assert_rows_fill(name, t);
+    common::screen::settings(root.path()).bind(|| insta::assert_snapshot!(name, t.backend()));
 }
 
 fn both_sizes(root: &tempfile::TempDir, name: &str, app: &mut App) {

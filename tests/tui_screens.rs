@@ -14,6 +14,7 @@ use stride::tui::screens::Screen;
 use stride::tui::view;
 
 mod common;
+use common::screen::draw;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2023, 6, 20).unwrap()
@@ -29,33 +30,11 @@ fn app() -> (tempfile::TempDir, App) {
     (d, app)
 }
 
-fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| view::render(app, f)).unwrap();
-    t
-}
-
-fn check(d: &tempfile::TempDir, name: &str, t: &Terminal<TestBackend>) {
-    let prefix = format!("{}/", d.path().display()).replace('.', "\\.");
-    let mut settings = insta::Settings::clone_current();
-    settings.add_filter(&prefix, "");
-    settings.bind(|| insta::assert_snapshot!(name, t.backend()));
-}
-
-/// The screen as text, wide characters once each.
-fn screen_text(t: &Terminal<TestBackend>) -> String {
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut x = 0;
-        while x < buf.area.width {
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
-        }
-        out.push('\n');
-    }
-    out
+/// Compares a screen with its snapshot (the temporary folder's path taken
+/// out), after checking that every row fills the screen's width exactly.
+fn check(root: &tempfile::TempDir, name: &str, t: &Terminal<TestBackend>) {
+    common::screen::assert_rows_fill(name, t);
+    common::screen::settings(root.path()).bind(|| insta::assert_snapshot!(name, t.backend()));
 }
 
 fn read(d: &tempfile::TempDir, name: &str) -> String {
@@ -128,7 +107,7 @@ fn the_stand_up_walks_every_project_and_edits_while_people_speak() {
         panic!()
     };
     assert!(s.on_summary());
-    let text = screen_text(&draw(&mut app, 100, 40));
+    let text = common::screen::text(&draw(&mut app, 100, 40));
     assert!(text.contains("Moved since last week"));
     assert!(text.contains("网联代收  ▲ 25"), "{text}");
     assert!(text.contains("Still overdue (1)"));

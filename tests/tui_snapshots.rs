@@ -10,9 +10,9 @@ use ratatui::style::Color;
 use stride::core::load_dir;
 use stride::tui::action::Action;
 use stride::tui::app::App;
-use stride::tui::view;
 
 mod common;
+use common::screen::draw;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2023, 6, 20).unwrap()
@@ -31,37 +31,15 @@ fn app_with(extra: &[(&str, &str)]) -> (tempfile::TempDir, App) {
     (root, app)
 }
 
-/// Compares a screen with its snapshot, with the temporary folder's path
-/// taken out, so that `/tmp/.tmpXXXX/data/o1.toml` reads `data/o1.toml`.
+/// Compares a screen with its snapshot (the temporary folder's path taken
+/// out), after checking that every row fills the screen's width exactly.
 fn check(root: &tempfile::TempDir, name: &str, t: &Terminal<TestBackend>) {
-    let prefix = format!("{}/", root.path().display()).replace('.', "\\.");
-    let mut settings = insta::Settings::clone_current();
-    settings.add_filter(&prefix, "");
-    settings.bind(|| insta::assert_snapshot!(name, t.backend()));
+    common::screen::assert_rows_fill(name, t);
+    common::screen::settings(root.path()).bind(|| insta::assert_snapshot!(name, t.backend()));
 }
 
 fn app() -> (tempfile::TempDir, App) {
     app_with(&[])
-}
-
-/// Renders as the event loop does: scroll first, then draw.
-fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|frame| {
-            if let Some(a) = view::layout(frame.area(), app.show_detail) {
-                app.page = a.tree.height as usize;
-                app.tree.offset = view::scroll_offset(
-                    app.tree.offset,
-                    app.tree.selected,
-                    app.tree.rows.len(),
-                    app.page,
-                );
-            }
-            view::render(app, frame);
-        })
-        .unwrap();
-    terminal
 }
 
 fn select(app: &mut App, query: &str) {

@@ -5,13 +5,12 @@ use chrono::NaiveDate;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use stride::core::load_dir;
-use stride::core::text::width;
 use stride::tui::action::Action;
 use stride::tui::app::App;
 use stride::tui::screens::Screen;
-use stride::tui::view;
 
 mod common;
+use common::screen::{draw, text};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2023, 6, 20).unwrap()
@@ -27,66 +26,11 @@ fn app() -> (tempfile::TempDir, App) {
     (root, app)
 }
 
-/// Renders as the event loop does: scroll first, then draw.
-fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal
-        .draw(|frame| {
-            if let Some(a) = view::layout(frame.area(), app.show_detail) {
-                app.page = a.tree.height as usize;
-                app.tree.offset = view::scroll_offset(
-                    app.tree.offset,
-                    app.tree.selected,
-                    app.tree.rows.len(),
-                    app.page,
-                );
-            }
-            view::render(app, frame);
-        })
-        .unwrap();
-    terminal
-}
-
-/// The screen's text, one line per row, as a terminal shows it: the cell
-/// after a wide character is covered by it.
-fn text(t: &Terminal<TestBackend>) -> String {
-    let buf = t.backend().buffer();
-    (0..buf.area.height)
-        .map(|y| {
-            let mut row = String::new();
-            let mut covered = 0;
-            for x in 0..buf.area.width {
-                if covered > 0 {
-                    covered -= 1;
-                    continue;
-                }
-                let symbol = buf[(x, y)].symbol();
-                covered = width(symbol).saturating_sub(1);
-                row.push_str(symbol);
-            }
-            row
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Compares a screen with its snapshot, with the temporary folder's path
-/// taken out, and checks that every row fills the screen's width exactly
-/// (a wide character cut in half would leave a row short or long).
+/// Compares a screen with its snapshot (the temporary folder's path taken
+/// out), after checking that every row fills the screen's width exactly.
 fn check(root: &tempfile::TempDir, name: &str, t: &Terminal<TestBackend>) {
-    let w = t.backend().buffer().area.width as usize;
-    for (i, row) in text(t).lines().enumerate() {
-        assert_eq!(
-            width(row),
-            w,
-            "{name}: row {i} is {} wide: {row}",
-            width(row)
-        );
-    }
-    let prefix = format!("{}/", root.path().display()).replace('.', "\\.");
-    let mut settings = insta::Settings::clone_current();
-    settings.add_filter(&prefix, "");
-    settings.bind(|| insta::assert_snapshot!(name, t.backend()));
+    common::screen::assert_rows_fill(name, t);
+    common::screen::settings(root.path()).bind(|| insta::assert_snapshot!(name, t.backend()));
 }
 
 /// Checks a screen at 80x24 and 200x50.

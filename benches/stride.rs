@@ -364,9 +364,10 @@ fn keys<M: Measurement>(c: &mut Criterion<M>) {
 }
 
 /// The parts of a `+` with its save, apart, to say where its time goes:
-/// the header counts recomputed over everything, the tree's rows listed
-/// again, the format-preserving save of the edited file (read, parse,
-/// edit, write, fsync), and this week's history file written again.
+/// the header counts over everything and for the edited objective alone,
+/// the tree's rows listed again, the format-preserving save of the edited
+/// file (read, check, edit, write, fsync), and this week's history file
+/// written again (when the keys pause, in the TUI).
 fn edit_parts<M: Measurement>(c: &mut Criterion<M>) {
     for n in sizes() {
         let dir = portfolio(n, 10);
@@ -378,24 +379,10 @@ fn edit_parts<M: Measurement>(c: &mut Criterion<M>) {
         g.bench_function("stats_of", |b| {
             b.iter(|| stride::tui::app::Stats::of(&p, today()))
         });
-        // what the header's counts cost without a row per item, and for the
-        // one objective an edit touches
         // what an edit costs the header: its objective recounted
         let mut stats = stride::tui::app::Stats::of(&p, today());
         g.bench_function("stats_refresh_one_objective", |b| {
             b.iter(|| stats.refresh(&p, today(), Some(0)))
-        });
-        g.bench_function("tally_all", |b| {
-            b.iter(|| stride::core::listing::Tally::of(&p, today()))
-        });
-        g.bench_function("tally_one_objective", |b| {
-            b.iter(|| {
-                stride::core::listing::Tally::of_objective(
-                    &p.objectives[0],
-                    today(),
-                    p.settings.due_soon_days,
-                )
-            })
         });
         let mut tree = stride::tui::tree::Tree::new(&p, today());
         let filter = stride::tui::tree::TreeFilter::default();

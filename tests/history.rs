@@ -362,11 +362,15 @@ fn the_newest_week_alone_gives_the_deltas_and_the_rest_the_stalls() {
         stride(dir, day).arg("snapshot").assert().success();
     }
     let today = NaiveDate::from_ymd_opt(2023, 6, 20).unwrap();
-    let newest = History::load_newest(dir, today, 1);
+    let mut first = None;
+    let older = History::load_in_two(dir, today, |h| first = Some(h));
+    let newest = first.expect("the newest week was handed over");
     let all = History::load(dir, today);
     assert_eq!(newest.earlier.len(), 1);
     assert!(all.earlier.len() >= 2, "{}", all.earlier.len());
+    assert_eq!(older.earlier.len(), all.earlier.len() - 1);
     assert_eq!(newest.earlier[0].week, all.earlier[0].week);
+    assert_eq!(older.earlier[0].week, all.earlier[1].week);
     let p = stride::core::load_dir(dir).unwrap();
     let item = p
         .get(&stride::core::ItemPath::parse(MIGRATION).unwrap())
@@ -382,11 +386,9 @@ fn the_newest_week_alone_gives_the_deltas_and_the_rest_the_stalls() {
     let (first, whole) = (newest.change(MIGRATION, &now), all.change(MIGRATION, &now));
     assert_eq!(first.delta, whole.delta);
     assert_eq!((first.stalled_weeks, whole.stalled_weeks), (0, 2));
-    // the TUI's state takes the rest in place of the first part
+    // the TUI's state puts the rest behind the first part: the whole history
     let mut app = stride::tui::app::App::with_history(p, today, newest);
-    app.set_history(all);
-    assert_eq!(
-        app.history.earlier.len(),
-        History::load(dir, today).earlier.len()
-    );
+    app.add_older_history(older);
+    let weeks = |h: &History| h.earlier.iter().map(|s| s.week.clone()).collect::<Vec<_>>();
+    assert_eq!(weeks(&app.history), weeks(&all));
 }

@@ -370,49 +370,81 @@ impl History {
         Self::load_before(data, &iso_week_name(today))
     }
 
-    /// Reads the newest `weeks` weekly files of weeks before `today`'s: the
-    /// newest alone is enough for "since last week" (deltas, new items,
-    /// stage moves, slips); stalls and sparklines need them all.
-    pub fn load_newest(data: &Path, today: NaiveDate, weeks: usize) -> History {
-        Self::load_some(data, &iso_week_name(today), weeks)
+    /// [`History::load`] in two parts, each file read once: `newest` gets
+    /// the newest earlier week (with any problem met on the way to it),
+    /// which is all "since last week" needs (deltas, new items, stage
+    /// moves, slips); the weeks after it, which stalls and sparklines need,
+    /// are returned, to be put behind it with [`History::append`].
+    pub fn load_in_two(data: &Path, today: NaiveDate, newest: impl FnOnce(History)) -> History {
+        let mut newest = Some(newest);
+        let mut h = History::default();
+        Self::read_weeks(data, &iso_week_name(today), |read| {
+            match read {
+                Ok(s) => h.earlier.push(s),
+                Err(d) => h.problems.push(d),
+            }
+            if !h.earlier.is_empty()
+                && let Some(give) = newest.take()
+            {
+                give(std::mem::take(&mut h));
+            }
+        });
+        if let Some(give) = newest.take() {
+            // no earlier week at all
+            give(std::mem::take(&mut h));
+        }
+        h
+    }
+
+    /// Puts the weeks of `older` (read after this one's) behind this one's.
+    pub fn append(&mut self, older: History) {
+        self.earlier.extend(older.earlier);
+        self.problems.extend(older.problems);
     }
 
     /// Reads up to [`WEEKS_READ`] weekly files of weeks before `week`.
     pub fn load_before(data: &Path, week: &str) -> History {
-        Self::load_some(data, week, WEEKS_READ)
+        let mut h = History::default();
+        Self::read_weeks(data, week, |read| match read {
+            Ok(s) => h.earlier.push(s),
+            Err(d) => h.problems.push(d),
+        });
+        h
     }
 
-    fn load_some(data: &Path, week: &str, most: usize) -> History {
+    /// Hands over each weekly file of a week before `week`, newest first,
+    /// read or with its problem, until [`WEEKS_READ`] weeks are read.
+    fn read_weeks(data: &Path, week: &str, mut each: impl FnMut(Result<Snapshot, Diagnostic>)) {
         let limit = parse_iso_week(week);
-        let mut h = History::default();
+        let mut read = 0;
         for (w, path) in weeks(data).into_iter().rev() {
             if parse_iso_week(&w) >= limit {
                 continue;
             }
-            if h.earlier.len() >= most {
+            if read >= WEEKS_READ {
                 break;
             }
             let text = match std::fs::read(&path).map(String::from_utf8) {
                 Ok(Ok(t)) => t,
                 Ok(Err(_)) => {
-                    h.problems
-                        .push(Diagnostic::whole_file(&path, "the file is not valid UTF-8"));
+                    each(Err(Diagnostic::whole_file(
+                        &path,
+                        "the file is not valid UTF-8",
+                    )));
                     continue;
                 }
                 Err(e) => {
-                    h.problems.push(Diagnostic::whole_file(
+                    each(Err(Diagnostic::whole_file(
                         &path,
                         format!("cannot read file: {e}"),
-                    ));
+                    )));
                     continue;
                 }
             };
-            match parse(&path, &text) {
-                Ok(s) => h.earlier.push(s),
-                Err(d) => h.problems.push(d),
-            }
+            let parsed = parse(&path, &text);
+            read += usize::from(parsed.is_ok());
+            each(parsed);
         }
-        h
     }
 
     /// The newest earlier week, if any.

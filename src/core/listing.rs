@@ -167,27 +167,10 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// The counts over the whole portfolio, without building a row.
-    pub fn of(p: &Portfolio, today: NaiveDate) -> Tally {
-        let mut t = Tally::default();
-        each(p, today, |i| t.count(&i, today, p.settings.due_soon_days));
-        t
-    }
-
-    /// The counts over one objective's items: what an edit in it can
-    /// change, to update the portfolio's counts without going through all.
-    pub fn of_objective(o: &Objective, today: NaiveDate, due_soon_days: i64) -> Tally {
-        let mut t = Tally::default();
-        each_in(o, today, |i| t.count(&i, today, due_soon_days));
-        t
-    }
-
-    /// [`Tally::of_objective`], with the objective's percent found on the way.
-    pub fn of_objective_with_percent(
-        o: &Objective,
-        today: NaiveDate,
-        due_soon_days: i64,
-    ) -> (Tally, f64) {
+    /// The counts over one objective's items, and the objective's percent,
+    /// in one pass: what an edit in it can change, to update the
+    /// portfolio's counts without going through all.
+    pub fn of_objective(o: &Objective, today: NaiveDate, due_soon_days: i64) -> (Tally, f64) {
         let mut t = Tally::default();
         let mut percent = 0.0;
         each_in(o, today, |i| {
@@ -412,13 +395,21 @@ mod tests {
             .collect();
         assert!(!kept.is_empty());
         assert_eq!(kept, selected);
-        let t = Tally::of(&p, today);
+        let days = p.settings.due_soon_days;
+        let mut t = Tally::default();
+        each(&p, today, |i| t.count(&i, today, days));
         let by_objective = p
             .objectives
             .iter()
-            .map(|o| Tally::of_objective(o, today, p.settings.due_soon_days))
-            .fold(Tally::default(), |a, b| a + b);
+            .map(|o| Tally::of_objective(o, today, days))
+            .fold(Tally::default(), |a, (b, _)| a + b);
         assert_eq!(t, by_objective);
+        let percents: Vec<f64> = p
+            .objectives
+            .iter()
+            .map(|o| Tally::of_objective(o, today, days).1)
+            .collect();
+        assert_eq!(p.percent_with(&percents), p.percent());
         assert_eq!(t.overdue, all.iter().filter(|r| r.overdue_days > 0).count());
         let mut strings = Vec::new();
         each(&p, today, |i| strings.push(i.path_string()));

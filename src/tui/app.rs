@@ -93,7 +93,7 @@ impl Stats {
     /// anywhere (`None`: everything recounted).
     pub fn refresh(&mut self, p: &Portfolio, today: NaiveDate, changed: Option<usize>) {
         let days = p.settings.due_soon_days;
-        let part = |o| Tally::of_objective_with_percent(o, today, days);
+        let part = |o| Tally::of_objective(o, today, days);
         match changed {
             Some(i) if self.parts.len() == p.objectives.len() && i < self.parts.len() => {
                 self.parts[i] = part(&p.objectives[i]);
@@ -180,7 +180,7 @@ impl App {
 
     /// [`App::new`] with the history given: the event loop starts with
     /// the newest earlier week and hands the rest over with
-    /// [`App::set_history`] once read.
+    /// [`App::add_older_history`] once read.
     pub fn with_history(portfolio: Portfolio, today: NaiveDate, history: History) -> Self {
         let tree = Tree::new(&portfolio, today);
         let stats = Stats::of(&portfolio, today);
@@ -219,14 +219,14 @@ impl App {
         }
     }
 
-    /// Takes the history read in full, in place of the part read first.
-    pub fn set_history(&mut self, history: History) {
+    /// Puts the weeks of history read after the newest behind it.
+    pub fn add_older_history(&mut self, older: History) {
         if self.message.is_none()
-            && let Some(d) = history.problems.first()
+            && let Some(d) = older.problems.first()
         {
             self.error(self.strings().history_problem(&d.to_string()));
         }
-        self.history = history;
+        self.history.append(older);
         if let Screen::Standup(s) = &mut self.screen {
             s.summary = None;
         }

@@ -93,18 +93,21 @@ pub fn run(portfolio: Portfolio, today: NaiveDate, start: Start) -> Result<(), S
         }
     });
     enter_terminal().map_err(|e| s.cannot_set_up_terminal(&e.to_string()))?;
-    // the newest earlier week first, all of them after: at 100,000 items a
+    // the newest earlier week first, the older ones after: at 100,000 items a
     // week's file takes about 0.2 s to read, twelve of them 2.3 s; a small
     // portfolio's full history arrives before the first frame
     let (history_tx, history_rx) = std::sync::mpsc::channel();
     let dir = portfolio.dir.clone();
     std::thread::spawn(move || {
-        let _ = history_tx.send(History::load_newest(&dir, today, 1));
-        let _ = history_tx.send(History::load(&dir, today));
+        let tx = history_tx.clone();
+        let older = History::load_in_two(&dir, today, |newest| {
+            let _ = tx.send(newest);
+        });
+        let _ = history_tx.send(older);
     });
     let mut history = history_rx.recv().unwrap_or_default();
-    if let Ok(all) = history_rx.recv_timeout(Duration::from_millis(100)) {
-        history = all;
+    if let Ok(older) = history_rx.recv_timeout(Duration::from_millis(100)) {
+        history.append(older);
     }
     let mut app = App::with_history(portfolio, today, history);
     if start == Start::Standup {
@@ -126,8 +129,8 @@ fn event_loop(app: &mut App, history: std::sync::mpsc::Receiver<History>) -> io:
         let now = std::time::Instant::now();
         app.update(Action::Tick(now - clock));
         clock = now;
-        if let Ok(all) = history.try_recv() {
-            app.set_history(all);
+        if let Ok(older) = history.try_recv() {
+            app.add_older_history(older);
         }
         while let Ok(name) = changes.try_recv() {
             if let Some(i) = app

@@ -7,8 +7,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use stride::core::edit::document::edit_text;
 use stride::core::load::parse_objective;
-use stride::core::save::edit_text;
 use stride::core::{Edit, Field, ItemPath, Value};
 
 const BIN: &str = env!("CARGO_BIN_EXE_stride");

@@ -4,8 +4,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
+use stride::core::edit::document::edit_text;
 use stride::core::load::parse_objective;
-use stride::core::save::edit_text;
 use stride::core::{Edit, Field, ItemPath, ItemRef, Objective, Status, Value};
 
 /// Spacing and comments as people leave them in hand-edited files.

@@ -11,7 +11,8 @@ use serde::Serialize;
 use super::{Failure, load, report_unloaded};
 use crate::core::Portfolio;
 use crate::core::history::History;
-use crate::core::ops::{Grade, GradeCounts, Metric, grade_counts};
+use crate::core::model::{Grade, Metric};
+use crate::core::ops::{GradeCounts, grade_counts};
 use crate::core::settings::{iso_week_name, monday_of, parse_iso_week};
 use crate::core::text::{fit, sanitize, width};
 
@@ -49,7 +50,7 @@ struct MetricRow<'a> {
     value: f64,
     target: Option<f64>,
     unit: Option<&'a str>,
-    better: crate::core::ops::Better,
+    better: crate::core::model::Better,
     met: Option<bool>,
     delta: Option<f64>,
 }

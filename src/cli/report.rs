@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::{Failure, load};
-use crate::core::report::{for_week, markdown};
-use crate::core::save::write_atomic;
+use crate::core::fsio::write_atomic;
+use crate::core::report::{for_week, json, markdown};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -40,24 +40,15 @@ pub fn run(
     let report = for_week(&portfolio, today, args.week.as_deref())?;
     let text = match args.format {
         Format::Md => markdown(&report, portfolio.settings.language),
-        Format::Json => serde_json::to_string_pretty(&report)? + "\n",
+        Format::Json => json(&report)?,
     };
     match &args.output {
         Some(path) => {
-            write_file(path, &text)?;
+            write_atomic(path, text.as_bytes())
+                .map_err(|e| Failure::new(format!("cannot write {}: {e}", path.display())))?;
             eprintln!("stride: wrote {}", path.display());
         }
         None => out.write_all(text.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Writes a new or existing file atomically.
-pub fn write_file(path: &Path, text: &str) -> Result<(), Failure> {
-    let result = if path.exists() {
-        write_atomic(path, text.as_bytes())
-    } else {
-        std::fs::write(path, text)
-    };
-    result.map_err(|e| Failure::new(format!("cannot write {}: {e}", path.display())))
 }

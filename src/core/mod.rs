@@ -1,10 +1,15 @@
 //! The library core: model, loading with validation, roll-up rules, edits and
 //! format-preserving saves. No terminal, no clock: "today" is always passed in.
+//!
+//! Modules depend one way only, leaves first:
+//! `text`, `dates`, `diag`, `fsio`, `scalar` (leaves) → `settings`, `model`
+//! → `rollup`, `listing`, `ops` → `edit` → `load`, `save`, `history` →
+//! `report`.
 
-pub mod change;
 pub mod dates;
 pub mod diag;
 pub mod edit;
+pub mod fsio;
 pub mod history;
 pub mod listing;
 pub mod load;
@@ -13,11 +18,11 @@ pub mod ops;
 pub mod report;
 pub mod rollup;
 pub mod save;
+pub mod scalar;
 pub mod settings;
 pub mod text;
 
-pub use change::Change;
 pub use diag::{Diagnostic, Severity};
-pub use edit::{Edit, EditError, Field, Value};
+pub use edit::{Change, Edit, EditError, Field, Value};
 pub use load::{LoadError, load_dir};
 pub use model::{ItemPath, ItemRef, Kind, Milestone, Objective, Portfolio, Project, Status};

@@ -6,7 +6,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::Serialize;
 
 use super::diag::Diagnostic;
 
@@ -159,9 +160,9 @@ pub struct Objective {
     pub fields: Fields,
     pub projects: Vec<Project>,
     /// Service metrics, `[metric.ID]`.
-    pub metrics: Vec<super::ops::Metric>,
+    pub metrics: Vec<Metric>,
     /// The incident log, `[[incident]]`, in file order.
-    pub incidents: Vec<super::ops::Incident>,
+    pub incidents: Vec<Incident>,
 }
 
 /// A file of the data folder, loaded or not.
@@ -192,6 +193,94 @@ pub struct Portfolio {
     pub settings: super::settings::Settings,
     /// Problems in `.stride.toml`.
     pub settings_diagnostics: Vec<Diagnostic>,
+}
+
+// The operations data of an objective: metrics and incidents.
+
+/// Which way a metric is better.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Better {
+    #[default]
+    Higher,
+    Lower,
+}
+
+/// A service metric: `入金有效成功率 99.99% (target 99.95%)`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Metric {
+    pub id: String,
+    pub title: String,
+    pub value: f64,
+    pub target: Option<f64>,
+    pub unit: Option<String>,
+    pub better: Better,
+}
+
+impl Metric {
+    /// Whether it meets its target: `value >= target` when higher is better,
+    /// `value <= target` when lower is; `None` without a target.
+    pub fn met(&self) -> Option<bool> {
+        self.target.map(|t| match self.better {
+            Better::Higher => self.value >= t,
+            Better::Lower => self.value <= t,
+        })
+    }
+}
+
+/// The grade of a production incident: A and B are the serious ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Grade {
+    A,
+    B,
+    C,
+    D,
+}
+
+impl Grade {
+    pub fn parse(s: &str) -> Option<Grade> {
+        match s {
+            "A" => Some(Grade::A),
+            "B" => Some(Grade::B),
+            "C" => Some(Grade::C),
+            "D" => Some(Grade::D),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grade::A => "A",
+            Grade::B => "B",
+            Grade::C => "C",
+            Grade::D => "D",
+        }
+    }
+}
+
+/// A production incident, or (without a grade) a stability event.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Incident {
+    pub at: NaiveDateTime,
+    pub resolved: Option<NaiveDateTime>,
+    pub grade: Option<Grade>,
+    pub title: String,
+    pub impact: Option<String>,
+    pub cause: Option<String>,
+    pub action: Option<String>,
+    pub business_impact: bool,
+}
+
+impl Incident {
+    /// Open until it has a `resolved` time.
+    pub fn is_open(&self) -> bool {
+        self.resolved.is_none()
+    }
+
+    /// Minutes from `at` to `resolved`.
+    pub fn minutes(&self) -> Option<i64> {
+        self.resolved.map(|r| (r - self.at).num_minutes())
+    }
 }
 
 /// The address of an item: `objective`, `objective/project` or

@@ -3,9 +3,10 @@
 use std::path::Path;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use toml::de::{DeTable, DeValue};
+use toml::de::DeTable;
 
 use super::diag::{Diagnostic, Severity};
+use super::scalar::Scalar;
 
 /// The file name of the settings, in the data folder.
 pub const FILE: &str = ".stride.toml";
@@ -146,14 +147,8 @@ pub fn parse(path: &Path, text: &str) -> (Settings, Vec<Diagnostic>) {
                     "`week_numbering` must be \"iso\" or \"jan1\"".into(),
                 ),
             },
-            "due_soon_days" => match v {
-                DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
-                    Ok(n) if (0..=366).contains(&n) => s.due_soon_days = n,
-                    _ => bad(
-                        value.span(),
-                        "`due_soon_days` must be a whole number from 0 to 366".into(),
-                    ),
-                },
+            "due_soon_days" => match v.integer() {
+                Some(n) if (0..=366).contains(&n) => s.due_soon_days = n,
                 _ => bad(
                     value.span(),
                     "`due_soon_days` must be a whole number from 0 to 366".into(),

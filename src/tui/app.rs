@@ -629,7 +629,7 @@ impl App {
         let path = dir.join(format!("{}.md", report.iso_week));
         let written = std::fs::create_dir_all(&dir).and_then(|()| {
             if path.exists() {
-                crate::core::save::write_atomic(&path, text.as_bytes())
+                crate::core::fsio::write_atomic(&path, text.as_bytes())
             } else {
                 std::fs::write(&path, &text)
             }
@@ -1465,7 +1465,7 @@ impl App {
         };
         let now = std::fs::read(&f.path)
             .ok()
-            .map(|b| crate::core::load::fingerprint(&b));
+            .map(|b| crate::core::fsio::fingerprint(&b));
         if now == Some(f.fingerprint) {
             return;
         }

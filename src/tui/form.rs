@@ -3,11 +3,11 @@
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use tui_input::{Input, InputRequest};
 
-use crate::core::change::id_problem;
 use crate::core::dates::parse_relative;
+use crate::core::edit::apply::id_problem;
 use crate::core::edit::round_percent;
 use crate::core::model::{Fields, ItemPath, Kind, Portfolio};
-use crate::core::ops::{Grade, Incident, Metric};
+use crate::core::model::{Grade, Incident, Metric};
 use crate::core::text::percent;
 use crate::core::{Change, Edit, Field, Value};
 use crate::tui::strings::{self as t, Strings};

@@ -8,8 +8,9 @@ use std::time::Duration;
 use chrono::NaiveDate;
 
 use crate::core::listing::rows;
+use crate::core::model::Metric;
 use crate::core::model::{ItemPath, ItemRef, Portfolio};
-use crate::core::ops::{Located, Metric, week_of};
+use crate::core::ops::{Located, week_of};
 use crate::core::rollup::is_due_soon;
 
 /// Which screen has the keys when no overlay is open.

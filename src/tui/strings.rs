@@ -162,7 +162,7 @@ impl Strings {
     }
 
     /// `▲ 2.5`, or `new` (`新增`) for an item new since last week.
-    pub fn delta(self, c: &crate::core::history::Change) -> String {
+    pub fn delta(self, c: &crate::core::history::Movement) -> String {
         if c.is_new && self.zh() {
             return "新增".into();
         }
@@ -770,12 +770,12 @@ impl Strings {
     }
 
     /// `C`, or `C级`: a grade in the incident list.
-    pub fn grade(self, g: crate::core::ops::Grade) -> String {
+    pub fn grade(self, g: crate::core::model::Grade) -> String {
         self.pick(g.as_str().to_string(), format!("{}级", g.as_str()))
     }
 
     /// `grade C`, `C级`, in the incident's detail.
-    pub fn grade_long(self, g: crate::core::ops::Grade) -> String {
+    pub fn grade_long(self, g: crate::core::model::Grade) -> String {
         self.pick(format!("grade {}", g.as_str()), format!("{}级", g.as_str()))
     }
 
@@ -1287,7 +1287,7 @@ mod tests {
             "i  进行中 in_progress"
         );
         assert_eq!(ZH.status_entry('b', Status::Blocked), "b  阻断   blocked");
-        let new = crate::core::history::Change {
+        let new = crate::core::history::Movement {
             is_new: true,
             ..Default::default()
         };

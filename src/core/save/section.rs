@@ -20,8 +20,8 @@ use std::ops::Range;
 
 use toml_edit::DocumentMut;
 
-use crate::core::change::{Change, apply_to_document};
-use crate::core::edit::Field;
+use crate::core::edit::document::apply_to_document;
+use crate::core::edit::{Change, Field};
 use crate::core::model::ItemPath;
 
 /// `text` with `changes` made, each in its item's section alone, completing
@@ -273,7 +273,7 @@ mod tests {
                 value: None,
             };
             let doc: DocumentMut = text.parse().unwrap();
-            let before = crate::core::save::field_in_document(&doc, &old).unwrap();
+            let before = crate::core::edit::document::field_in_document(&doc, &old).unwrap();
             let inverse = Change::field(Edit {
                 value: before,
                 ..old

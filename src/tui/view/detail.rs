@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::core::Field;
-use crate::core::history::Change;
+use crate::core::history::Movement;
 use crate::core::model::{ItemPath, ItemRef, Status};
 use crate::core::rollup::{is_due_soon, overdue_days};
 use crate::core::text::{fit, percent, sanitize};
@@ -145,7 +145,7 @@ fn item(app: &App, path: &ItemPath, item: ItemRef<'_>) -> Vec<Line<'static>> {
 }
 
 /// `since 2023-W24: ▲ 2.5 · 联调 → 上线 · due +7d · stalled 3 weeks`
-fn since(s: Strings, week: &str, c: &Change) -> Line<'static> {
+fn since(s: Strings, week: &str, c: &Movement) -> Line<'static> {
     let mut parts = Vec::new();
     let delta = s.delta(c);
     parts.push(if delta.is_empty() {

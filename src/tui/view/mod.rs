@@ -22,7 +22,7 @@ use ratatui::text::Span;
 
 use super::app::{App, Mode};
 use super::screens::Screen;
-use crate::core::history::{Change, Record};
+use crate::core::history::{Movement, Record};
 use crate::core::model::{ItemPath, ItemRef};
 use crate::core::text::sanitize;
 
@@ -172,9 +172,9 @@ fn line<'a>(l: impl Into<Line<'a>>, style: Style) -> Paragraph<'a> {
 }
 
 /// What changed for an item since the newest earlier week.
-pub fn change_of(app: &App, path: &ItemPath, item: ItemRef<'_>) -> Change {
+pub fn change_of(app: &App, path: &ItemPath, item: ItemRef<'_>) -> Movement {
     if app.history.earlier.is_empty() {
-        return Change::default();
+        return Movement::default();
     }
     let pct = item.percent();
     let record = Record {

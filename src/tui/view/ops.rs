@@ -12,7 +12,8 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::core::history::sparkline;
 use crate::core::model::Portfolio;
-use crate::core::ops::{Better, Grade, Incident, Located, Metric, grade_counts, week_of};
+use crate::core::model::{Better, Grade, Incident, Metric};
+use crate::core::ops::{Located, grade_counts, week_of};
 use crate::core::settings::monday_of;
 use crate::core::text::{fit, sanitize, width};
 use crate::tui::app::App;

@@ -182,10 +182,10 @@ pub fn conflict(app: &App, p: &crate::tui::app::Pending, frame: &mut Frame, area
         Line::styled(format!("{} · {}", c.item, c.file.display()), theme::dim()),
         Line::raw(""),
         Line::styled(
-            s.theirs(&crate::core::save::show(&c.theirs)),
+            s.theirs(&crate::core::edit::show(&c.theirs)),
             theme::due_soon(),
         ),
-        Line::styled(s.mine(&crate::core::save::show(&c.mine)), theme::info()),
+        Line::styled(s.mine(&crate::core::edit::show(&c.mine)), theme::info()),
         Line::raw(""),
         Line::styled(s.conflict_keys(), theme::key()),
     ];

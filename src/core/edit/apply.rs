@@ -1,140 +1,8 @@
-//! One change to one field of one item: the single kind of edit that the CLI
-//! and the TUI make, that saving writes, and that undo inverts.
+//! Applying edits and changes to the model, after checking them; each
+//! returns its inverse. Files are not touched: see [`crate::core::save`].
 
-use std::fmt;
-
-use chrono::NaiveDate;
-
-use super::model::{Fields, ItemPath, Kind, Milestone, Portfolio, Project, Status};
-
-/// A field that can be edited.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Field {
-    Title,
-    Status,
-    Percent,
-    Due,
-    Start,
-    Owner,
-    Weight,
-    Note,
-    Update,
-    Next,
-    Blocker,
-    Tags,
-    Stage,
-    Total,
-    Done,
-    /// The value of a metric (`objective/ID` names the metric).
-    Value,
-}
-
-impl Field {
-    /// The key in the TOML file.
-    pub fn key(self) -> &'static str {
-        match self {
-            Field::Title => "title",
-            Field::Status => "status",
-            Field::Percent => "percent",
-            Field::Due => "due",
-            Field::Start => "start",
-            Field::Owner => "owner",
-            Field::Weight => "weight",
-            Field::Note => "note",
-            Field::Update => "update",
-            Field::Next => "next",
-            Field::Blocker => "blocker",
-            Field::Tags => "tags",
-            Field::Stage => "stage",
-            Field::Total => "total",
-            Field::Done => "done",
-            Field::Value => "value",
-        }
-    }
-
-    /// Whether items of `kind` have this field.
-    pub fn applies_to(self, kind: Kind) -> bool {
-        match self {
-            Field::Stage | Field::Total | Field::Done => kind == Kind::Milestone,
-            Field::Value => kind == Kind::Project,
-            _ => true,
-        }
-    }
-}
-
-impl fmt::Display for Field {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
-    }
-}
-
-/// A typed value for a field.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Value {
-    Text(String),
-    Number(f64),
-    Count(u64),
-    Date(NaiveDate),
-    Status(Status),
-    List(Vec<String>),
-}
-
-/// Set `field` of the item at `path` to `value`, or remove it when `None`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Edit {
-    pub path: ItemPath,
-    pub field: Field,
-    pub value: Option<Value>,
-}
-
-impl Edit {
-    pub fn set(path: ItemPath, field: Field, value: Value) -> Self {
-        Edit {
-            path,
-            field,
-            value: Some(value),
-        }
-    }
-
-    pub fn remove(path: ItemPath, field: Field) -> Self {
-        Edit {
-            path,
-            field,
-            value: None,
-        }
-    }
-}
-
-/// Why an edit was refused.
-#[derive(Clone, Debug, PartialEq)]
-pub enum EditError {
-    /// No item at that path.
-    NoSuchItem(ItemPath),
-    /// The item's file did not load, so it cannot be edited.
-    FileNotLoaded(ItemPath),
-    /// The value is not valid for the field.
-    Invalid(String),
-}
-
-impl fmt::Display for EditError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            EditError::NoSuchItem(p) => write!(f, "no item `{p}`"),
-            EditError::FileNotLoaded(p) => write!(
-                f,
-                "`{p}` is in a file with errors; fix it first (see `stride check`)"
-            ),
-            EditError::Invalid(m) => f.write_str(m),
-        }
-    }
-}
-
-impl std::error::Error for EditError {}
-
-/// Rounds a percent to two decimals, the precision files and reports use.
-pub fn round_percent(p: f64) -> f64 {
-    (p * 100.0).round() / 100.0
-}
+use super::{Change, Edit, EditError, Field, Removed, RemovedItem, Value};
+use crate::core::model::{Fields, Incident, ItemPath, Kind, Milestone, Portfolio, Project};
 
 impl Portfolio {
     /// Applies `edit` to the model after checking it, and returns the edit
@@ -397,91 +265,231 @@ fn set_field(f: &mut Fields, m: Option<&mut Milestone>, edit: &Edit) -> Option<V
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn portfolio() -> Portfolio {
-        crate::core::load::portfolio_of(
-            "title='O'\n[project.p]\ntitle='P'\nstages=['a','b']\n[project.p.milestone.m]\ntitle='M'\nstage='a'\ntotal=10\ndone=2\nstart=2023-06-01\n",
-        )
-    }
-
-    fn m() -> ItemPath {
-        ItemPath::milestone("o", "p", "m")
-    }
-
-    #[test]
-    fn apply_returns_the_inverse_edit() {
-        let mut p = portfolio();
-        let edit = Edit::set(m(), Field::Percent, Value::Number(40.0));
-        let undo = p.apply(&edit).unwrap();
-        assert_eq!(undo, Edit::remove(m(), Field::Percent));
-        assert_eq!(p.get(&m()).unwrap().percent(), 40.0);
-        assert_eq!(p.get(&ItemPath::project("o", "p")).unwrap().percent(), 40.0);
-        p.apply(&undo).unwrap();
-        assert_eq!(p.get(&m()).unwrap().percent(), 20.0, "back to done/total");
-        let undo = p
-            .apply(&Edit::set(m(), Field::Stage, Value::Text("b".into())))
-            .unwrap();
-        assert_eq!(undo.value, Some(Value::Text("a".into())));
-    }
-
-    #[test]
-    fn invalid_edits_are_refused_and_change_nothing() {
-        let mut p = portfolio();
-        let before = p.objectives.clone();
-        let cases = [
-            (
-                Edit::set(m(), Field::Percent, Value::Number(120.0)),
-                "percent 120 is outside 0..100",
-            ),
-            (
-                Edit::set(m(), Field::Stage, Value::Text("z".into())),
-                "unknown stage `z`; the stages are: a, b",
-            ),
-            (
-                Edit::set(m(), Field::Done, Value::Count(11)),
-                "done (11) would be greater than total (10)",
-            ),
-            (
-                Edit::set(
-                    m(),
-                    Field::Due,
-                    Value::Date(NaiveDate::from_ymd_opt(2023, 5, 1).unwrap()),
-                ),
-                "due 2023-05-01 would be before start 2023-06-01",
-            ),
-            (
-                Edit::remove(m(), Field::Title),
-                "`title` is required and cannot be removed",
-            ),
-            (
-                Edit::set(
-                    ItemPath::project("o", "p"),
-                    Field::Stage,
-                    Value::Text("a".into()),
-                ),
-                "`stage` is a milestone field; `o/p` is a project",
-            ),
-            (
-                Edit::set(
-                    ItemPath::milestone("o", "p", "x"),
-                    Field::Percent,
-                    Value::Number(1.0),
-                ),
-                "no item `o/p/x`",
-            ),
-        ];
-        for (edit, message) in cases {
-            assert_eq!(p.apply(&edit).unwrap_err().to_string(), message);
+impl Portfolio {
+    /// Applies a change to the model and returns its inverse.
+    pub fn apply_change(&mut self, change: &Change) -> Result<Change, EditError> {
+        match change {
+            Change::Field { edit, .. } => Ok(Change::field(self.apply(edit)?)),
+            Change::Add {
+                path,
+                title,
+                restore,
+            } => {
+                self.add_item(path, title, restore.as_deref())?;
+                Ok(Change::Remove { path: path.clone() })
+            }
+            Change::Incident {
+                path,
+                index,
+                incident,
+                insert,
+                ..
+            } => self.change_incident(path, *index, incident.as_deref(), *insert),
+            Change::Remove { path } => {
+                let removed = self.remove_item(path)?;
+                let title = match &removed.item {
+                    RemovedItem::Project(p) => p.fields.title.clone(),
+                    RemovedItem::Milestone(m) => m.fields.title.clone(),
+                };
+                Ok(Change::Add {
+                    path: path.clone(),
+                    title,
+                    restore: Some(Box::new(removed)),
+                })
+            }
         }
-        assert_eq!(p.objectives, before);
     }
 
-    #[test]
-    fn rounding_keeps_two_decimals() {
-        assert_eq!(round_percent(95.456), 95.46);
-        assert_eq!(round_percent(0.1 + 0.2), 0.3);
+    fn change_incident(
+        &mut self,
+        path: &ItemPath,
+        index: usize,
+        incident: Option<&Incident>,
+        insert: bool,
+    ) -> Result<Change, EditError> {
+        if let Some(i) = incident {
+            check_incident(i)?;
+        }
+        if let Some(f) = self.file_of(&path.objective)
+            && !self.files[f].loaded
+        {
+            return Err(EditError::FileNotLoaded(path.clone()));
+        }
+        let o = self
+            .objectives
+            .iter_mut()
+            .find(|o| o.id == path.objective)
+            .ok_or_else(|| EditError::NoSuchItem(path.clone()))?;
+        let n = o.incidents.len();
+        let inverse = |incident: Option<Incident>, insert: bool| Change::Incident {
+            path: path.clone(),
+            index,
+            incident: incident.map(Box::new),
+            insert,
+            restore: None,
+        };
+        match (incident, insert) {
+            (Some(i), true) if index <= n => {
+                o.incidents.insert(index, i.clone());
+                Ok(inverse(None, false))
+            }
+            (Some(i), false) if index < n => {
+                let old = std::mem::replace(&mut o.incidents[index], i.clone());
+                Ok(inverse(Some(old), false))
+            }
+            (None, _) if index < n => {
+                let old = o.incidents.remove(index);
+                Ok(inverse(Some(old), true))
+            }
+            _ => Err(EditError::Invalid(format!(
+                "no incident {} in `{path}`",
+                index + 1
+            ))),
+        }
+    }
+
+    /// Checks that an item can be added at `path`.
+    pub fn check_add(&self, path: &ItemPath, title: &str) -> Result<(), EditError> {
+        let invalid = |m: String| Err(EditError::Invalid(m));
+        let id = match path.kind() {
+            Kind::Objective => return invalid("objectives are files: create one by hand".into()),
+            Kind::Project => path.project.as_deref().unwrap_or_default(),
+            Kind::Milestone => path.milestone.as_deref().unwrap_or_default(),
+        };
+        if let Some(m) = id_problem(id) {
+            return invalid(m);
+        }
+        if title.trim().is_empty() {
+            return invalid("a title is required".into());
+        }
+        if self.get(path).is_some() {
+            return invalid(format!("`{path}` already exists"));
+        }
+        let parent = path.parent().unwrap_or_else(|| path.clone());
+        if self.get(&parent).is_none() {
+            return Err(EditError::NoSuchItem(parent));
+        }
+        Ok(())
+    }
+
+    fn add_item(
+        &mut self,
+        path: &ItemPath,
+        title: &str,
+        restore: Option<&Removed>,
+    ) -> Result<(), EditError> {
+        self.check_add(path, title)?;
+        let no_item = || EditError::NoSuchItem(path.clone());
+        let o = self
+            .objectives
+            .iter_mut()
+            .find(|o| o.id == path.objective)
+            .ok_or_else(no_item)?;
+        let fields = Fields {
+            title: title.to_string(),
+            ..Fields::default()
+        };
+        match (&path.project, &path.milestone) {
+            (Some(pid), None) => {
+                let p = match restore.map(|r| &r.item) {
+                    Some(RemovedItem::Project(p)) => p.clone(),
+                    _ => Project {
+                        id: pid.clone(),
+                        fields,
+                        ..Project::default()
+                    },
+                };
+                let at = restore.map_or(o.projects.len(), |r| r.index.min(o.projects.len()));
+                o.projects.insert(at, p);
+            }
+            (Some(pid), Some(mid)) => {
+                let p = o
+                    .projects
+                    .iter_mut()
+                    .find(|p| &p.id == pid)
+                    .ok_or_else(no_item)?;
+                let m = match restore.map(|r| &r.item) {
+                    Some(RemovedItem::Milestone(m)) => m.clone(),
+                    _ => Milestone {
+                        id: mid.clone(),
+                        fields,
+                        ..Milestone::default()
+                    },
+                };
+                let at = restore.map_or(p.milestones.len(), |r| r.index.min(p.milestones.len()));
+                p.milestones.insert(at, m);
+            }
+            _ => return Err(no_item()),
+        }
+        Ok(())
+    }
+
+    fn remove_item(&mut self, path: &ItemPath) -> Result<Removed, EditError> {
+        let no_item = || EditError::NoSuchItem(path.clone());
+        let o = self
+            .objectives
+            .iter_mut()
+            .find(|o| o.id == path.objective)
+            .ok_or_else(no_item)?;
+        let Some(pid) = &path.project else {
+            return Err(EditError::Invalid(
+                "objectives are files: delete the file by hand".into(),
+            ));
+        };
+        let pi = o
+            .projects
+            .iter()
+            .position(|p| &p.id == pid)
+            .ok_or_else(no_item)?;
+        let Some(mid) = &path.milestone else {
+            let p = o.projects.remove(pi);
+            return Ok(Removed {
+                index: pi,
+                item: RemovedItem::Project(p),
+                doc: None,
+            });
+        };
+        let p = &mut o.projects[pi];
+        let mi = p
+            .milestones
+            .iter()
+            .position(|m| &m.id == mid)
+            .ok_or_else(no_item)?;
+        Ok(Removed {
+            index: mi,
+            item: RemovedItem::Milestone(p.milestones.remove(mi)),
+            doc: None,
+        })
+    }
+}
+
+/// Why an incident cannot be saved, if it cannot.
+pub fn check_incident(i: &Incident) -> Result<(), EditError> {
+    if i.title.trim().is_empty() {
+        return Err(EditError::Invalid("an incident needs a title".into()));
+    }
+    if let Some(r) = i.resolved
+        && r < i.at
+    {
+        return Err(EditError::Invalid(format!(
+            "resolved {r} is before the incident's time {}",
+            i.at
+        )));
+    }
+    Ok(())
+}
+
+/// Why an id cannot be used, if it cannot.
+pub fn id_problem(id: &str) -> Option<String> {
+    if id.trim().is_empty() {
+        Some("an id is required".into())
+    } else if id.contains('/') {
+        Some(format!("id `{id}` must not contain `/`"))
+    } else if id.trim() != id {
+        Some(format!("id `{id}` must not start or end with a space"))
+    } else if id.chars().any(char::is_control) {
+        Some("an id must not contain control characters".into())
+    } else {
+        None
     }
 }

@@ -1,0 +1,210 @@
+//! The weekly files of `history/`: their text (one line per item, so that
+//! git diffs read well), reading them back, finding them, and writing this
+//! week's.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use toml::de::DeTable;
+
+use super::{DIR, Record, Snapshot, snapshot_of};
+use crate::core::diag::{Diagnostic, Severity};
+use crate::core::fsio;
+use crate::core::model::{Portfolio, Status};
+use crate::core::scalar::Scalar;
+use crate::core::settings::parse_iso_week;
+
+/// A TOML string literal.
+pub(super) fn quoted(s: &str) -> String {
+    // what toml_edit writes for a string with nothing to escape, without
+    // its formatting machinery (a history file quotes every item's path)
+    if s.bytes()
+        .all(|b| b > 0x1f && b != 0x7f && b != b'"' && b != b'\\')
+    {
+        return ["\"", s, "\""].concat();
+    }
+    toml_edit::Value::from(s).to_string()
+}
+
+/// The text of a weekly file: one line per item, so that git diffs read well.
+pub fn render(s: &Snapshot) -> String {
+    let mut out = String::with_capacity(s.items.len() * 96 + 256);
+    let _ = writeln!(
+        out,
+        "# stride history: the last known state of every item in week {}.\n# Written by stride whenever it saves; keep it in git with the data.",
+        s.week
+    );
+    let _ = writeln!(out, "week = {}", quoted(&s.week));
+    if let Some(t) = s.taken {
+        let _ = writeln!(out, "taken = {t}");
+    }
+    out.push_str("\n[items]\n");
+    for (path, r) in &s.items {
+        let _ = write!(
+            out,
+            "{} = {{ percent = {}, status = \"{}\"",
+            quoted(path),
+            crate::core::text::percent(r.percent),
+            r.status
+        );
+        if let Some(stage) = &r.stage {
+            let _ = write!(out, ", stage = {}", quoted(stage));
+        }
+        if let Some(due) = r.due {
+            let _ = write!(out, ", due = {due}");
+        }
+        out.push_str(" }\n");
+    }
+    if !s.metrics.is_empty() {
+        out.push_str("\n[metrics]\n");
+        for (path, v) in &s.metrics {
+            let _ = writeln!(out, "{} = {v}", quoted(path));
+        }
+    }
+    out
+}
+
+/// Reads a weekly file. A malformed one is an error with its place.
+pub fn parse(path: &Path, text: &str) -> Result<Snapshot, Diagnostic> {
+    let err = |offset: usize, msg: String| Diagnostic::at(path, text, offset, Severity::Error, msg);
+    let root = DeTable::parse(text).map_err(|e| {
+        err(
+            e.span().map_or(0, |s| s.start),
+            format!("TOML syntax: {}", e.message().trim().replace('\n', "; ")),
+        )
+    })?;
+    let root = root.get_ref();
+    let week = root
+        .get("week")
+        .and_then(|w| w.get_ref().as_str())
+        .map(String::from)
+        .or_else(|| path.file_stem().and_then(|s| s.to_str()).map(String::from))
+        .unwrap_or_default();
+    let taken = root.get("taken").and_then(|t| t.get_ref().date());
+    let mut items = Vec::new();
+    if let Some(table) = root.get("items") {
+        let Some(table) = table.get_ref().as_table() else {
+            return Err(err(table.span().start, "`items` must be a table".into()));
+        };
+        items.reserve(table.len());
+        for (key, value) in table.iter() {
+            let Some(t) = value.get_ref().as_table() else {
+                return Err(err(
+                    value.span().start,
+                    format!("item `{}` must be a table", key.get_ref()),
+                ));
+            };
+            let percent = t.get("percent").and_then(|v| v.get_ref().number());
+            let status = t
+                .get("status")
+                .and_then(|v| v.get_ref().as_str())
+                .and_then(Status::parse);
+            let (Some(percent), Some(status)) = (percent, status) else {
+                return Err(err(
+                    value.span().start,
+                    format!(
+                        "item `{}` needs a numeric `percent` and a known `status`",
+                        key.get_ref()
+                    ),
+                ));
+            };
+            let stage = t
+                .get("stage")
+                .and_then(|v| v.get_ref().as_str())
+                .map(String::from);
+            let due = t.get("due").and_then(|v| v.get_ref().date());
+            items.push((
+                key.get_ref().to_string(),
+                Record {
+                    percent,
+                    status,
+                    stage,
+                    due,
+                },
+            ));
+        }
+    }
+    let mut snap = Snapshot::new(week, taken, items);
+    if let Some(table) = root.get("metrics").and_then(|m| m.get_ref().as_table()) {
+        for (key, value) in table.iter() {
+            let Some(v) = value.get_ref().number().filter(|v| v.is_finite()) else {
+                return Err(err(
+                    value.span().start,
+                    format!("metric `{}` needs a numeric value", key.get_ref()),
+                ));
+            };
+            snap.metrics.push((key.get_ref().to_string(), v));
+        }
+    }
+    Ok(snap)
+}
+
+/// The weekly files of a data folder, oldest first: `(week, path)`.
+pub fn weeks(data: &Path) -> Vec<(String, PathBuf)> {
+    let Ok(entries) = std::fs::read_dir(data.join(DIR)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, PathBuf)> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_str()?.to_string();
+            let week = name.strip_suffix(".toml")?;
+            parse_iso_week(week)?;
+            Some((week.to_string(), e.path()))
+        })
+        .collect();
+    out.sort_by_key(|(w, _)| parse_iso_week(w));
+    out
+}
+
+/// Problems in every weekly file, for `stride check`.
+pub fn check(data: &Path) -> Vec<Diagnostic> {
+    weeks(data)
+        .into_iter()
+        .filter_map(
+            |(_, path)| match std::fs::read(&path).map(String::from_utf8) {
+                Ok(Ok(text)) => parse(&path, &text).err(),
+                Ok(Err(_)) => Some(Diagnostic::whole_file(&path, "the file is not valid UTF-8")),
+                Err(e) => Some(Diagnostic::whole_file(
+                    &path,
+                    format!("cannot read file: {e}"),
+                )),
+            },
+        )
+        .collect()
+}
+
+/// Writes the current state as the file of `today`'s week, keeping the
+/// records of objectives whose files did not load. Returns its path.
+pub fn record(p: &Portfolio, today: NaiveDate) -> std::io::Result<PathBuf> {
+    let mut snap = snapshot_of(p, today);
+    let dir = p.dir.join(DIR);
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join(format!("{}.toml", snap.week));
+    let unloaded: Vec<String> = p
+        .files
+        .iter()
+        .filter(|f| !f.loaded)
+        .filter_map(|f| f.path.file_stem()?.to_str().map(String::from))
+        .collect();
+    if !unloaded.is_empty()
+        && let Ok(text) = std::fs::read_to_string(&path)
+        && let Ok(old) = parse(&path, &text)
+    {
+        let mut items = std::mem::take(&mut snap.items);
+        items.extend(old.items.into_iter().filter(|(k, _)| {
+            let objective = k.split('/').next().unwrap_or_default();
+            unloaded.iter().any(|u| u == objective)
+        }));
+        snap = Snapshot::new(snap.week, snap.taken, items);
+    }
+    // one writer at a time; the last one writes the newest state
+    let _lock = fsio::lock(&path)?;
+    let text = render(&snap);
+    if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
+        return Ok(path);
+    }
+    fsio::write_atomic(&path, text.as_bytes())?;
+    Ok(path)
+}

@@ -1,0 +1,315 @@
+//! Reading a data folder: one typed pass over each file, files in parallel.
+//!
+//! Each file is parsed once into `toml`'s spanned tree (which borrows from the
+//! text), walked into the model, and validated on the way, so that every
+//! problem carries its line and column. A file with errors is kept out of the
+//! tree; the other files are unaffected.
+//!
+//! This module owns the folder (which files, in parallel, reloading one);
+//! `walk` reads a parsed file into the model, `fields` reads and checks the
+//! values of its keys, `sections` is the fast path of plain files.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use toml::de::DeTable;
+
+mod fields;
+mod sections;
+#[cfg(test)]
+mod tests;
+mod walk;
+
+use super::diag::{Diagnostic, Severity};
+use super::fsio::{clean_temporaries, fingerprint};
+use super::model::{Objective, Portfolio, SourceFile};
+use walk::Cx;
+
+/// The data folder itself could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot read data folder {}: {message}", dir.display())]
+pub struct LoadError {
+    pub dir: PathBuf,
+    pub message: String,
+}
+
+/// Whether a file name is an objective file: `*.toml`, not starting with `.` or `_`.
+pub fn is_objective_file(name: &str) -> bool {
+    name.ends_with(".toml") && name.len() > 5 && !name.starts_with('.') && !name.starts_with('_')
+}
+
+/// The objective files of `dir`, in file-name order.
+pub fn objective_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let err = |e: std::io::Error| LoadError {
+        dir: dir.to_path_buf(),
+        message: e.to_string(),
+    };
+    let meta = std::fs::metadata(dir).map_err(err)?;
+    if !meta.is_dir() {
+        return Err(LoadError {
+            dir: dir.to_path_buf(),
+            message: "not a folder".into(),
+        });
+    }
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(err)? {
+        let entry = entry.map_err(err)?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if !is_objective_file(name) {
+            continue;
+        }
+        // follows symlinks: a linked data file is a data file
+        if std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()) {
+            files.push(entry.path());
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Loads every objective file of `dir`, in parallel, into a portfolio.
+pub fn load_dir(dir: &Path) -> Result<Portfolio, LoadError> {
+    let paths = objective_files(dir)?;
+    // what a killed save left behind
+    clean_temporaries(dir);
+    clean_temporaries(&dir.join(super::history::DIR));
+    let results = parallel_map(&paths, |path| {
+        let bytes = std::fs::read(path);
+        load_file(path, bytes)
+    });
+    let (settings, settings_diagnostics) = super::settings::load(dir);
+    let mut portfolio = Portfolio {
+        dir: dir.to_path_buf(),
+        files: Vec::with_capacity(paths.len()),
+        objectives: Vec::new(),
+        settings,
+        settings_diagnostics,
+    };
+    for (i, (file, objective)) in results.into_iter().enumerate() {
+        if let Some(mut o) = objective {
+            o.file = i;
+            portfolio.objectives.push(o);
+        }
+        portfolio.files.push(file);
+    }
+    Ok(portfolio)
+}
+
+/// Reads the objective files of `dir` as [`load_dir`] does, in parallel,
+/// but hands each objective to `f` as soon as it is read and keeps only
+/// what `f` returns: for a command that goes through the portfolio once,
+/// this holds a file or two in memory instead of the whole portfolio.
+/// Returns every file, loaded or not, and `f`'s results for the objectives
+/// that loaded, both in file-name order. Settings are not read.
+pub fn map_dir<R: Send>(
+    dir: &Path,
+    f: impl Fn(&Objective) -> R + Sync,
+) -> Result<(Vec<SourceFile>, Vec<R>), LoadError> {
+    let paths = objective_files(dir)?;
+    clean_temporaries(dir);
+    clean_temporaries(&dir.join(super::history::DIR));
+    let indexed: Vec<(usize, &PathBuf)> = paths.iter().enumerate().collect();
+    let results = parallel_map(&indexed, |&(i, path)| {
+        let (file, objective) = load_file(path, std::fs::read(path));
+        let r = objective.map(|mut o| {
+            o.file = i;
+            f(&o)
+        });
+        (file, r)
+    });
+    let mut files = Vec::with_capacity(results.len());
+    let mut out = Vec::with_capacity(results.len());
+    for (file, r) in results {
+        files.push(file);
+        out.extend(r);
+    }
+    Ok((files, out))
+}
+
+impl Portfolio {
+    /// Reads the file `file` (an index into `files`) again from disk into
+    /// the model, in place of what was read before. Returns whether it loaded.
+    pub fn reload_file(&mut self, file: usize) -> bool {
+        let Some(path) = self.files.get(file).map(|f| f.path.clone()) else {
+            return false;
+        };
+        let (source, objective) = load_file(&path, std::fs::read(&path));
+        let at = self.objectives.iter().position(|o| o.file == file);
+        match (objective, at) {
+            (Some(mut o), Some(i)) => {
+                o.file = file;
+                self.objectives[i] = o;
+            }
+            (Some(mut o), None) => {
+                o.file = file;
+                let at = self.objectives.partition_point(|x| x.file < file);
+                self.objectives.insert(at, o);
+            }
+            (None, Some(i)) => {
+                self.objectives.remove(i);
+            }
+            (None, None) => {}
+        }
+        self.files[file] = source;
+        self.files[file].loaded
+    }
+}
+
+/// Applies `f` to every item on all cores, keeping the order of `items`.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if workers <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut out: Vec<(usize, R)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        done.push((i, f(item)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    out.sort_by_key(|(i, _)| *i);
+    out.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Loads one file from the result of reading it.
+pub fn load_file(path: &Path, bytes: std::io::Result<Vec<u8>>) -> (SourceFile, Option<Objective>) {
+    let mut file = SourceFile {
+        path: path.to_path_buf(),
+        fingerprint: 0,
+        loaded: false,
+        diagnostics: Vec::new(),
+        plain: false,
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            file.diagnostics.push(Diagnostic::whole_file(
+                path,
+                format!("cannot read file: {e}"),
+            ));
+            return (file, None);
+        }
+    };
+    file.fingerprint = fingerprint(&bytes);
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.valid_up_to();
+            // valid_up_to is a char boundary, so the prefix is valid UTF-8
+            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
+            file.diagnostics.push(Diagnostic::at(
+                path,
+                prefix,
+                valid,
+                Severity::Error,
+                format!("the file is not valid UTF-8 (bad byte at offset {valid})"),
+            ));
+            return (file, None);
+        }
+    };
+    let id = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_string();
+    let objective = match sections::parse(path, &id, text) {
+        Some(objective) => {
+            file.plain = true;
+            Some(objective)
+        }
+        None => {
+            let (objective, diagnostics) = parse_whole(path, &id, text);
+            file.diagnostics = diagnostics;
+            objective
+        }
+    };
+    file.loaded = objective.is_some();
+    (file, objective)
+}
+
+/// Whether `text`, the text of the objective file at `path`, is a run of
+/// plain sections that the sectioned loader reads exactly (and without a
+/// problem): what [`SourceFile::plain`] says.
+pub fn is_plain(path: &Path, text: &str) -> bool {
+    let id = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    sections::parse(path, id, text).is_some()
+}
+
+/// A portfolio of one objective file, `o.toml`, parsed from `text`
+/// (which must have no problem): what unit tests build on.
+#[cfg(test)]
+pub(crate) fn portfolio_of(text: &str) -> Portfolio {
+    let (o, d) = parse_objective(Path::new("o.toml"), "o", text);
+    assert!(d.is_empty(), "{d:?}");
+    Portfolio {
+        files: vec![SourceFile {
+            path: "o.toml".into(),
+            fingerprint: 0,
+            loaded: true,
+            diagnostics: vec![],
+            plain: false,
+        }],
+        objectives: vec![o.expect("the objective loads")],
+        ..Portfolio::default()
+    }
+}
+
+/// Parses the text of one objective file. The objective is `None` when the
+/// file has any error; the diagnostics list errors and warnings alike.
+pub fn parse_objective(path: &Path, id: &str, text: &str) -> (Option<Objective>, Vec<Diagnostic>) {
+    // most files read a table at a time, in little memory; any other file,
+    // and any file with a problem, is parsed whole
+    if let Some(objective) = sections::parse(path, id, text) {
+        return (Some(objective), Vec::new());
+    }
+    parse_whole(path, id, text)
+}
+
+/// [`parse_objective`] in one parse of the whole text: the slow path, and
+/// the one that finds every problem with its place.
+pub fn parse_whole(path: &Path, id: &str, text: &str) -> (Option<Objective>, Vec<Diagnostic>) {
+    let mut cx = Cx {
+        path,
+        text,
+        diags: Vec::new(),
+        projects: None,
+    };
+    let root = match DeTable::parse(text) {
+        Ok(t) => t,
+        Err(e) => {
+            let offset = e.span().map_or(0, |s| s.start);
+            let message = e.message().trim().replace('\n', "; ");
+            cx.diags.push(Diagnostic::at(
+                path,
+                text,
+                offset,
+                Severity::Error,
+                format!("TOML syntax: {message}"),
+            ));
+            return (None, cx.diags);
+        }
+    };
+    let objective = cx.objective(id, root.get_ref(), root.span());
+    let ok = !cx.diags.iter().any(Diagnostic::is_error);
+    (ok.then_some(objective), cx.diags)
+}

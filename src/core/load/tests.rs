@@ -1,0 +1,143 @@
+//! Tests of loading: the documented example, problems at their places.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::core::model::Status;
+
+fn parse(text: &str) -> (Option<Objective>, Vec<String>) {
+    let (o, d) = parse_objective(Path::new("o.toml"), "o", text);
+    (o, d.iter().map(|d| d.to_string()).collect())
+}
+
+#[test]
+fn reads_the_documented_example() {
+    let (o, diags) = parse(
+        r#"title = "O2 系统升级"
+owner = "王五"
+[project.hive]
+title = "HIVE标准数仓建设"
+percent = 97
+due = 2023-06-30
+[project.hive.milestone.migration]
+title = "迁移进度"
+percent = 95.46
+total = 164
+[project.channels]
+title = "新支付能力建设"
+stages = ["开发", "测试", "联调"]
+[project.channels.milestone.netsunion]
+title = "网联代收"
+stage = "联调"
+status = "blocked"
+tags = ["网联"]
+"#,
+    );
+    assert!(diags.is_empty(), "{diags:?}");
+    let o = o.unwrap();
+    assert_eq!(o.fields.title, "O2 系统升级");
+    assert_eq!(o.fields.owner.as_deref(), Some("王五"));
+    let ids: Vec<_> = o.projects.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids, ["hive", "channels"]);
+    let hive = &o.projects[0];
+    assert_eq!(hive.fields.percent, Some(97.0));
+    assert_eq!(hive.fields.due, NaiveDate::from_ymd_opt(2023, 6, 30));
+    assert_eq!(hive.milestones[0].total, Some(164));
+    let n = &o.projects[1].milestones[0];
+    assert_eq!(n.stage.as_deref(), Some("联调"));
+    assert_eq!(n.fields.status, Some(Status::Blocked));
+    assert_eq!(n.fields.tags, ["网联"]);
+}
+
+#[test]
+fn keeps_file_order_not_alphabetical_order() {
+    let (o, _) = parse("title='t'\n[project.zeta]\ntitle='z'\n[project.alpha]\ntitle='a'\n");
+    let ids: Vec<_> = o.unwrap().projects.into_iter().map(|p| p.id).collect();
+    assert_eq!(ids, ["zeta", "alpha"]);
+}
+
+#[test]
+fn reports_each_problem_at_its_line_and_column() {
+    let (o, diags) = parse(
+        "title = 't'\n[project.p]\ntitle = 'p'\nstatus = 'finished'\npercent = 120\ndue = '2023-06-30'\ncolour = 'red'\n[project.p.milestone.m]\ntitle = 'm'\ntotal = 3\ndone = 5\nstage = 'x'\n",
+    );
+    assert!(o.is_none());
+    assert_eq!(
+        diags,
+        [
+            "o.toml:4:10: error: unknown status `finished`; allowed: todo, in_progress, blocked, at_risk, done, dropped",
+            "o.toml:5:11: error: percent 120 is outside 0..100",
+            "o.toml:6:7: error: `due` must be a date like 2023-06-30, found a string (write it bare, without quotes: due = 2023-06-30)",
+            "o.toml:7:1: warning: unknown key `colour` in project `p` (kept as is)",
+            "o.toml:12:9: error: stage `x` given, but project `p` has no `stages`",
+            "o.toml:11:8: error: done (5) is greater than total (3)",
+        ]
+    );
+}
+
+#[test]
+fn a_syntax_error_names_its_place() {
+    let (o, diags) = parse("title = 't'\n[project.p]\ntitle = \n");
+    assert!(o.is_none());
+    assert_eq!(diags.len(), 1);
+    assert!(diags[0].starts_with("o.toml:3:"), "{diags:?}");
+    assert!(diags[0].contains("TOML syntax"), "{diags:?}");
+}
+
+#[test]
+fn unknown_stage_lists_the_allowed_ones_and_due_before_start_is_an_error() {
+    let (_, diags) = parse(
+        "title='t'\n[project.p]\ntitle='p'\nstages=['a','b']\nstart=2023-07-01\ndue=2023-06-01\n[project.p.milestone.m]\ntitle='m'\nstage='c'\n",
+    );
+    assert_eq!(
+        diags,
+        [
+            "o.toml:9:7: error: unknown stage `c`; the stages of project `p` are: a, b",
+            "o.toml:6:5: error: project `p`: due 2023-06-01 is before start 2023-07-01",
+        ]
+    );
+}
+
+#[test]
+fn missing_title_and_wrong_shapes_are_errors() {
+    let (_, diags) = parse("owner = 1\nproject = 3\n");
+    assert_eq!(
+        diags,
+        [
+            "o.toml:1:9: error: `owner` must be a string, found an integer",
+            "o.toml:2:11: error: `project` must be a table of projects like [project.ID], found an integer",
+            "o.toml:1:1: error: objective `o` has no `title`",
+        ]
+    );
+}
+
+#[test]
+fn unknown_keys_are_only_warnings() {
+    let (o, diags) = parse("title='t'\nextra = { a = 1 }\n");
+    assert!(o.is_some());
+    assert_eq!(
+        diags,
+        ["o.toml:2:1: warning: unknown key `extra` in objective `o` (kept as is)"]
+    );
+}
+
+#[test]
+fn non_utf8_is_reported_with_its_place() {
+    let (file, o) = load_file(Path::new("x.toml"), Ok(b"title = \"a\xff\"\n".to_vec()));
+    assert!(o.is_none());
+    assert_eq!(
+        file.diagnostics[0].to_string(),
+        "x.toml:1:11: error: the file is not valid UTF-8 (bad byte at offset 10)"
+    );
+}
+
+#[test]
+fn objective_file_names() {
+    assert!(is_objective_file("o1.toml"));
+    assert!(!is_objective_file(".stride.toml"));
+    assert!(!is_objective_file("_draft.toml"));
+    assert!(!is_objective_file("notes.md"));
+    assert!(!is_objective_file(".toml"));
+}

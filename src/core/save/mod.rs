@@ -1,0 +1,239 @@
+//! Writing edits back: format-preserving, atomic, and never over someone
+//! else's change.
+//!
+//! The file is read again and parsed into a `toml_edit` document only when
+//! it is edited; only the edited values change, each keeping the comments and
+//! spacing around it (see [`crate::core::edit::document`]). The new text is
+//! written with [`fsio::write_atomic_on`]. This module owns the merge with
+//! changes made on disk since the file was read, and the conflicts.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use toml_edit::DocumentMut;
+
+use super::edit::document::{apply_to_document, field_in_document};
+use super::edit::{Change, Edit, EditError, Field, Value, round_percent, show};
+use super::fsio::{self, Disk, RealDisk, fingerprint};
+use super::model::{ItemPath, Portfolio, SourceFile};
+
+mod section;
+
+/// Why a save did not happen. The file on disk is untouched in every case.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The same field was changed on disk since it was read, to another value.
+    #[error(
+        "{}: `{}` {} was changed on disk to {} (yours: {}); not overwriting it",
+        .0.file.display(),
+        .0.item,
+        .0.field,
+        show(&.0.theirs),
+        show(&.0.mine)
+    )]
+    Conflict(Box<Conflict>),
+    /// The file no longer parses, or lacks the edited item.
+    #[error("cannot edit {}: {message}", path.display())]
+    Document { path: PathBuf, message: String },
+    /// Reading or writing failed.
+    #[error("cannot write {}: {error}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        error: io::Error,
+    },
+}
+
+/// A field changed both here and on disk.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub file: PathBuf,
+    pub item: ItemPath,
+    pub field: Field,
+    /// The value on disk now.
+    pub theirs: Option<Value>,
+    /// The value this edit sets.
+    pub mine: Option<Value>,
+}
+
+/// What a save did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Saved {
+    /// The file had been changed on disk by someone else; the changes were
+    /// applied over it, so the model of this file is behind the file.
+    pub merged: bool,
+}
+
+/// Writes `edits`, all to `file`, through [`save_changes`].
+pub fn save_edits(
+    file: &mut SourceFile,
+    edits: &[Edit],
+    undo: &[Edit],
+) -> Result<Saved, SaveError> {
+    let changes: Vec<Change> = edits.iter().cloned().map(Change::field).collect();
+    let mut inverses: Vec<Change> = undo.iter().cloned().map(Change::field).collect();
+    save_changes(file, &changes, &mut inverses)
+}
+
+/// Writes `changes`, all to `file`, on the real disk. See [`save_changes_on`].
+pub fn save_changes(
+    file: &mut SourceFile,
+    changes: &[Change],
+    inverses: &mut [Change],
+) -> Result<Saved, SaveError> {
+    save_changes_on(&RealDisk, file, changes, inverses)
+}
+
+/// Writes `changes`, all to `file`: takes the file's lock, reads it again,
+/// and applies the changes to what is on disk now. If someone changed the
+/// file since it was read, their changes are kept and ours applied over
+/// them, unless they changed a field we change (to another value), which is
+/// a [`Conflict`]. `inverses` holds one inverse per change, as the model
+/// returned them: their values are what each field held before, and they
+/// are completed with what the file knew (exact text, removed tables).
+pub fn save_changes_on(
+    disk: &dyn Disk,
+    file: &mut SourceFile,
+    changes: &[Change],
+    inverses: &mut [Change],
+) -> Result<Saved, SaveError> {
+    let io_err = |error| SaveError::Io {
+        path: file.path.clone(),
+        error,
+    };
+    let _lock = fsio::lock(&file.path).map_err(io_err)?;
+    let bytes = fs::read(&file.path).map_err(io_err)?;
+    let merged = fingerprint(&bytes) != file.fingerprint;
+    let doc_err = |message: String| SaveError::Document {
+        path: file.path.clone(),
+        message,
+    };
+    let text = String::from_utf8(bytes).map_err(|_| doc_err("not valid UTF-8".into()))?;
+    if !merged && file.plain {
+        // the file is as read, a run of plain sections: edit only the
+        // sections of the edited items (the inverses are kept aside in case
+        // it cannot be done that way)
+        let mut trial = inverses.to_vec();
+        if let Some(new_text) = section::edit(&text, changes, &mut trial) {
+            inverses.clone_from_slice(&trial);
+            if new_text != text {
+                fsio::write_atomic_on(disk, &file.path, new_text.as_bytes()).map_err(io_err)?;
+            }
+            file.fingerprint = fingerprint(new_text.as_bytes());
+            return Ok(Saved { merged });
+        }
+    }
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| doc_err(e.message().to_string()))?;
+    if merged {
+        for (i, change) in changes.iter().enumerate() {
+            check_merge(&doc, change, inverses.get(i), &file.path)?;
+        }
+    }
+    for (i, change) in changes.iter().enumerate() {
+        apply_to_document(&mut doc, change, inverses.get_mut(i)).map_err(doc_err)?;
+    }
+    let new_text = doc.to_string();
+    if new_text != text {
+        fsio::write_atomic_on(disk, &file.path, new_text.as_bytes()).map_err(io_err)?;
+    }
+    file.fingerprint = fingerprint(new_text.as_bytes());
+    file.plain = super::load::is_plain(&file.path, &new_text);
+    Ok(Saved { merged })
+}
+
+/// Whether `change` can go over a file someone else changed: the field it
+/// sets must hold, on disk, either the value it had before (`inverse`) or
+/// the value it is set to.
+fn check_merge(
+    doc: &DocumentMut,
+    change: &Change,
+    inverse: Option<&Change>,
+    file: &Path,
+) -> Result<(), SaveError> {
+    let (Change::Field { edit, .. }, Some(Change::Field { edit: before, .. })) = (change, inverse)
+    else {
+        return Ok(());
+    };
+    let theirs = field_in_document(doc, edit).map_err(|message| SaveError::Document {
+        path: file.to_path_buf(),
+        message,
+    })?;
+    let same = |a: &Option<Value>, b: &Option<Value>| match (a, b) {
+        (Some(Value::Number(x)), Some(Value::Number(y))) => round_percent(*x) == round_percent(*y),
+        _ => a == b,
+    };
+    if same(&theirs, &before.value) || same(&theirs, &edit.value) {
+        return Ok(());
+    }
+    Err(SaveError::Conflict(Box::new(Conflict {
+        file: file.to_path_buf(),
+        item: edit.path.clone(),
+        field: edit.field,
+        theirs,
+        mine: edit.value.clone(),
+    })))
+}
+
+impl Portfolio {
+    /// Applies `edits` to the model and writes them to their files, returning
+    /// the edits that undo them. All edits must be to items of one file.
+    /// Nothing is written, and the model is left as it was, if any edit is
+    /// refused or the write fails.
+    pub fn commit(&mut self, edits: &[Edit]) -> Result<Vec<Edit>, CommitError> {
+        let Some(first) = edits.first() else {
+            return Ok(Vec::new());
+        };
+        let file = self
+            .objective_index(&first.path.objective)
+            .map(|i| self.objectives[i].file);
+        let mut undo = Vec::with_capacity(edits.len());
+        for edit in edits {
+            match self.apply(edit) {
+                Ok(inverse) => undo.push(inverse),
+                Err(e) => {
+                    self.revert(&undo);
+                    return Err(CommitError::Edit(e));
+                }
+            }
+        }
+        let Some(file) = file else {
+            self.revert(&undo);
+            return Err(CommitError::Edit(EditError::NoSuchItem(first.path.clone())));
+        };
+        match save_edits(&mut self.files[file], edits, &undo) {
+            Err(e) => {
+                self.revert(&undo);
+                return Err(CommitError::Save(e));
+            }
+            // someone else's changes are in the file too: read it again
+            Ok(saved) if saved.merged => {
+                self.reload_file(file);
+            }
+            Ok(_) => {}
+        }
+        undo.reverse();
+        Ok(undo)
+    }
+
+    fn revert(&mut self, undo: &[Edit]) {
+        for inverse in undo.iter().rev() {
+            // the inverse restores a value that was valid a moment ago
+            let _ = self.apply(inverse);
+        }
+    }
+}
+
+/// A refused edit or a failed save.
+#[derive(Debug, thiserror::Error)]
+pub enum CommitError {
+    #[error(transparent)]
+    Edit(EditError),
+    #[error(transparent)]
+    Save(SaveError),
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,183 @@
+//! Tests of saving: merges, conflicts, faults at every step of a write.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use super::*;
+use crate::core::edit::Field;
+use crate::core::fsio::Step;
+use crate::core::model::ItemPath;
+
+const FILE: &str = r#"# the objective
+title = "O2"   # title comment
+
+[project.hive]   # hive!
+title = "HIVE"
+percent   =   97    # explicit
+  due = 2023-06-30
+
+# a milestone
+[project.hive.milestone.migration]
+title = 'migration'
+percent = 95.46 # of 164
+"#;
+
+fn mig() -> ItemPath {
+    ItemPath::milestone("o2", "hive", "migration")
+}
+
+fn source(path: &Path) -> SourceFile {
+    SourceFile {
+        path: path.to_path_buf(),
+        fingerprint: fingerprint(&fs::read(path).unwrap()),
+        loaded: true,
+        diagnostics: vec![],
+        plain: crate::core::load::is_plain(path, &fs::read_to_string(path).unwrap()),
+    }
+}
+
+fn pct(path: ItemPath, n: f64) -> (Change, Change) {
+    (
+        Change::field(Edit::set(path.clone(), Field::Percent, Value::Number(n))),
+        Change::field(Edit::set(path, Field::Percent, Value::Number(95.46))),
+    )
+}
+
+#[test]
+fn a_change_made_on_disk_to_another_field_is_kept_and_ours_applied_over_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("o2.toml");
+    fs::write(&path, FILE).unwrap();
+    let mut file = source(&path);
+    let theirs = FILE.replace("title = 'migration'", "title = '迁移进度'");
+    fs::write(&path, &theirs).unwrap();
+    let (change, inverse) = pct(mig(), 96.0);
+    let saved = save_changes(&mut file, &[change], &mut [inverse]).unwrap();
+    assert!(saved.merged);
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        theirs.replace("95.46 # of 164", "96 # of 164")
+    );
+    assert_eq!(file.fingerprint, fingerprint(&fs::read(&path).unwrap()));
+    // nothing changed on disk since: not a merge
+    let (change, _) = pct(mig(), 97.0);
+    let inverse = Change::field(Edit::set(mig(), Field::Percent, Value::Number(96.0)));
+    assert!(
+        !save_changes(&mut file, &[change], &mut [inverse])
+            .unwrap()
+            .merged
+    );
+}
+
+#[test]
+fn the_same_field_changed_on_disk_is_a_conflict_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("o2.toml");
+    fs::write(&path, FILE).unwrap();
+    let mut file = source(&path);
+    let theirs = FILE.replace("95.46 # of 164", "90 # of 164");
+    fs::write(&path, &theirs).unwrap();
+    let (change, inverse) = pct(mig(), 96.0);
+    let err = save_changes(&mut file, &[change], &mut [inverse]).unwrap_err();
+    let SaveError::Conflict(c) = &err else {
+        panic!("{err}")
+    };
+    assert_eq!(
+        (c.theirs.clone(), c.mine.clone()),
+        (Some(Value::Number(90.0)), Some(Value::Number(96.0)))
+    );
+    assert!(
+        err.to_string().ends_with(
+            "`o2/hive/migration` percent was changed on disk to 90 (yours: 96); not overwriting it"
+        ),
+        "{err}"
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+    // the same value on both sides is no conflict
+    let (change, inverse) = pct(mig(), 90.0);
+    assert!(save_changes(&mut file, &[change], &mut [inverse]).is_ok());
+    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+}
+
+#[test]
+fn an_item_removed_on_disk_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("o2.toml");
+    fs::write(&path, FILE).unwrap();
+    let mut file = source(&path);
+    let cut = FILE.find("# a milestone").unwrap();
+    fs::write(&path, &FILE[..cut]).unwrap();
+    let (change, inverse) = pct(mig(), 96.0);
+    let err = save_changes(&mut file, &[change], &mut [inverse]).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("`o2/hive/migration` is no longer in the file"),
+        "{err}"
+    );
+}
+
+/// Fails one step of every write.
+struct FailAt(Step);
+
+impl Disk for FailAt {
+    fn before(&self, step: Step, _path: &Path) -> io::Result<()> {
+        if step == self.0 {
+            Err(io::Error::new(
+                io::ErrorKind::StorageFull,
+                "No space left on device",
+            ))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+#[test]
+fn a_failure_at_any_step_leaves_the_old_file_and_no_temporary() {
+    for step in [Step::CreateTemp, Step::Write, Step::Fsync, Step::Rename] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("o2.toml");
+        fs::write(&path, FILE).unwrap();
+        let mut file = source(&path);
+        let before = file.fingerprint;
+        let (change, inverse) = pct(mig(), 96.0);
+        let err = save_changes_on(&FailAt(step), &mut file, &[change], &mut [inverse]).unwrap_err();
+        assert!(
+            err.to_string().contains("No space left on device"),
+            "{step:?}: {err}"
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), FILE, "{step:?}");
+        assert_eq!(
+            file.fingerprint, before,
+            "{step:?}: the edit is still to be saved"
+        );
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.ends_with(".lock"))
+            .collect();
+        assert_eq!(names, ["o2.toml"], "{step:?}");
+    }
+}
+
+#[test]
+fn a_read_only_file_gives_a_clear_message() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("o2.toml");
+    fs::write(&path, FILE).unwrap();
+    let mut file = source(&path);
+    // a read-only folder: no temporary file can be made beside the data
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o555)).unwrap();
+    let (change, inverse) = pct(mig(), 96.0);
+    let result = save_changes(&mut file, &[change], &mut [inverse]);
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    if let Err(e) = result {
+        assert!(e.to_string().contains("Permission denied"), "{e}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), FILE);
+    } else {
+        // root ignores permissions: nothing to check but the result
+        assert!(fs::read_to_string(&path).unwrap().contains("percent = 96"));
+    }
+}

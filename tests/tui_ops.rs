@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveTime};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use stride::core::load_dir;
 use stride::tui::action::Action;
-use stride::tui::app::{App, Mode};
+use stride::tui::app::{App, Direction, Mode};
 use stride::tui::form::{FormKind, IncidentField, Slot};
 use stride::tui::keymap::action_for;
 use stride::tui::screens::{OpsRow, Screen};
@@ -231,7 +231,7 @@ fn weeks_go_back_and_forward_but_not_past_this_week_and_plus_minus_do_nothing() 
     f.keys("jjjj+-<lt>>s");
     assert!(matches!(f.app.mode, Mode::Normal));
     assert_eq!(f.read(), before);
-    assert!(f.app.undo.is_empty());
+    assert!(f.app.journal.entries(Direction::Undo).is_empty());
 }
 
 #[test]
@@ -460,7 +460,7 @@ fn bad_incidents_are_shown_in_the_form_and_not_saved() {
     f.keys("<Esc>");
     assert!(matches!(f.app.mode, Mode::Normal));
     assert_eq!(f.read(), before);
-    assert!(f.app.undo.is_empty());
+    assert!(f.app.journal.entries(Direction::Undo).is_empty());
 }
 
 #[test]
@@ -498,7 +498,7 @@ fn the_stand_up_opens_on_operations_and_sums_them_up() {
     let Screen::Standup(s) = &f.app.screen else {
         panic!("the stand-up")
     };
-    assert!(s.on_ops && s.project().is_none());
+    assert!(s.on_ops() && s.project().is_none());
     assert_eq!(f.app.selected_path(), None);
     // the same keys as the operations view: rows, e, a, u
     f.select("账户流水金额差异");
@@ -518,12 +518,15 @@ fn the_stand_up_opens_on_operations_and_sums_them_up() {
     let Screen::Standup(s) = &f.app.screen else {
         panic!()
     };
-    assert!(s.on_ops, "← from the first project is the operations page");
+    assert!(
+        s.on_ops(),
+        "← from the first project is the operations page"
+    );
     f.keys("p");
     let Screen::Standup(s) = &f.app.screen else {
         panic!()
     };
-    assert!(s.on_ops, "and stays there");
+    assert!(s.on_ops(), "and stays there");
     // a missed target, recorded on this page
     f.select("入金有效成功率");
     f.keys("e");
@@ -556,7 +559,7 @@ fn without_metrics_or_incidents_there_is_no_operations_page() {
     let Screen::Standup(s) = &app.screen else {
         panic!()
     };
-    assert!(!s.has_ops && !s.on_ops);
+    assert!(s.ops.is_none() && !s.on_ops());
     assert_eq!(
         app.selected_path().unwrap().to_string(),
         "o1-business/easypay"
@@ -565,7 +568,7 @@ fn without_metrics_or_incidents_there_is_no_operations_page() {
     let Screen::Standup(s) = &app.screen else {
         panic!()
     };
-    assert!(!s.on_ops);
+    assert!(!s.on_ops());
     // the view still opens, and a records the first incident
     app.dispatch(Action::Back);
     app.dispatch(Action::Operations);

@@ -148,7 +148,7 @@ fn the_stand_up_opens_on_the_operations_page() {
         let Screen::Standup(s) = &app.screen else {
             panic!("the stand-up")
         };
-        assert!(s.on_ops);
+        assert!(s.on_ops());
         app.dispatch(Action::Tick(std::time::Duration::from_secs(42)));
         select(&mut app, "清结算csp-agent-oss告警");
         both_sizes(&d, &format!("standup_ops_{language}"), &mut app);

@@ -64,7 +64,7 @@ fn the_stand_up_walks_every_project_and_edits_while_people_speak() {
     };
     assert_eq!(s.projects.len(), 14);
     // it opens on the operations page; the first project comes next
-    assert!(s.on_ops);
+    assert!(s.on_ops());
     app.dispatch(Action::NextPage);
     assert_eq!(
         app.selected_path(),

@@ -60,7 +60,7 @@ fn standup_at(app: &mut App, title: &str) {
         match here {
             Some(t) if t == title => return,
             Some(_) => app.dispatch(Action::NextPage),
-            None if s.on_ops => app.dispatch(Action::NextPage),
+            None if s.on_ops() => app.dispatch(Action::NextPage),
             None => panic!("no project titled {title}"),
         }
     }

@@ -438,7 +438,7 @@ fn search_jumps_through_matches_and_reveals_them() {
 fn filter_shows_matches_with_their_parents() {
     let mut f = Fixture::new();
     f.keys("f<Enter>");
-    assert!(f.app.filter.overdue_only);
+    assert!(f.app.tree.filter.overdue_only);
     let shown: Vec<String> = f
         .app
         .tree
@@ -455,7 +455,7 @@ fn filter_shows_matches_with_their_parents() {
         ]
     );
     f.keys("F");
-    assert!(!f.app.filter.is_active());
+    assert!(!f.app.tree.filter.is_active());
     assert!(f.app.tree.rows.len() > 3);
 }
 

@@ -14,6 +14,7 @@ pub mod report;
 pub mod rollup;
 pub mod save;
 pub mod settings;
+pub mod stats;
 pub mod text;
 
 pub use change::Change;

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod form;
+pub mod key;
 pub mod keymap;
 pub mod screens;
 pub mod search;

@@ -5,19 +5,14 @@
 use std::fs;
 
 use chrono::{NaiveDate, NaiveTime};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use stride::core::load_dir;
 use stride::tui::action::Action;
 use stride::tui::app::{App, Direction, Mode};
 use stride::tui::form::{FormKind, IncidentField, Slot};
-use stride::tui::keymap::action_for;
 use stride::tui::screens::{OpsRow, Screen};
 
 mod common;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2023, 6, 20).unwrap()
-}
+use common::today;
 
 const FILE: &str = "o3-stability.toml";
 
@@ -44,48 +39,19 @@ impl Fixture {
         fs::read_to_string(self.dir.path().join(FILE)).unwrap()
     }
 
-    /// Presses keys, written like `jj+` with `<Enter>`, `<Esc>`, `<Tab>`,
-    /// `<Up>`, `<Down>`, `<Left>`, `<Right>`, `<C-u>` (clears a field).
+    /// Presses keys written in the key notation: `jj+<Enter>`, `Ctrl-u`.
     fn keys(&mut self, keys: &str) {
-        let mut rest = keys;
-        while let Some(c) = rest.chars().next() {
-            let (key, len) = if c == '<' {
-                let end = rest.find('>').expect("closing >");
-                let key = match &rest[1..end] {
-                    "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
-                    "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
-                    "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
-                    "Up" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
-                    "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
-                    "Left" => KeyEvent::new(KeyCode::Left, KeyModifiers::NONE),
-                    "Right" => KeyEvent::new(KeyCode::Right, KeyModifiers::NONE),
-                    "C-u" => KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
-                    "lt" => KeyEvent::new(KeyCode::Char('<'), KeyModifiers::NONE),
-                    n => panic!("unknown key <{n}>"),
-                };
-                (key, end + 1)
-            } else {
-                (
-                    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-                    c.len_utf8(),
-                )
-            };
-            if let Some(action) = action_for(&self.app, &Event::Key(key)) {
-                self.app.dispatch(action);
-            }
-            rest = &rest[len..];
-        }
+        common::keys(&mut self.app, keys);
     }
 
     /// Pastes text, as a terminal does with bracketed paste.
     fn paste(&mut self, text: &str) {
-        let action = action_for(&self.app, &Event::Paste(text.into())).expect("a form is open");
-        self.app.dispatch(action);
+        common::paste(&mut self.app, text);
     }
 
     /// Clears the focused field and pastes `text` into it.
     fn type_over(&mut self, text: &str) {
-        self.keys("<C-u>");
+        self.keys("Ctrl-u");
         if !text.is_empty() {
             self.paste(text);
         }
@@ -258,7 +224,7 @@ fn an_incident_added_with_chinese_text_is_one_new_table_and_undo_restores_the_fi
     f.paste("网关连接池耗尽");
     f.keys("<Tab>");
     f.paste("扩容连接池；09:40恢复");
-    f.keys("<Tab>09:40<Tab><C-u>y<Enter>");
+    f.keys("<Tab>09:40<Tab>Ctrl-uy<Enter>");
     assert!(matches!(f.app.mode, Mode::Normal), "{}", f.message());
     let after = f.read();
     assert_eq!(

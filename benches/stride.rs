@@ -235,8 +235,7 @@ fn render<M: Measurement>(c: &mut Criterion<M>) {
         app.open_standup();
         g.bench_function("standup_frame", |b| b.iter(|| draw(&mut t, &mut app)));
         if let stride::tui::screens::Screen::Standup(s) = &mut app.screen {
-            s.on_ops = false;
-            s.page = s.projects.len();
+            s.page = stride::tui::screens::Page::Summary;
         }
         // as a key does: the page's lists are made once, not each frame
         app.update(Action::Tick(Duration::ZERO));
@@ -377,18 +376,15 @@ fn edit_parts<M: Measurement>(c: &mut Criterion<M>) {
         tune(&mut g, n);
         bench_floor(&mut g, &dir);
         g.bench_function("stats_of", |b| {
-            b.iter(|| stride::tui::app::Stats::of(&p, today()))
+            b.iter(|| stride::core::stats::Stats::of(&p, today()))
         });
         // what an edit costs the header: its objective recounted
-        let mut stats = stride::tui::app::Stats::of(&p, today());
+        let mut stats = stride::core::stats::Stats::of(&p, today());
         g.bench_function("stats_refresh_one_objective", |b| {
             b.iter(|| stats.refresh(&p, today(), Some(0)))
         });
         let mut tree = stride::tui::tree::Tree::new(&p, today());
-        let filter = stride::tui::tree::TreeFilter::default();
-        g.bench_function("tree_rebuild", |b| {
-            b.iter(|| tree.rebuild(&p, &filter, today()))
-        });
+        g.bench_function("tree_rebuild", |b| b.iter(|| tree.rebuild(&p, today())));
         let o = &p.objectives[0];
         let path = stride::core::ItemPath::milestone(
             &o.id,

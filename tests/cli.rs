@@ -24,19 +24,7 @@ fn stride(dir: &Path) -> Command {
 }
 
 fn json_list(dir: &Path, args: &[&str]) -> Vec<Json> {
-    let out = stride(dir)
-        .args(["list", "--format", "json"])
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice::<Json>(&out)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
+    common::json_list(dir, "2023-06-20", args)
 }
 
 fn paths(rows: &[Json]) -> Vec<String> {

@@ -10,18 +10,7 @@ mod common;
 use common::stride_on as stride;
 
 fn list(dir: &Path, today: &str) -> Vec<Json> {
-    let out = stride(dir, today)
-        .args(["list", "--format", "json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice::<Json>(&out)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
+    common::json_list(dir, today, &[])
 }
 
 fn row<'a>(rows: &'a [Json], path: &str) -> &'a Json {

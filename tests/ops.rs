@@ -8,14 +8,10 @@ use predicates::prelude::*;
 use serde_json::Value as Json;
 
 mod common;
+use common::json;
 
 fn stride(dir: &Path) -> Command {
     common::stride_on(dir, "2023-06-20")
-}
-
-fn json(cmd: &mut Command) -> Json {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    serde_json::from_slice(&out).unwrap()
 }
 
 #[test]

@@ -5,19 +5,14 @@
 use std::fs;
 
 use chrono::{NaiveDate, NaiveTime};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use stride::core::load_dir;
 use stride::tui::action::Action;
-use stride::tui::app::{App, Mode};
+use stride::tui::app::{App, Direction, Mode};
 use stride::tui::form::{FormKind, IncidentField, Slot};
-use stride::tui::keymap::action_for;
 use stride::tui::screens::{OpsRow, Screen};
 
 mod common;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2023, 6, 20).unwrap()
-}
+use common::today;
 
 const FILE: &str = "o3-stability.toml";
 
@@ -44,48 +39,19 @@ impl Fixture {
         fs::read_to_string(self.dir.path().join(FILE)).unwrap()
     }
 
-    /// Presses keys, written like `jj+` with `<Enter>`, `<Esc>`, `<Tab>`,
-    /// `<Up>`, `<Down>`, `<Left>`, `<Right>`, `<C-u>` (clears a field).
+    /// Presses keys written in the key notation: `jj+<Enter>`, `Ctrl-u`.
     fn keys(&mut self, keys: &str) {
-        let mut rest = keys;
-        while let Some(c) = rest.chars().next() {
-            let (key, len) = if c == '<' {
-                let end = rest.find('>').expect("closing >");
-                let key = match &rest[1..end] {
-                    "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
-                    "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
-                    "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
-                    "Up" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
-                    "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
-                    "Left" => KeyEvent::new(KeyCode::Left, KeyModifiers::NONE),
-                    "Right" => KeyEvent::new(KeyCode::Right, KeyModifiers::NONE),
-                    "C-u" => KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
-                    "lt" => KeyEvent::new(KeyCode::Char('<'), KeyModifiers::NONE),
-                    n => panic!("unknown key <{n}>"),
-                };
-                (key, end + 1)
-            } else {
-                (
-                    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-                    c.len_utf8(),
-                )
-            };
-            if let Some(action) = action_for(&self.app, &Event::Key(key)) {
-                self.app.dispatch(action);
-            }
-            rest = &rest[len..];
-        }
+        common::keys(&mut self.app, keys);
     }
 
     /// Pastes text, as a terminal does with bracketed paste.
     fn paste(&mut self, text: &str) {
-        let action = action_for(&self.app, &Event::Paste(text.into())).expect("a form is open");
-        self.app.dispatch(action);
+        common::paste(&mut self.app, text);
     }
 
     /// Clears the focused field and pastes `text` into it.
     fn type_over(&mut self, text: &str) {
-        self.keys("<C-u>");
+        self.keys("Ctrl-u");
         if !text.is_empty() {
             self.paste(text);
         }
@@ -231,7 +197,7 @@ fn weeks_go_back_and_forward_but_not_past_this_week_and_plus_minus_do_nothing() 
     f.keys("jjjj+-<lt>>s");
     assert!(matches!(f.app.mode, Mode::Normal));
     assert_eq!(f.read(), before);
-    assert!(f.app.undo.is_empty());
+    assert!(f.app.journal.entries(Direction::Undo).is_empty());
 }
 
 #[test]
@@ -258,7 +224,7 @@ fn an_incident_added_with_chinese_text_is_one_new_table_and_undo_restores_the_fi
     f.paste("网关连接池耗尽");
     f.keys("<Tab>");
     f.paste("扩容连接池；09:40恢复");
-    f.keys("<Tab>09:40<Tab><C-u>y<Enter>");
+    f.keys("<Tab>09:40<Tab>Ctrl-uy<Enter>");
     assert!(matches!(f.app.mode, Mode::Normal), "{}", f.message());
     let after = f.read();
     assert_eq!(
@@ -460,7 +426,7 @@ fn bad_incidents_are_shown_in_the_form_and_not_saved() {
     f.keys("<Esc>");
     assert!(matches!(f.app.mode, Mode::Normal));
     assert_eq!(f.read(), before);
-    assert!(f.app.undo.is_empty());
+    assert!(f.app.journal.entries(Direction::Undo).is_empty());
 }
 
 #[test]
@@ -498,7 +464,7 @@ fn the_stand_up_opens_on_operations_and_sums_them_up() {
     let Screen::Standup(s) = &f.app.screen else {
         panic!("the stand-up")
     };
-    assert!(s.on_ops && s.project().is_none());
+    assert!(s.on_ops() && s.project().is_none());
     assert_eq!(f.app.selected_path(), None);
     // the same keys as the operations view: rows, e, a, u
     f.select("账户流水金额差异");
@@ -518,12 +484,15 @@ fn the_stand_up_opens_on_operations_and_sums_them_up() {
     let Screen::Standup(s) = &f.app.screen else {
         panic!()
     };
-    assert!(s.on_ops, "← from the first project is the operations page");
+    assert!(
+        s.on_ops(),
+        "← from the first project is the operations page"
+    );
     f.keys("p");
     let Screen::Standup(s) = &f.app.screen else {
         panic!()
     };
-    assert!(s.on_ops, "and stays there");
+    assert!(s.on_ops(), "and stays there");
     // a missed target, recorded on this page
     f.select("入金有效成功率");
     f.keys("e");
@@ -556,7 +525,7 @@ fn without_metrics_or_incidents_there_is_no_operations_page() {
     let Screen::Standup(s) = &app.screen else {
         panic!()
     };
-    assert!(!s.has_ops && !s.on_ops);
+    assert!(s.ops.is_none() && !s.on_ops());
     assert_eq!(
         app.selected_path().unwrap().to_string(),
         "o1-business/easypay"
@@ -565,7 +534,7 @@ fn without_metrics_or_incidents_there_is_no_operations_page() {
     let Screen::Standup(s) = &app.screen else {
         panic!()
     };
-    assert!(!s.on_ops);
+    assert!(!s.on_ops());
     // the view still opens, and a records the first incident
     app.dispatch(Action::Back);
     app.dispatch(Action::Operations);

@@ -2,21 +2,17 @@
 //! Chinese, rendered into ratatui's TestBackend at 80x24 and 200x50 and
 //! compared with snapshots.
 
-use chrono::{NaiveDate, NaiveTime};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use chrono::NaiveTime;
 use stride::core::load_dir;
 use stride::core::text::width;
 use stride::tui::action::Action;
 use stride::tui::app::App;
 use stride::tui::screens::{OpsRow, Screen};
 
+#[macro_use]
 mod common;
 use common::screen::{draw, text};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2023, 6, 20).unwrap()
-}
+use common::today;
 
 /// The sample data with its history, in `language`; the history also
 /// records the metrics of the two weeks before, so that the view shows
@@ -43,18 +39,6 @@ fn app(language: &str) -> (tempfile::TempDir, App) {
     (root, app)
 }
 
-/// Compares a screen with its snapshot (the temporary folder's path taken
-/// out), after checking that every row fills the screen's width exactly.
-fn check(root: &tempfile::TempDir, name: &str, t: &Terminal<TestBackend>) {
-    common::screen::assert_rows_fill(name, t);
-    common::screen::settings(root.path()).bind(|| insta::assert_snapshot!(name, t.backend()));
-}
-
-fn both_sizes(root: &tempfile::TempDir, name: &str, app: &mut App) {
-    check(root, &format!("{name}_80x24"), &draw(app, 80, 24));
-    check(root, &format!("{name}_200x50"), &draw(app, 200, 50));
-}
-
 /// Moves down to the row titled `title`.
 fn select(app: &mut App, title: &str) {
     for _ in 0..20 {
@@ -76,7 +60,7 @@ fn operations_view_en() {
     let (d, mut app) = app("en");
     app.dispatch(Action::Operations);
     select(&mut app, "账户流水金额差异");
-    both_sizes(&d, "ops_incident_en", &mut app);
+    both_sizes!(&d, "ops_incident_en", &mut app);
     let screen = text(&draw(&mut app, 80, 24));
     assert!(
         screen.contains("AB 0 CD 1  0 missed"),
@@ -92,7 +76,7 @@ fn operations_view_zh() {
     let (d, mut app) = app("zh");
     app.dispatch(Action::Operations);
     select(&mut app, "账户流水金额差异");
-    both_sizes(&d, "ops_incident_zh", &mut app);
+    both_sizes!(&d, "ops_incident_zh", &mut app);
     let screen = text(&draw(&mut app, 80, 24));
     assert!(
         screen.contains("AB级0次 CD级1次"),
@@ -110,7 +94,7 @@ fn a_metric_selected_and_missing_its_target() {
     app.dispatch(Action::Paste("99.9".into()));
     app.dispatch(Action::Confirm);
     app.message = None;
-    check(&d, "ops_metric_missed_en_80x24", &draw(&mut app, 80, 24));
+    check!(&d, "ops_metric_missed_en_80x24", &draw(&mut app, 80, 24));
     let (d, mut app) = self::app("zh");
     app.dispatch(Action::Operations);
     select(&mut app, "出金有效成功率");
@@ -119,7 +103,7 @@ fn a_metric_selected_and_missing_its_target() {
     app.dispatch(Action::Paste("99.9".into()));
     app.dispatch(Action::Confirm);
     app.message = None;
-    check(&d, "ops_metric_missed_zh_80x24", &draw(&mut app, 80, 24));
+    check!(&d, "ops_metric_missed_zh_80x24", &draw(&mut app, 80, 24));
 }
 
 #[test]
@@ -137,7 +121,7 @@ fn the_incident_form_in_chinese_with_a_bad_time() {
     app.dispatch(Action::Paste(
         "5991笔差异，影响764个商户的对账单数据".into(),
     ));
-    check(&d, "ops_form_zh_80x24", &draw(&mut app, 80, 24));
+    check!(&d, "ops_form_zh_80x24", &draw(&mut app, 80, 24));
 }
 
 #[test]
@@ -148,10 +132,10 @@ fn the_stand_up_opens_on_the_operations_page() {
         let Screen::Standup(s) = &app.screen else {
             panic!("the stand-up")
         };
-        assert!(s.on_ops);
+        assert!(s.on_ops());
         app.dispatch(Action::Tick(std::time::Duration::from_secs(42)));
         select(&mut app, "清结算csp-agent-oss告警");
-        both_sizes(&d, &format!("standup_ops_{language}"), &mut app);
+        both_sizes!(&d, &format!("standup_ops_{language}"), &mut app);
     }
 }
 

@@ -8,8 +8,9 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use stride::core::load_dir;
+use stride::core::stats::Stats;
 use stride::tui::action::Action;
-use stride::tui::app::{App, Mode, Stats};
+use stride::tui::app::{App, Direction, Mode};
 use stride::tui::screens::Screen;
 use tui_input::InputRequest;
 
@@ -112,12 +113,12 @@ proptest! {
         prop_assert!(matches!(app.mode, Mode::Normal));
         app.screen = Screen::Tree;
         for _ in 0..500 {
-            if app.undo.is_empty() {
+            if app.journal.entries(Direction::Undo).is_empty() {
                 break;
             }
             app.dispatch(Action::Undo);
         }
-        prop_assert!(app.undo.is_empty());
+        prop_assert!(app.journal.entries(Direction::Undo).is_empty());
         prop_assert_eq!(files(d.path()), before);
     }
 }

@@ -4,38 +4,16 @@
 use std::fs;
 use std::time::Duration;
 
-use chrono::NaiveDate;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use stride::core::{ItemPath, Status, load_dir};
+use stride::core::{ItemPath, Status};
 use stride::tui::action::Action;
 use stride::tui::app::{App, Mode};
 use stride::tui::screens::Screen;
 use stride::tui::view;
 
+#[macro_use]
 mod common;
 use common::screen::draw;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2023, 6, 20).unwrap()
-}
-
-/// The sample (English labels, with the sample's week-24 history).
-fn app() -> (tempfile::TempDir, App) {
-    let d = tempfile::tempdir().unwrap();
-    let dir = d.path().join("data");
-    fs::create_dir(&dir).unwrap();
-    common::sample_into(&dir, "en", true);
-    let app = App::new(load_dir(&dir).unwrap(), today());
-    (d, app)
-}
-
-/// Compares a screen with its snapshot (the temporary folder's path taken
-/// out), after checking that every row fills the screen's width exactly.
-fn check(root: &tempfile::TempDir, name: &str, t: &Terminal<TestBackend>) {
-    common::screen::assert_rows_fill(name, t);
-    common::screen::settings(root.path()).bind(|| insta::assert_snapshot!(name, t.backend()));
-}
+use common::today;
 
 fn read(d: &tempfile::TempDir, name: &str) -> String {
     fs::read_to_string(d.path().join("data").join(name)).unwrap()
@@ -57,14 +35,14 @@ fn page_to(app: &mut App, title: &str) {
 
 #[test]
 fn the_stand_up_walks_every_project_and_edits_while_people_speak() {
-    let (d, mut app) = app();
+    let (d, mut app) = common::app_in("en", true);
     app.dispatch(Action::Standup);
     let Screen::Standup(s) = &app.screen else {
         panic!("stand-up")
     };
     assert_eq!(s.projects.len(), 14);
     // it opens on the operations page; the first project comes next
-    assert!(s.on_ops);
+    assert!(s.on_ops());
     app.dispatch(Action::NextPage);
     assert_eq!(
         app.selected_path(),
@@ -120,7 +98,7 @@ fn the_stand_up_walks_every_project_and_edits_while_people_speak() {
 
 #[test]
 fn the_overdue_review_reschedules_marks_done_and_records_blockers() {
-    let (d, mut app) = app();
+    let (d, mut app) = common::app_in("en", true);
     app.dispatch(Action::Review);
     let Screen::Overdue(r) = &app.screen else {
         panic!("review")
@@ -164,7 +142,7 @@ fn the_overdue_review_reschedules_marks_done_and_records_blockers() {
 
 #[test]
 fn the_board_moves_cards_between_stages() {
-    let (d, mut app) = app();
+    let (d, mut app) = common::app_in("en", true);
     app.dispatch(Action::Search);
     app.dispatch(Action::Paste("网联代收".into()));
     app.dispatch(Action::Confirm);
@@ -200,49 +178,49 @@ fn the_board_moves_cards_between_stages() {
 
 #[test]
 fn stand_up_page_80x24_and_200x50() {
-    let (d, mut app) = app();
+    let (d, mut app) = common::app_in("en", true);
     app.dispatch(Action::Standup);
     page_to(&mut app, "新支付能力建设");
     app.dispatch(Action::Tick(Duration::from_secs(95)));
     for _ in 0..5 {
         app.dispatch(Action::Down);
     }
-    check(&d, "standup_80x24", &draw(&mut app, 80, 24));
-    check(&d, "standup_200x50", &draw(&mut app, 200, 50));
+    check!(&d, "standup_80x24", &draw(&mut app, 80, 24));
+    check!(&d, "standup_200x50", &draw(&mut app, 200, 50));
 }
 
 #[test]
 fn stand_up_summary_80x24_and_200x50() {
-    let (d, mut app) = app();
+    let (d, mut app) = common::app_in("en", true);
     app.dispatch(Action::Standup);
     // the operations page, then the 14 projects
     for _ in 0..15 {
         app.dispatch(Action::Tick(Duration::from_secs(61)));
         app.dispatch(Action::NextPage);
     }
-    check(&d, "standup_summary_80x24", &draw(&mut app, 80, 24));
-    check(&d, "standup_summary_200x50", &draw(&mut app, 200, 50));
+    check!(&d, "standup_summary_80x24", &draw(&mut app, 80, 24));
+    check!(&d, "standup_summary_200x50", &draw(&mut app, 200, 50));
 }
 
 #[test]
 fn overdue_review_and_board_80x24_and_200x50() {
-    let (d, mut app) = app();
+    let (d, mut app) = common::app_in("en", true);
     app.dispatch(Action::Review);
-    check(&d, "review_80x24", &draw(&mut app, 80, 24));
-    check(&d, "review_200x50", &draw(&mut app, 200, 50));
+    check!(&d, "review_80x24", &draw(&mut app, 80, 24));
+    check!(&d, "review_200x50", &draw(&mut app, 200, 50));
     app.dispatch(Action::Back);
     app.dispatch(Action::Search);
     app.dispatch(Action::Paste("网联代收".into()));
     app.dispatch(Action::Confirm);
     app.dispatch(Action::Board);
     app.message = None;
-    check(&d, "board_80x24", &draw(&mut app, 80, 24));
-    check(&d, "board_200x50", &draw(&mut app, 200, 50));
+    check!(&d, "board_80x24", &draw(&mut app, 80, 24));
+    check!(&d, "board_200x50", &draw(&mut app, 200, 50));
 }
 
 #[test]
 fn the_summary_lists_are_made_once_and_again_after_a_change() {
-    let (_d, mut app) = app();
+    let (_d, mut app) = common::app_in("en", true);
     app.open_standup();
     let n = match &app.screen {
         Screen::Standup(s) => s.projects.len(),

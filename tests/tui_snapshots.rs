@@ -1,66 +1,25 @@
 //! Screens rendered into ratatui's TestBackend and compared with snapshots
 //! (characters only; a few style checks are separate assertions).
 
-use std::fs;
-
-use chrono::NaiveDate;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::style::Color;
-use stride::core::load_dir;
 use stride::tui::action::Action;
-use stride::tui::app::App;
 
+#[macro_use]
 mod common;
 use common::screen::draw;
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2023, 6, 20).unwrap()
-}
-
-/// The sample data in a temporary folder (without history).
-fn app_with(extra: &[(&str, &str)]) -> (tempfile::TempDir, App) {
-    let root = tempfile::tempdir().unwrap();
-    let dir = root.path().join("data");
-    fs::create_dir(&dir).unwrap();
-    common::sample_into(&dir, "en", false);
-    for (name, text) in extra {
-        fs::write(dir.join(name), text).unwrap();
-    }
-    let app = App::new(load_dir(&dir).unwrap(), today());
-    (root, app)
-}
-
-/// Compares a screen with its snapshot (the temporary folder's path taken
-/// out), after checking that every row fills the screen's width exactly.
-fn check(root: &tempfile::TempDir, name: &str, t: &Terminal<TestBackend>) {
-    common::screen::assert_rows_fill(name, t);
-    common::screen::settings(root.path()).bind(|| insta::assert_snapshot!(name, t.backend()));
-}
-
-fn app() -> (tempfile::TempDir, App) {
-    app_with(&[])
-}
-
-fn select(app: &mut App, query: &str) {
-    app.dispatch(Action::Search);
-    app.dispatch(Action::Paste(query.into()));
-    app.dispatch(Action::Confirm);
-    app.message = None;
-}
-
 #[test]
 fn main_screen_80x24() {
-    let (d, mut app) = app();
-    check(&d, "main_screen_80x24", &draw(&mut app, 80, 24));
+    let (d, mut app) = common::app_in("en", false);
+    check!(&d, "main_screen_80x24", &draw(&mut app, 80, 24));
 }
 
 #[test]
 fn everything_unfolded_200x50_with_the_detail_beside() {
-    let (d, mut app) = app();
+    let (d, mut app) = common::app_in("en", false);
     app.dispatch(Action::ToggleAll);
-    select(&mut app, "网联代收");
-    check(
+    common::find(&mut app, "网联代收");
+    check!(
         &d,
         "everything_unfolded_200x50_with_the_detail_beside",
         &draw(&mut app, 200, 50),
@@ -69,10 +28,10 @@ fn everything_unfolded_200x50_with_the_detail_beside() {
 
 #[test]
 fn detail_of_a_blocked_pipeline_milestone_80x24() {
-    let (d, mut app) = app();
-    select(&mut app, "网联代收");
+    let (d, mut app) = common::app_in("en", false);
+    common::find(&mut app, "网联代收");
     let t = draw(&mut app, 80, 24);
-    check(&d, "detail_of_a_blocked_pipeline_milestone_80x24", &t);
+    check!(&d, "detail_of_a_blocked_pipeline_milestone_80x24", &t);
     // the overdue date is red
     let buf = t.backend().buffer();
     let red = (0..buf.area.height).any(|y| {
@@ -87,8 +46,8 @@ fn detail_of_a_blocked_pipeline_milestone_80x24() {
 
 #[test]
 fn edit_form_80x24() {
-    let (d, mut app) = app();
-    select(&mut app, "迁移进度");
+    let (d, mut app) = common::app_in("en", false);
+    common::find(&mut app, "迁移进度");
     app.dispatch(Action::Edit);
     app.dispatch(Action::NextField);
     app.dispatch(Action::NextField);
@@ -99,7 +58,7 @@ fn edit_form_80x24() {
     app.dispatch(Action::Input(tui_input::InputRequest::DeleteLine));
     app.dispatch(Action::Paste("abc".into()));
     let mut t = draw(&mut app, 80, 24);
-    check(&d, "edit_form_80x24", &t);
+    check!(&d, "edit_form_80x24", &t);
     // the cursor stands in the percent field, after what was typed
     let pos = t.get_cursor_position().unwrap();
     let buf = t.backend().buffer();
@@ -111,8 +70,8 @@ fn edit_form_80x24() {
 
 #[test]
 fn edit_form_cursor_after_chinese_text() {
-    let (_d, mut app) = app();
-    select(&mut app, "迁移进度");
+    let (_d, mut app) = common::app_in("en", false);
+    common::find(&mut app, "迁移进度");
     app.dispatch(Action::Edit);
     let mut t = draw(&mut app, 80, 24);
     let pos = t.get_cursor_position().unwrap();
@@ -126,32 +85,36 @@ fn edit_form_cursor_after_chinese_text() {
 
 #[test]
 fn help_overlay_80x24_and_200x50() {
-    let (d, mut app) = app();
+    let (d, mut app) = common::app_in("en", false);
     app.dispatch(Action::Help);
-    check(&d, "help_80x24", &draw(&mut app, 80, 24));
-    check(&d, "help_200x50", &draw(&mut app, 200, 50));
+    check!(&d, "help_80x24", &draw(&mut app, 80, 24));
+    check!(&d, "help_200x50", &draw(&mut app, 200, 50));
 }
 
 #[test]
 fn status_menu_and_delete_prompt() {
-    let (d, mut app) = app();
-    select(&mut app, "帆软报表");
+    let (d, mut app) = common::app_in("en", false);
+    common::find(&mut app, "帆软报表");
     app.dispatch(Action::StatusMenu);
-    check(&d, "status_menu", &draw(&mut app, 80, 24));
+    check!(&d, "status_menu", &draw(&mut app, 80, 24));
     app.dispatch(Action::Cancel);
     app.dispatch(Action::Delete);
-    check(&d, "delete_prompt", &draw(&mut app, 80, 24));
+    check!(&d, "delete_prompt", &draw(&mut app, 80, 24));
 }
 
 #[test]
 fn a_broken_file_is_an_error_row_with_its_place() {
-    let (d, mut app) = app_with(&[(
-        "o4-broken.toml",
-        "title = \"O4 坏文件\"\n[project.x]\npercent = 120\n",
-    )]);
+    let (d, mut app) = common::app_with(
+        "en",
+        false,
+        &[(
+            "o4-broken.toml",
+            "title = \"O4 坏文件\"\n[project.x]\npercent = 120\n",
+        )],
+    );
     app.dispatch(Action::Last);
     app.message = None;
-    check(
+    check!(
         &d,
         "a_broken_file_is_an_error_row_with_its_place",
         &draw(&mut app, 80, 24),
@@ -160,9 +123,9 @@ fn a_broken_file_is_an_error_row_with_its_place() {
 
 #[test]
 fn narrow_terminal_hides_the_detail_and_cuts_titles_at_characters() {
-    let (d, mut app) = app();
+    let (d, mut app) = common::app_in("en", false);
     app.dispatch(Action::ToggleAll);
-    check(
+    check!(
         &d,
         "narrow_terminal_hides_the_detail_and_cuts_titles_at_characters",
         &draw(&mut app, 60, 20),
@@ -171,16 +134,20 @@ fn narrow_terminal_hides_the_detail_and_cuts_titles_at_characters() {
 
 #[test]
 fn too_small_says_so() {
-    let (d, mut app) = app();
-    check(&d, "too_small_says_so", &draw(&mut app, 40, 10));
+    let (d, mut app) = common::app_in("en", false);
+    check!(&d, "too_small_says_so", &draw(&mut app, 40, 10));
 }
 
 #[test]
 fn escape_sequences_in_titles_render_as_inert_text() {
-    let (_d, mut app) = app_with(&[(
-        "o9-evil.toml",
-        "title = \"evil \\u001b[2J \\u001b]52;c;aGk=\\u0007 end\"\n",
-    )]);
+    let (_d, mut app) = common::app_with(
+        "en",
+        false,
+        &[(
+            "o9-evil.toml",
+            "title = \"evil \\u001b[2J \\u001b]52;c;aGk=\\u0007 end\"\n",
+        )],
+    );
     app.dispatch(Action::Last);
     let t = draw(&mut app, 80, 24);
     let buf = t.backend().buffer();

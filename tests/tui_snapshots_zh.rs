@@ -1,50 +1,13 @@
 //! The TUI in Chinese (`language = "zh"`), rendered into ratatui's
 //! TestBackend and compared with snapshots, at 80x24 and 200x50.
 
-use chrono::NaiveDate;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use stride::core::load_dir;
 use stride::tui::action::Action;
 use stride::tui::app::App;
 use stride::tui::screens::Screen;
 
+#[macro_use]
 mod common;
 use common::screen::{draw, text};
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2023, 6, 20).unwrap()
-}
-
-/// The sample data with its history, in Chinese, in a temporary folder.
-fn app() -> (tempfile::TempDir, App) {
-    let root = tempfile::tempdir().unwrap();
-    let dir = root.path().join("data");
-    std::fs::create_dir(&dir).unwrap();
-    common::sample_into(&dir, "zh", true);
-    let app = App::new(load_dir(&dir).unwrap(), today());
-    (root, app)
-}
-
-/// Compares a screen with its snapshot (the temporary folder's path taken
-/// out), after checking that every row fills the screen's width exactly.
-fn check(root: &tempfile::TempDir, name: &str, t: &Terminal<TestBackend>) {
-    common::screen::assert_rows_fill(name, t);
-    common::screen::settings(root.path()).bind(|| insta::assert_snapshot!(name, t.backend()));
-}
-
-/// Checks a screen at 80x24 and 200x50.
-fn both_sizes(root: &tempfile::TempDir, name: &str, app: &mut App) {
-    check(root, &format!("{name}_80x24"), &draw(app, 80, 24));
-    check(root, &format!("{name}_200x50"), &draw(app, 200, 50));
-}
-
-fn select(app: &mut App, query: &str) {
-    app.dispatch(Action::Search);
-    app.dispatch(Action::Paste(query.into()));
-    app.dispatch(Action::Confirm);
-    app.message = None;
-}
 
 /// Opens the stand-up and turns pages until the project titled `title`.
 fn standup_at(app: &mut App, title: &str) {
@@ -60,7 +23,7 @@ fn standup_at(app: &mut App, title: &str) {
         match here {
             Some(t) if t == title => return,
             Some(_) => app.dispatch(Action::NextPage),
-            None if s.on_ops => app.dispatch(Action::NextPage),
+            None if s.on_ops() => app.dispatch(Action::NextPage),
             None => panic!("no project titled {title}"),
         }
     }
@@ -68,29 +31,29 @@ fn standup_at(app: &mut App, title: &str) {
 
 #[test]
 fn main_tree() {
-    let (d, mut app) = app();
-    both_sizes(&d, "main_tree", &mut app);
+    let (d, mut app) = common::app_in("zh", true);
+    both_sizes!(&d, "main_tree", &mut app);
 }
 
 #[test]
 fn everything_unfolded_with_a_blocked_milestone_selected() {
-    let (d, mut app) = app();
+    let (d, mut app) = common::app_in("zh", true);
     app.dispatch(Action::ToggleAll);
-    select(&mut app, "网联代收");
-    both_sizes(&d, "unfolded_blocked_milestone", &mut app);
+    common::find(&mut app, "网联代收");
+    both_sizes!(&d, "unfolded_blocked_milestone", &mut app);
 }
 
 #[test]
 fn help_overlay() {
-    let (d, mut app) = app();
+    let (d, mut app) = common::app_in("zh", true);
     app.dispatch(Action::Help);
-    both_sizes(&d, "help", &mut app);
+    both_sizes!(&d, "help", &mut app);
 }
 
 #[test]
 fn edit_form() {
-    let (d, mut app) = app();
-    select(&mut app, "迁移进度");
+    let (d, mut app) = common::app_in("zh", true);
+    common::find(&mut app, "迁移进度");
     app.dispatch(Action::Edit);
     app.dispatch(Action::NextField);
     app.dispatch(Action::NextField);
@@ -100,7 +63,7 @@ fn edit_form() {
     app.dispatch(Action::NextField);
     app.dispatch(Action::Input(tui_input::InputRequest::DeleteLine));
     app.dispatch(Action::Paste("abc".into()));
-    both_sizes(&d, "edit_form", &mut app);
+    both_sizes!(&d, "edit_form", &mut app);
     // the cursor stands in the percent field, after what was typed, though
     // the labels before it hold wide characters
     let mut t = draw(&mut app, 80, 24);
@@ -116,29 +79,29 @@ fn edit_form() {
 
 #[test]
 fn status_menu_and_delete_prompt() {
-    let (d, mut app) = app();
-    select(&mut app, "帆软报表");
+    let (d, mut app) = common::app_in("zh", true);
+    common::find(&mut app, "帆软报表");
     app.dispatch(Action::StatusMenu);
-    check(&d, "status_menu_80x24", &draw(&mut app, 80, 24));
+    check!(&d, "status_menu_80x24", &draw(&mut app, 80, 24));
     app.dispatch(Action::Cancel);
     app.dispatch(Action::Delete);
-    check(&d, "delete_prompt_80x24", &draw(&mut app, 80, 24));
+    check!(&d, "delete_prompt_80x24", &draw(&mut app, 80, 24));
 }
 
 #[test]
 fn standup_page_of_the_payment_channels() {
-    let (d, mut app) = app();
+    let (d, mut app) = common::app_in("zh", true);
     standup_at(&mut app, "新支付能力建设");
     // 网联代收, the fifth milestone, shows its blocker
     for _ in 0..5 {
         app.dispatch(Action::Down);
     }
-    both_sizes(&d, "standup_page", &mut app);
+    both_sizes!(&d, "standup_page", &mut app);
 }
 
 #[test]
 fn standup_summary() {
-    let (d, mut app) = app();
+    let (d, mut app) = common::app_in("zh", true);
     app.dispatch(Action::Standup);
     while let Screen::Standup(s) = &app.screen {
         if s.on_summary() {
@@ -146,27 +109,27 @@ fn standup_summary() {
         }
         app.dispatch(Action::NextPage);
     }
-    both_sizes(&d, "standup_summary", &mut app);
+    both_sizes!(&d, "standup_summary", &mut app);
 }
 
 #[test]
 fn overdue_review() {
-    let (d, mut app) = app();
+    let (d, mut app) = common::app_in("zh", true);
     app.dispatch(Action::Review);
-    both_sizes(&d, "overdue_review", &mut app);
+    both_sizes!(&d, "overdue_review", &mut app);
 }
 
 #[test]
 fn pipeline_board() {
-    let (d, mut app) = app();
-    select(&mut app, "网联代收");
+    let (d, mut app) = common::app_in("zh", true);
+    common::find(&mut app, "网联代收");
     app.dispatch(Action::Board);
     assert!(matches!(app.screen, Screen::Board(_)));
-    both_sizes(&d, "board", &mut app);
+    both_sizes!(&d, "board", &mut app);
 }
 
 #[test]
 fn too_small_says_so() {
-    let (d, mut app) = app();
-    check(&d, "too_small", &draw(&mut app, 40, 10));
+    let (d, mut app) = common::app_in("zh", true);
+    check!(&d, "too_small", &draw(&mut app, 40, 10));
 }

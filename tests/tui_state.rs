@@ -4,17 +4,11 @@
 use std::fs;
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use stride::core::{ItemPath, Status, load_dir};
 use stride::tui::app::{App, Mode};
-use stride::tui::keymap::action_for;
 
 mod common;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2023, 6, 20).unwrap()
-}
+use common::today;
 
 /// A copy of the sample data and an app over it.
 struct Fixture {
@@ -37,48 +31,13 @@ impl Fixture {
         fs::read_to_string(self.file(name)).unwrap()
     }
 
-    /// Presses keys, written like `jj+` with `<Enter>`, `<Esc>`, `<Tab>`,
-    /// `<BackTab>`, `<Down>`, `<Up>`, `<Left>`, `<Right>`, `<C-r>`, `<C-u>`.
+    /// Presses keys written in the key notation: `jj+<Enter>`, `Ctrl-u`.
     fn keys(&mut self, keys: &str) {
-        let mut rest = keys;
-        while let Some(c) = rest.chars().next() {
-            let (event, len) = if c == '<' {
-                let end = rest.find('>').expect("closing >");
-                let name = &rest[1..end];
-                let key = match name {
-                    "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
-                    "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
-                    "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
-                    "BackTab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
-                    "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
-                    "Up" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
-                    "Left" => KeyEvent::new(KeyCode::Left, KeyModifiers::NONE),
-                    "Right" => KeyEvent::new(KeyCode::Right, KeyModifiers::NONE),
-                    "Backspace" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
-                    "lt" => KeyEvent::new(KeyCode::Char('<'), KeyModifiers::NONE),
-                    n if n.starts_with("C-") => KeyEvent::new(
-                        KeyCode::Char(n.chars().last().unwrap()),
-                        KeyModifiers::CONTROL,
-                    ),
-                    n => panic!("unknown key <{n}>"),
-                };
-                (Event::Key(key), end + 1)
-            } else {
-                (
-                    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
-                    c.len_utf8(),
-                )
-            };
-            if let Some(action) = action_for(&self.app, &event) {
-                self.app.dispatch(action);
-            }
-            rest = &rest[len..];
-        }
+        common::keys(&mut self.app, keys);
     }
 
     fn paste(&mut self, text: &str) {
-        let action = action_for(&self.app, &Event::Paste(text.into())).unwrap();
-        self.app.dispatch(action);
+        common::paste(&mut self.app, text);
     }
 
     fn selected(&self) -> String {
@@ -222,7 +181,7 @@ fn plus_saves_one_line_and_undo_restores_the_file_byte_for_byte() {
     assert_eq!(row(&f), 60.0);
     f.keys("u");
     assert_eq!(f.message(), "nothing to undo");
-    f.keys("<C-r>");
+    f.keys("Ctrl-r");
     assert_eq!(row(&f), 65.0);
     assert_eq!(f.read("o1-business.toml"), after);
 }
@@ -306,7 +265,7 @@ fn the_edit_form_validates_dates_and_saves_only_changed_fields() {
     };
     assert_eq!(form.heading(), "Edit o2-upgrade/hive/migration");
     // title, owner, due
-    f.keys("<Tab><Tab><C-u>2023-02-30");
+    f.keys("<Tab><Tab>Ctrl-u2023-02-30");
     let Mode::Form(form) = &f.app.mode else {
         panic!("form")
     };
@@ -328,12 +287,12 @@ fn the_edit_form_validates_dates_and_saves_only_changed_fields() {
         f.message()
     );
     assert_eq!(f.read("o2-upgrade.toml"), original);
-    f.keys("<C-u>+2w");
+    f.keys("Ctrl-u+2w");
     let Mode::Form(form) = &f.app.mode else {
         panic!("form")
     };
     assert_eq!(form.fields[2].hint.as_deref(), Some("= 2023-07-04"));
-    f.keys("<BackTab>");
+    f.keys("<S-Tab>");
     f.paste("王小\n明");
     f.keys("<Enter>");
     assert!(matches!(f.app.mode, Mode::Normal));
@@ -379,7 +338,7 @@ fn add_and_delete_are_undoable_byte_for_byte() {
             .unwrap()
             .contains("already exists")
     );
-    f.keys("<C-u>export<Tab>");
+    f.keys("Ctrl-uexport<Tab>");
     f.paste("账单切换");
     f.keys("<Enter>");
     assert_eq!(f.selected(), "o2-upgrade/hive/export");
@@ -438,7 +397,7 @@ fn search_jumps_through_matches_and_reveals_them() {
 fn filter_shows_matches_with_their_parents() {
     let mut f = Fixture::new();
     f.keys("f<Enter>");
-    assert!(f.app.filter.overdue_only);
+    assert!(f.app.tree.filter.overdue_only);
     let shown: Vec<String> = f
         .app
         .tree
@@ -455,7 +414,7 @@ fn filter_shows_matches_with_their_parents() {
         ]
     );
     f.keys("F");
-    assert!(!f.app.filter.is_active());
+    assert!(!f.app.tree.filter.is_active());
     assert!(f.app.tree.rows.len() > 3);
 }
 
@@ -547,7 +506,7 @@ fn esc_on_a_conflict_keeps_the_edit_unsaved_to_decide_later() {
     );
     assert_eq!(f.read("o2-upgrade.toml"), theirs);
     // Ctrl-s asks again
-    f.keys("<C-s>");
+    f.keys("Ctrl-s");
     assert!(matches!(f.app.mode, Mode::Conflict(_)));
 }
 
@@ -604,7 +563,7 @@ fn a_file_deleted_while_open_gives_a_message_and_the_edit_waits() {
     );
     // back in place (git checkout), Ctrl-s writes the edit
     fs::write(f.file("o2-upgrade.toml"), &text).unwrap();
-    f.keys("<C-s>");
+    f.keys("Ctrl-s");
     assert!(f.app.unsaved().is_empty());
     assert_eq!(
         f.read("o2-upgrade.toml"),

@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::{Failure, load};
-use crate::core::fsio::write_atomic;
 use crate::core::report::{for_week, json, markdown};
 
 #[derive(Debug, Args)]
@@ -44,7 +43,7 @@ pub fn run(
     };
     match &args.output {
         Some(path) => {
-            write_atomic(path, text.as_bytes())
+            crate::core::report::write_file(path, &text)
                 .map_err(|e| Failure::new(format!("cannot write {}: {e}", path.display())))?;
             eprintln!("stride: wrote {}", path.display());
         }

@@ -20,6 +20,7 @@ pub mod rollup;
 pub mod save;
 pub mod scalar;
 pub mod settings;
+pub mod stats;
 pub mod text;
 
 pub use diag::{Diagnostic, Severity};

@@ -1,10 +1,14 @@
-//! Keys to actions, as tables. The same tables drive the help overlay and
-//! the footer, so what is shown is what works.
+//! Keys to actions, as tables built once. The same tables drive the help
+//! overlay and the footer, so what is shown is what works. Keys are written
+//! in the notation of [`super::key`].
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::sync::LazyLock;
+
+use crossterm::event::{Event, KeyEvent, KeyEventKind};
 
 use super::action::Action;
 use super::app::{App, Mode};
+use super::key::{Code, Key, key};
 use super::screens::Screen;
 use super::strings::Text;
 use super::strings::keys::*;
@@ -13,17 +17,25 @@ use super::strings::keys::*;
 /// footer. The texts are in both languages (from `strings.rs`); the views
 /// pick one with `Strings::get`.
 pub struct Binding {
-    pub keys: &'static [&'static str],
+    pub keys: Vec<Key>,
     pub action: Action,
     pub help: Text,
     /// Shown in the footer, when set: the keys as written there, and a word.
     pub short: Option<(&'static str, Text)>,
 }
 
+impl Binding {
+    /// The keys as the help shows them: `↓ j`.
+    pub fn label(&self) -> String {
+        let labels: Vec<String> = self.keys.iter().map(|k| k.label()).collect();
+        labels.join(" ")
+    }
+}
+
 macro_rules! bind {
     ($keys:expr, $action:expr, $help:expr) => {
         Binding {
-            keys: $keys,
+            keys: $keys.iter().map(|k| key(k)).collect(),
             action: $action,
             help: $help,
             short: None,
@@ -31,7 +43,7 @@ macro_rules! bind {
     };
     ($keys:expr, $action:expr, $help:expr, $short:expr) => {
         Binding {
-            keys: $keys,
+            keys: $keys.iter().map(|k| key(k)).collect(),
             action: $action,
             help: $help,
             short: Some($short),
@@ -43,20 +55,20 @@ macro_rules! bind {
 fn edit_bindings() -> Vec<Binding> {
     use Action::*;
     vec![
-        bind!(&["+"], Percent(5.0), PERCENT_UP_5, ("+-", PERCENT)),
-        bind!(&["-"], Percent(-5.0), PERCENT_DOWN_5),
-        bind!(&["]"], Percent(1.0), PERCENT_UP_1),
-        bind!(&["["], Percent(-1.0), PERCENT_DOWN_1),
-        bind!(&[">"], StageNext, NEXT_STAGE, ("<>", STAGE)),
-        bind!(&["<"], StagePrev, PREV_STAGE),
-        bind!(&["s"], StatusMenu, SET_STATUS, ("s", STATUS)),
-        bind!(&["e"], Edit, EDIT_FORM, ("e", EDIT)),
-        bind!(&["a"], Add, ADD),
-        bind!(&["D"], Delete, DELETE),
-        bind!(&["u"], Undo, UNDO, ("u", UNDO)),
-        bind!(&["Ctrl-r"], Redo, REDO),
-        bind!(&["Ctrl-s"], Retry, RETRY),
-        bind!(&["R"], Reload, RELOAD),
+        bind!(["+"], Percent(5.0), PERCENT_UP_5, ("+-", PERCENT)),
+        bind!(["-"], Percent(-5.0), PERCENT_DOWN_5),
+        bind!(["]"], Percent(1.0), PERCENT_UP_1),
+        bind!(["["], Percent(-1.0), PERCENT_DOWN_1),
+        bind!([">"], StageNext, NEXT_STAGE, ("<>", STAGE)),
+        bind!(["<lt>"], StagePrev, PREV_STAGE),
+        bind!(["s"], StatusMenu, SET_STATUS, ("s", STATUS)),
+        bind!(["e"], Edit, EDIT_FORM, ("e", EDIT)),
+        bind!(["a"], Add, ADD),
+        bind!(["D"], Delete, DELETE),
+        bind!(["u"], Undo, UNDO, ("u", UNDO)),
+        bind!(["Ctrl-r"], Redo, REDO),
+        bind!(["Ctrl-s"], Retry, RETRY),
+        bind!(["R"], Reload, RELOAD),
     ]
 }
 
@@ -66,136 +78,242 @@ fn edit_bindings() -> Vec<Binding> {
 fn ops_bindings() -> Vec<Binding> {
     use Action::*;
     vec![
-        bind!(&["a"], Add, ADD_INCIDENT, ("a", ADD_SHORT)),
-        bind!(&["e"], Edit, EDIT_OPS, ("e", EDIT)),
-        bind!(&["u"], Undo, UNDO, ("u", UNDO)),
-        bind!(&["Ctrl-r"], Redo, REDO),
-        bind!(&["Ctrl-s"], Retry, RETRY),
+        bind!(["a"], Add, ADD_INCIDENT, ("a", ADD_SHORT)),
+        bind!(["e"], Edit, EDIT_OPS, ("e", EDIT)),
+        bind!(["u"], Undo, UNDO, ("u", UNDO)),
+        bind!(["Ctrl-r"], Redo, REDO),
+        bind!(["Ctrl-s"], Retry, RETRY),
     ]
 }
 
-/// The keys of a screen, in the order the help lists them.
-pub fn bindings(screen: &Screen) -> Vec<Binding> {
+/// The screens that have key tables of their own.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Table {
+    Tree,
+    StandupOps,
+    Standup,
+    Overdue,
+    Board,
+    Ops,
+}
+
+impl Table {
+    fn of(screen: &Screen) -> Self {
+        match screen {
+            Screen::Tree => Table::Tree,
+            Screen::Standup(s) if s.on_ops() => Table::StandupOps,
+            Screen::Standup(_) => Table::Standup,
+            Screen::Overdue(_) => Table::Overdue,
+            Screen::Board(_) => Table::Board,
+            Screen::Ops(_) => Table::Ops,
+        }
+    }
+}
+
+/// Builds the table of a screen, in the order the help lists them.
+fn build(table: Table) -> Vec<Binding> {
     use Action::*;
-    let mut v = match screen {
-        Screen::Standup(s) if s.on_ops => {
+    let mut v = match table {
+        Table::StandupOps => {
             let mut v = vec![
-                bind!(&["→", "n", "Space"], NextPage, NEXT_PROJECT, ("→", NEXT)),
-                bind!(&["←", "p"], PrevPage, PREV_PROJECT),
-                bind!(&["↓", "j"], Down, NEXT_ROW, ("↑↓", MOVE)),
-                bind!(&["↑", "k"], Up, PREV_ROW),
+                bind!(
+                    ["<Right>", "n", "<Space>"],
+                    NextPage,
+                    NEXT_PROJECT,
+                    ("→", NEXT)
+                ),
+                bind!(["<Left>", "p"], PrevPage, PREV_PROJECT),
+                bind!(["<Down>", "j"], Down, NEXT_ROW, ("↑↓", MOVE)),
+                bind!(["<Up>", "k"], Up, PREV_ROW),
             ];
             v.extend(ops_bindings());
             v
         }
-        Screen::Ops(_) => {
+        Table::Ops => {
             let mut v = vec![
-                bind!(&["↓", "j"], Down, NEXT_ROW, ("↑↓", MOVE)),
-                bind!(&["↑", "k"], Up, PREV_ROW),
-                bind!(&["[", "←"], PrevWeek, PREV_WEEK, ("[]", WEEK)),
-                bind!(&["]", "→"], NextWeek, NEXT_WEEK),
+                bind!(["<Down>", "j"], Down, NEXT_ROW, ("↑↓", MOVE)),
+                bind!(["<Up>", "k"], Up, PREV_ROW),
+                bind!(["[", "<Left>"], PrevWeek, PREV_WEEK, ("[]", WEEK)),
+                bind!(["]", "<Right>"], NextWeek, NEXT_WEEK),
             ];
             v.extend(ops_bindings());
             v
         }
-        Screen::Tree => vec![
-            bind!(&["↓", "j"], Down, MOVE_DOWN),
-            bind!(&["↑", "k"], Up, MOVE_UP),
-            bind!(&["PgDn"], PageDown, PAGE_DOWN),
-            bind!(&["PgUp"], PageUp, PAGE_UP),
-            bind!(&["g", "Home"], First, FIRST_ROW),
-            bind!(&["G", "End"], Last, LAST_ROW),
-            bind!(&["→", "l", "Enter"], Expand, EXPAND),
-            bind!(&["←", "h"], Collapse, COLLAPSE),
-            bind!(&["z"], ToggleAll, TOGGLE_ALL),
+        Table::Tree => vec![
+            bind!(["<Down>", "j"], Down, MOVE_DOWN),
+            bind!(["<Up>", "k"], Up, MOVE_UP),
+            bind!(["<PgDn>"], PageDown, PAGE_DOWN),
+            bind!(["<PgUp>"], PageUp, PAGE_UP),
+            bind!(["g", "<Home>"], First, FIRST_ROW),
+            bind!(["G", "<End>"], Last, LAST_ROW),
+            bind!(["<Right>", "l", "<Enter>"], Expand, EXPAND),
+            bind!(["<Left>", "h"], Collapse, COLLAPSE),
+            bind!(["z"], ToggleAll, TOGGLE_ALL),
         ],
-        Screen::Standup(_) => vec![
-            bind!(&["→", "n", "Space"], NextPage, NEXT_PROJECT, ("→", NEXT)),
-            bind!(&["←", "p"], PrevPage, PREV_PROJECT, ("←", BACK)),
-            bind!(&["↓", "j"], Down, NEXT_MILESTONE, ("↑↓", MILESTONE)),
-            bind!(&["↑", "k"], Up, PREV_MILESTONE),
+        Table::Standup => vec![
+            bind!(
+                ["<Right>", "n", "<Space>"],
+                NextPage,
+                NEXT_PROJECT,
+                ("→", NEXT)
+            ),
+            bind!(["<Left>", "p"], PrevPage, PREV_PROJECT, ("←", BACK)),
+            bind!(["<Down>", "j"], Down, NEXT_MILESTONE, ("↑↓", MILESTONE)),
+            bind!(["<Up>", "k"], Up, PREV_MILESTONE),
         ],
-        Screen::Overdue(_) => vec![
-            bind!(&["↓", "j"], Down, MOVE_DOWN, ("↑↓", MOVE)),
-            bind!(&["↑", "k"], Up, MOVE_UP),
-            bind!(&["d"], Reschedule, NEW_DUE, ("d", RESCHEDULE)),
-            bind!(&["x"], MarkDone, MARK_DONE, ("x", DONE)),
-            bind!(&["b"], RecordBlocker, RECORD_BLOCKER, ("b", BLOCKER)),
+        Table::Overdue => vec![
+            bind!(["<Down>", "j"], Down, MOVE_DOWN, ("↑↓", MOVE)),
+            bind!(["<Up>", "k"], Up, MOVE_UP),
+            bind!(["d"], Reschedule, NEW_DUE, ("d", RESCHEDULE)),
+            bind!(["x"], MarkDone, MARK_DONE, ("x", DONE)),
+            bind!(["b"], RecordBlocker, RECORD_BLOCKER, ("b", BLOCKER)),
         ],
-        Screen::Board(_) => vec![
-            bind!(&["←", "h"], Left, COLUMN_LEFT, ("←→", COLUMN)),
-            bind!(&["→", "l"], Right, COLUMN_RIGHT),
-            bind!(&["↓", "j"], Down, NEXT_CARD, ("↑↓", CARD)),
-            bind!(&["↑", "k"], Up, PREV_CARD),
+        Table::Board => vec![
+            bind!(["<Left>", "h"], Left, COLUMN_LEFT, ("←→", COLUMN)),
+            bind!(["<Right>", "l"], Right, COLUMN_RIGHT),
+            bind!(["<Down>", "j"], Down, NEXT_CARD, ("↑↓", CARD)),
+            bind!(["<Up>", "k"], Up, PREV_CARD),
         ],
     };
-    if !matches!(screen, Screen::Ops(_)) && !matches!(screen, Screen::Standup(s) if s.on_ops) {
+    if !matches!(table, Table::Ops | Table::StandupOps) {
         v.extend(edit_bindings());
     }
-    match screen {
-        Screen::Tree => v.extend([
-            bind!(&["/"], Search, SEARCH, ("/", SEARCH_SHORT)),
-            bind!(&["n"], SearchNext, NEXT_MATCH),
-            bind!(&["N"], SearchPrev, PREV_MATCH),
-            bind!(&["f"], Filter, FILTER_MENU, ("f", FILTER)),
-            bind!(&["F"], ClearFilter, CLEAR_FILTER),
-            bind!(&["w"], Standup, STANDUP, ("w", STANDUP_SHORT)),
-            bind!(&["o"], Review, REVIEW, ("o", REVIEW_SHORT)),
-            bind!(&["m"], Operations, OPS, ("m", OPS_SHORT)),
-            bind!(&["p"], Board, BOARD),
-            bind!(&["r"], Report, REPORT),
-            bind!(&["i"], ToggleDetail, DETAIL),
-            bind!(&["?"], Help, HELP, ("?", HELP_SHORT)),
-            bind!(&["q", "Esc", "Ctrl-c"], Quit, QUIT, ("q", QUIT)),
+    match table {
+        Table::Tree => v.extend([
+            bind!(["/"], Search, SEARCH, ("/", SEARCH_SHORT)),
+            bind!(["n"], SearchNext, NEXT_MATCH),
+            bind!(["N"], SearchPrev, PREV_MATCH),
+            bind!(["f"], Filter, FILTER_MENU, ("f", FILTER)),
+            bind!(["F"], ClearFilter, CLEAR_FILTER),
+            bind!(["w"], Standup, STANDUP, ("w", STANDUP_SHORT)),
+            bind!(["o"], Review, REVIEW, ("o", REVIEW_SHORT)),
+            bind!(["m"], Operations, OPS, ("m", OPS_SHORT)),
+            bind!(["p"], Board, BOARD),
+            bind!(["r"], Report, REPORT),
+            bind!(["i"], ToggleDetail, DETAIL),
+            bind!(["?"], Help, HELP, ("?", HELP_SHORT)),
+            bind!(["q", "<Esc>", "Ctrl-c"], Quit, QUIT, ("q", QUIT)),
         ]),
         _ => v.extend([
-            bind!(&["?"], Help, HELP, ("?", HELP_SHORT)),
-            bind!(&["q", "Esc"], Back, BACK_TO_TREE, ("q", BACK_SHORT)),
-            bind!(&["Ctrl-c"], Quit, QUIT),
+            bind!(["?"], Help, HELP, ("?", HELP_SHORT)),
+            bind!(["q", "<Esc>"], Back, BACK_TO_TREE, ("q", BACK_SHORT)),
+            bind!(["Ctrl-c"], Quit, QUIT),
         ]),
     }
     v
 }
 
-/// The keys of the tree view.
-pub fn tree_bindings() -> Vec<Binding> {
-    bindings(&Screen::Tree)
+/// Every screen's table, built on first use.
+static TABLES: LazyLock<[(Table, Vec<Binding>); 6]> = LazyLock::new(|| {
+    use Table::*;
+    [Tree, StandupOps, Standup, Overdue, Board, Ops].map(|t| (t, build(t)))
+});
+
+/// The keys of a screen, in the order the help lists them.
+pub fn bindings(screen: &Screen) -> &'static [Binding] {
+    let table = Table::of(screen);
+    TABLES
+        .iter()
+        .find(|(t, _)| *t == table)
+        .map_or(&[], |(_, v)| v.as_slice())
 }
 
-/// The keys of menus, forms and prompts, for the help overlay.
-pub const OVERLAY_HELP: &[(&str, Text)] = &[
-    ("Tab ↓/S-Tab ↑", FORM_FIELDS),
-    ("Enter", CONFIRM),
-    ("Esc", CANCEL),
-    ("j k ↑ ↓", MENU_MOVE),
-    ("y n", YES_NO),
-    ("Ctrl-u w a e", TEXT_KEYS),
+/// The keys of an overlay: each key's action; a key not in the table
+/// falls to [`Fallback`].
+pub struct OverlayKeys {
+    pub keys: Vec<(Vec<Key>, Action)>,
+    pub fallback: Fallback,
+}
+
+impl OverlayKeys {
+    fn new(keys: &[(&[&str], Action)], fallback: Fallback) -> Self {
+        let keys = keys
+            .iter()
+            .map(|(ks, a)| (ks.iter().map(|k| key(k)).collect(), a.clone()))
+            .collect();
+        OverlayKeys { keys, fallback }
+    }
+
+    /// What `k` does in this overlay.
+    pub fn action(&self, k: Key) -> Option<Action> {
+        if let Some((_, a)) = self.keys.iter().find(|(ks, _)| ks.contains(&k)) {
+            return Some(a.clone());
+        }
+        match (self.fallback, k.code) {
+            (Fallback::Choose, Code::Char(c)) => Some(Action::Choose(c)),
+            (Fallback::Cancel, _) => Some(Action::Cancel),
+            _ => None,
+        }
+    }
+}
+
+/// What an overlay does with a key its table does not name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fallback {
+    /// A character picks an entry by its letter ([`Action::Choose`]).
+    Choose,
+    /// Any other key says no ([`Action::Cancel`]).
+    Cancel,
+    /// The key edits the text being typed ([`Action::Input`]).
+    Text,
+}
+
+/// The status and filter menus.
+pub static MENU_TABLE: LazyLock<OverlayKeys> = LazyLock::new(|| {
+    OverlayKeys::new(
+        &[
+            (&["<Down>", "j", "<Tab>"], Action::MenuDown),
+            (&["<Up>", "k", "<S-Tab>"], Action::MenuUp),
+            (&["<Enter>"], Action::Confirm),
+            (&["<Esc>", "q", "Ctrl-c"], Action::Cancel),
+        ],
+        Fallback::Choose,
+    )
+});
+
+/// The question of a save conflict: `m`ine or `t`heirs, by letter.
+pub static CONFLICT_TABLE: LazyLock<OverlayKeys> =
+    LazyLock::new(|| OverlayKeys::new(&[(&["<Esc>", "Ctrl-c"], Action::Cancel)], Fallback::Choose));
+
+/// The delete prompt: yes, or any other key for no.
+pub static DELETE_TABLE: LazyLock<OverlayKeys> = LazyLock::new(|| {
+    OverlayKeys::new(
+        &[(&["y", "Y", "<Enter>"], Action::Confirm)],
+        Fallback::Cancel,
+    )
+});
+
+/// The search prompt and the forms.
+pub static TEXT_TABLE: LazyLock<OverlayKeys> = LazyLock::new(|| {
+    OverlayKeys::new(
+        &[
+            (&["<Enter>"], Action::Confirm),
+            (&["<Esc>", "Ctrl-c"], Action::Cancel),
+            (&["<Tab>", "<Down>"], Action::NextField),
+            (&["<S-Tab>", "<Up>"], Action::PrevField),
+        ],
+        Fallback::Text,
+    )
+});
+
+/// The keys of menus, forms and prompts, for the help overlay: as shown,
+/// the keys (checked against the overlay tables by a test), and what they do.
+pub const OVERLAY_HELP: &[(&str, &[&str], Text)] = &[
+    (
+        "Tab ↓/S-Tab ↑",
+        &["<Tab>", "<Down>", "<S-Tab>", "<Up>"],
+        FORM_FIELDS,
+    ),
+    ("Enter", &["<Enter>"], CONFIRM),
+    ("Esc", &["<Esc>"], CANCEL),
+    ("j k ↑ ↓", &["j", "k", "<Up>", "<Down>"], MENU_MOVE),
+    ("y n", &["y", "n"], YES_NO),
+    (
+        "Ctrl-u w a e",
+        &["Ctrl-u", "Ctrl-w", "Ctrl-a", "Ctrl-e"],
+        TEXT_KEYS,
+    ),
 ];
-
-/// The name of a key as the tables write it: `j`, `G`, `Ctrl-r`, `PgDn`, `↑`.
-pub fn key_name(key: &KeyEvent) -> Option<String> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let base = match key.code {
-        KeyCode::Char(c) if ctrl => return Some(format!("Ctrl-{}", c.to_ascii_lowercase())),
-        KeyCode::Char(' ') => "Space".into(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Up => "↑".into(),
-        KeyCode::Down => "↓".into(),
-        KeyCode::Left => "←".into(),
-        KeyCode::Right => "→".into(),
-        KeyCode::PageUp => "PgUp".into(),
-        KeyCode::PageDown => "PgDn".into(),
-        KeyCode::Home => "Home".into(),
-        KeyCode::End => "End".into(),
-        KeyCode::Enter => "Enter".into(),
-        KeyCode::Esc => "Esc".into(),
-        KeyCode::Tab => "Tab".into(),
-        KeyCode::BackTab => "Shift-Tab".into(),
-        KeyCode::Backspace => "Backspace".into(),
-        _ => return None,
-    };
-    Some(base)
-}
 
 /// What a terminal event asks for, in the app's current screen and mode.
 pub fn action_for(app: &App, event: &Event) -> Option<Action> {
@@ -209,77 +327,46 @@ pub fn action_in(mode: &Mode, screen: &Screen, event: &Event) -> Option<Action> 
             Mode::Search | Mode::Form(_) => Some(Action::Paste(text.clone())),
             _ => None,
         },
-        Event::Key(key) if key.kind != KeyEventKind::Release => {
-            key_action(mode, screen, key, event)
-        }
+        Event::Key(k) if k.kind != KeyEventKind::Release => key_action(mode, screen, k, event),
         _ => None,
     }
 }
 
-fn key_action(mode: &Mode, screen: &Screen, key: &KeyEvent, event: &Event) -> Option<Action> {
-    let name = key_name(key)?;
-    let is = |names: &[&str]| names.contains(&name.as_str());
+/// The overlay table of a mode; `None` for the screens' own keys and help.
+pub fn overlay_keys(mode: &Mode) -> Option<&'static OverlayKeys> {
     match mode {
-        Mode::Normal => bindings(screen)
-            .into_iter()
-            .find(|b| b.keys.contains(&name.as_str()))
-            .map(|b| b.action),
-        Mode::Help => Some(Action::Cancel),
-        Mode::StatusMenu(_) | Mode::FilterMenu(_) => {
-            if is(&["↓", "j", "Tab"]) {
-                Some(Action::MenuDown)
-            } else if is(&["↑", "k", "Shift-Tab"]) {
-                Some(Action::MenuUp)
-            } else if is(&["Enter", " "]) {
-                Some(Action::Confirm)
-            } else if is(&["Esc", "q", "Ctrl-c"]) {
-                Some(Action::Cancel)
-            } else {
-                match key.code {
-                    KeyCode::Char(c) => Some(Action::Choose(c)),
-                    _ => None,
-                }
+        Mode::Normal | Mode::Help => None,
+        Mode::StatusMenu(_) | Mode::FilterMenu(_) => Some(&MENU_TABLE),
+        Mode::Conflict(_) => Some(&CONFLICT_TABLE),
+        Mode::Confirm(_) => Some(&DELETE_TABLE),
+        Mode::Search | Mode::Form(_) => Some(&TEXT_TABLE),
+    }
+}
+
+fn key_action(mode: &Mode, screen: &Screen, event: &KeyEvent, raw: &Event) -> Option<Action> {
+    let k = Key::of_event(event)?;
+    match overlay_keys(mode) {
+        None if matches!(mode, Mode::Help) => Some(Action::Cancel),
+        None => bindings(screen)
+            .iter()
+            .find(|b| b.keys.contains(&k))
+            .map(|b| b.action.clone()),
+        Some(table) => table.action(k).or_else(|| match table.fallback {
+            Fallback::Text => {
+                tui_input::backend::crossterm::to_input_request(raw).map(Action::Input)
             }
-        }
-        Mode::Conflict(_) => {
-            if is(&["Esc", "Ctrl-c"]) {
-                Some(Action::Cancel)
-            } else {
-                match key.code {
-                    KeyCode::Char(c) => Some(Action::Choose(c)),
-                    _ => None,
-                }
-            }
-        }
-        Mode::Confirm(_) => {
-            if is(&["y", "Y", "Enter"]) {
-                Some(Action::Confirm)
-            } else {
-                Some(Action::Cancel)
-            }
-        }
-        Mode::Search | Mode::Form(_) => {
-            if is(&["Enter"]) {
-                Some(Action::Confirm)
-            } else if is(&["Esc", "Ctrl-c"]) {
-                Some(Action::Cancel)
-            } else if is(&["Tab", "↓"]) {
-                Some(Action::NextField)
-            } else if is(&["Shift-Tab", "↑"]) {
-                Some(Action::PrevField)
-            } else {
-                tui_input::backend::crossterm::to_input_request(event).map(Action::Input)
-            }
-        }
+            _ => None,
+        }),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::screens::{Board, Ops, Review, Standup};
+    use crate::tui::screens::{Board, Ops, Page, Review, Standup};
+    use crossterm::event::{KeyCode, KeyModifiers};
 
-    fn key(code: KeyCode, modifiers: KeyModifiers) -> Event {
+    fn key_event(code: KeyCode, modifiers: KeyModifiers) -> Event {
         Event::Key(KeyEvent::new(code, modifiers))
     }
 
@@ -295,8 +382,8 @@ mod tests {
             }),
             Screen::Ops(Ops::default()),
             Screen::Standup(Standup {
-                on_ops: true,
-                has_ops: true,
+                page: Page::Ops,
+                ops: Some(Ops::default()),
                 ..Standup::default()
             }),
         ]
@@ -306,33 +393,9 @@ mod tests {
     fn every_key_of_every_screen_maps_to_its_action() {
         for screen in screens() {
             for b in bindings(&screen) {
-                for k in b.keys {
-                    let code = match *k {
-                        "↓" => KeyCode::Down,
-                        "↑" => KeyCode::Up,
-                        "→" => KeyCode::Right,
-                        "←" => KeyCode::Left,
-                        "PgDn" => KeyCode::PageDown,
-                        "PgUp" => KeyCode::PageUp,
-                        "Home" => KeyCode::Home,
-                        "End" => KeyCode::End,
-                        "Enter" => KeyCode::Enter,
-                        "Esc" => KeyCode::Esc,
-                        s if s.starts_with("Ctrl-") => {
-                            let c = s.chars().last().unwrap();
-                            let ctrl = key(KeyCode::Char(c), KeyModifiers::CONTROL);
-                            let got = action_in(&Mode::Normal, &screen, &ctrl);
-                            assert_eq!(got, Some(b.action.clone()), "{s}");
-                            continue;
-                        }
-                        "Space" => KeyCode::Char(' '),
-                        s => KeyCode::Char(s.chars().next().unwrap()),
-                    };
-                    assert_eq!(
-                        action_in(&Mode::Normal, &screen, &key(code, KeyModifiers::NONE)),
-                        Some(b.action.clone()),
-                        "{k}"
-                    );
+                for k in &b.keys {
+                    let got = action_in(&Mode::Normal, &screen, &Event::Key(k.event()));
+                    assert_eq!(got, Some(b.action.clone()), "{k}");
                 }
             }
         }
@@ -343,9 +406,42 @@ mod tests {
         for screen in screens() {
             let mut seen = std::collections::HashSet::new();
             for b in bindings(&screen) {
-                for k in b.keys {
+                for k in &b.keys {
                     assert!(seen.insert(*k), "{k} bound twice on {screen:?}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn the_overlay_help_says_what_the_overlay_keys_do() {
+        let does = |table: &OverlayKeys, k: &str| table.action(key(k));
+        for (_, keys, text) in OVERLAY_HELP {
+            for k in *keys {
+                let ok = match *text {
+                    FORM_FIELDS => matches!(
+                        does(&TEXT_TABLE, k),
+                        Some(Action::NextField | Action::PrevField)
+                    ),
+                    CONFIRM => [&*MENU_TABLE, &*DELETE_TABLE, &*TEXT_TABLE]
+                        .iter()
+                        .all(|t| does(t, k) == Some(Action::Confirm)),
+                    CANCEL => [&*MENU_TABLE, &*CONFLICT_TABLE, &*DELETE_TABLE, &*TEXT_TABLE]
+                        .iter()
+                        .all(|t| does(t, k) == Some(Action::Cancel)),
+                    MENU_MOVE => matches!(
+                        does(&MENU_TABLE, k),
+                        Some(Action::MenuUp | Action::MenuDown)
+                    ),
+                    YES_NO => matches!(
+                        does(&DELETE_TABLE, k),
+                        Some(Action::Confirm | Action::Cancel)
+                    ),
+                    // Ctrl-u w a e edit the text: no table names them
+                    TEXT_KEYS => does(&TEXT_TABLE, k).is_none(),
+                    _ => false,
+                };
+                assert!(ok, "{k}: {}", text.0);
             }
         }
     }
@@ -368,7 +464,7 @@ mod tests {
                 }
             }
         }
-        for (_, (en, cn)) in OVERLAY_HELP {
+        for (_, _, (en, cn)) in OVERLAY_HELP {
             assert!(
                 en.is_ascii() && !cn.is_ascii() && width(cn) <= 24,
                 "{en}: {cn}"
@@ -381,11 +477,19 @@ mod tests {
         let form = Mode::Search;
         let tree = Screen::Tree;
         assert_eq!(
-            action_in(&form, &tree, &key(KeyCode::Char('迁'), KeyModifiers::NONE)),
+            action_in(
+                &form,
+                &tree,
+                &key_event(KeyCode::Char('迁'), KeyModifiers::NONE)
+            ),
             Some(Action::Input(tui_input::InputRequest::InsertChar('迁')))
         );
         assert_eq!(
-            action_in(&form, &tree, &key(KeyCode::Char('j'), KeyModifiers::NONE)),
+            action_in(
+                &form,
+                &tree,
+                &key_event(KeyCode::Char('j'), KeyModifiers::NONE)
+            ),
             Some(Action::Input(tui_input::InputRequest::InsertChar('j')))
         );
         assert_eq!(
@@ -405,8 +509,7 @@ mod ops_tests {
     use crate::tui::screens::Ops;
 
     fn press(screen: &Screen, c: char) -> Option<Action> {
-        let e = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-        action_in(&Mode::Normal, screen, &e)
+        action_in(&Mode::Normal, screen, &Event::Key(Key::char(c).event()))
     }
 
     #[test]

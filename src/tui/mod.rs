@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod form;
+pub mod key;
 pub mod keymap;
 pub mod screens;
 pub mod search;
@@ -18,43 +19,32 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, KeyCode, KeyModifiers, MouseEventKind,
+    Event, KeyEventKind, MouseEventKind,
 };
 use crossterm::execute;
-use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::DefaultTerminal;
 
 use crate::core::Portfolio;
 use crate::core::history::History;
 use action::Action;
 use app::{App, Mode};
+use key::{Key, key};
 use screens::Screen;
 
-/// Puts the terminal into the TUI's state: raw mode, alternate screen,
-/// mouse capture and bracketed paste.
-fn enter_terminal() -> io::Result<()> {
-    enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )
+/// Puts the terminal into the TUI's state: ratatui's defaults (raw mode,
+/// alternate screen, a panic hook that restores them) plus mouse capture
+/// and bracketed paste.
+fn enter_terminal() -> io::Result<DefaultTerminal> {
+    let terminal = ratatui::try_init()?;
+    execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    Ok(terminal)
 }
 
 /// Gives the terminal back as it was. Safe to call more than once.
 pub fn leave_terminal() {
-    let _ = execute!(
-        io::stdout(),
-        DisableBracketedPaste,
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        crossterm::cursor::Show
-    );
-    let _ = disable_raw_mode();
+    let _ = execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture);
+    let _ = ratatui::try_restore();
+    let _ = execute!(io::stdout(), crossterm::cursor::Show);
     let _ = io::stdout().flush();
 }
 
@@ -71,7 +61,8 @@ pub fn run(portfolio: Portfolio, today: NaiveDate, start: Start) -> Result<(), S
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(s.get(strings::NEEDS_TERMINAL).into());
     }
-    // a panic restores the terminal before the message is printed
+    // a panic gives the terminal back (mouse and paste too) before the
+    // message is printed
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         leave_terminal();
@@ -92,7 +83,7 @@ pub fn run(portfolio: Portfolio, today: NaiveDate, start: Start) -> Result<(), S
             std::process::exit(128 + signal);
         }
     });
-    enter_terminal().map_err(|e| s.cannot_set_up_terminal(&e.to_string()))?;
+    let mut terminal = enter_terminal().map_err(|e| s.cannot_set_up_terminal(&e.to_string()))?;
     // the newest earlier week first, the older ones after: at 100,000 items a
     // week's file takes about 0.2 s to read, twelve of them 2.3 s; a small
     // portfolio's full history arrives before the first frame
@@ -113,13 +104,16 @@ pub fn run(portfolio: Portfolio, today: NaiveDate, start: Start) -> Result<(), S
     if start == Start::Standup {
         app.open_standup();
     }
-    let result = event_loop(&mut app, history_rx);
+    let result = event_loop(&mut terminal, &mut app, history_rx);
     leave_terminal();
     result.map_err(|e| s.terminal_error(&e.to_string()))
 }
 
-fn event_loop(app: &mut App, history: std::sync::mpsc::Receiver<History>) -> io::Result<()> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    history: std::sync::mpsc::Receiver<History>,
+) -> io::Result<()> {
     terminal.clear()?;
     let mut areas = None;
     let mut clock = std::time::Instant::now();
@@ -156,12 +150,12 @@ fn event_loop(app: &mut App, history: std::sync::mpsc::Receiver<History>) -> io:
             continue;
         }
         let ev = event::read()?;
+        let pressed = match &ev {
+            Event::Key(k) if k.kind != KeyEventKind::Release => Key::of_event(k),
+            _ => None,
+        };
         match &ev {
-            Event::Key(k)
-                if k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('z') =>
-            {
-                suspend(&mut terminal)?;
-            }
+            Event::Key(_) if pressed == Some(Key::ctrl('z')) => suspend(terminal)?,
             Event::Mouse(m) if matches!(app.mode, Mode::Normal) && app.screen == Screen::Tree => {
                 if let Some(action) = mouse_action(app, m, areas) {
                     app.update(action);
@@ -172,11 +166,8 @@ fn event_loop(app: &mut App, history: std::sync::mpsc::Receiver<History>) -> io:
                 terminal.clear()?;
             }
             // too small to show anything: only the quit keys work
-            Event::Key(k) if areas.is_none() => {
-                let quit = matches!(k.code, KeyCode::Char('q') | KeyCode::Esc)
-                    || (k.modifiers.contains(KeyModifiers::CONTROL)
-                        && k.code == KeyCode::Char('c'));
-                if quit && k.kind != event::KeyEventKind::Release {
+            Event::Key(_) if areas.is_none() => {
+                if pressed.is_some_and(|k| QUIT_KEYS.iter().any(|q| key(q) == k)) {
                     app.update(Action::Quit);
                 }
             }
@@ -218,11 +209,14 @@ fn watch(
     (rx, debouncer)
 }
 
+/// The keys that work when the terminal is too small to show anything.
+const QUIT_KEYS: [&str; 3] = ["q", "<Esc>", "Ctrl-c"];
+
 /// Ctrl-z: give the terminal back, stop, and take it again on `fg`.
-fn suspend(terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
+fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
     leave_terminal();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    enter_terminal()?;
+    *terminal = enter_terminal()?;
     terminal.clear()
 }
 

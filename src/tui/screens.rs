@@ -30,16 +30,13 @@ pub enum Screen {
 pub struct Standup {
     /// The projects in file order.
     pub projects: Vec<ItemPath>,
-    /// Whether the operations page is showing (it comes before `page` 0).
-    pub on_ops: bool,
-    /// Whether there is an operations page: metrics or incidents exist.
-    pub has_ops: bool,
-    /// The operations page's position: the reported week, a selected row.
-    pub ops: Ops,
+    /// The page showing.
+    pub page: Page,
+    /// The operations page's position (the reported week, a selected row),
+    /// when there is an operations page: metrics or incidents exist.
+    pub ops: Option<Ops>,
     /// Time spent on the operations page.
     pub ops_spent: Duration,
-    /// The page: an index into `projects`, or `projects.len()` for the summary.
-    pub page: usize,
     /// The selected milestone of the page's project (0 is the project itself,
     /// 1 its first milestone...).
     pub row: usize,
@@ -50,6 +47,18 @@ pub struct Standup {
     /// The summary page's lists, made when the page opens and again after
     /// a change (not every frame: at 100,000 items they take a while).
     pub summary: Option<Summary>,
+}
+
+/// A page of the stand-up, in the order they come.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Page {
+    /// Metrics and the week's incidents.
+    Ops,
+    /// The project at this index of [`Standup::projects`].
+    Project(usize),
+    /// What moved, what is late, blocked or stalled, and the time taken.
+    #[default]
+    Summary,
 }
 
 /// What the stand-up's summary lists, each line as shown.
@@ -67,56 +76,97 @@ impl Standup {
     pub fn new(p: &Portfolio, today: NaiveDate) -> Self {
         let projects = all_projects(p);
         let n = projects.len();
-        let has_ops = has_operations(p);
+        let ops = has_operations(p).then(|| Ops::new(today));
+        let page = if ops.is_some() {
+            Page::Ops
+        } else {
+            Self::page_at(0, n)
+        };
         Standup {
             projects,
-            on_ops: has_ops,
-            has_ops,
-            ops: Ops::new(today),
+            page,
+            ops,
             spent: vec![Duration::ZERO; n],
             ..Standup::default()
         }
     }
 
+    /// The page of project `i`, or the summary past the last project.
+    fn page_at(i: usize, projects: usize) -> Page {
+        if i < projects {
+            Page::Project(i)
+        } else {
+            Page::Summary
+        }
+    }
+
+    /// Whether the operations page is showing.
+    pub fn on_ops(&self) -> bool {
+        self.page == Page::Ops
+    }
+
     /// Whether the summary page is showing.
     pub fn on_summary(&self) -> bool {
-        !self.on_ops && self.page >= self.projects.len()
+        self.page == Page::Summary
+    }
+
+    /// The operations page's position, when it is showing.
+    pub fn ops_page(&self) -> Option<&Ops> {
+        self.ops.as_ref().filter(|_| self.on_ops())
     }
 
     /// The project of the page, unless the operations or summary page shows.
     pub fn project(&self) -> Option<&ItemPath> {
-        if self.on_ops {
-            return None;
+        match self.page {
+            Page::Project(i) => self.projects.get(i),
+            _ => None,
         }
-        self.projects.get(self.page)
+    }
+
+    /// Project pages before this one (the summary counts as the page after
+    /// the last project): what "page n of m" shows, less one.
+    pub fn project_index(&self) -> usize {
+        match self.page {
+            Page::Project(i) => i,
+            Page::Ops => 0,
+            Page::Summary => self.projects.len(),
+        }
     }
 
     pub fn next_page(&mut self) {
-        if self.on_ops {
-            self.on_ops = false;
-            self.page = 0;
-        } else {
-            self.page = (self.page + 1).min(self.projects.len());
-        }
+        self.page = match self.page {
+            Page::Ops => Self::page_at(0, self.projects.len()),
+            Page::Project(i) => Self::page_at(i + 1, self.projects.len()),
+            Page::Summary => Page::Summary,
+        };
         self.row = 0;
     }
 
     pub fn prev_page(&mut self) {
-        if self.page == 0 && self.has_ops {
-            self.on_ops = true;
-        } else {
-            self.page = self.page.saturating_sub(1);
-        }
+        self.page = match self.page {
+            Page::Ops => Page::Ops,
+            Page::Project(0) | Page::Summary if self.ops.is_some() && self.project_index() == 0 => {
+                Page::Ops
+            }
+            Page::Project(i) => Page::Project(i.saturating_sub(1)),
+            Page::Summary => {
+                Self::page_at(self.projects.len().saturating_sub(1), self.projects.len())
+            }
+        };
         self.row = 0;
     }
 
     /// Counts time towards the current page and the meeting.
     pub fn tick(&mut self, d: Duration) {
         self.total += d;
-        if self.on_ops {
-            self.ops_spent += d;
-        } else if let Some(s) = self.spent.get_mut(self.page) {
-            *s += d;
+        match self.page {
+            Page::Ops => self.ops_spent += d,
+            Page::Project(i) => {
+                if let Some(s) = self.spent.get_mut(i) {
+                    *s += d;
+                }
+            }
+            Page::Summary => {}
         }
     }
 
@@ -135,8 +185,10 @@ impl Standup {
 
     /// Moves the selection within the page.
     pub fn move_row(&mut self, p: &Portfolio, delta: isize) {
-        if self.on_ops {
-            self.ops.move_row(p, delta);
+        if self.on_ops() {
+            if let Some(o) = &mut self.ops {
+                o.move_row(p, delta);
+            }
             return;
         }
         let count = self
@@ -168,25 +220,21 @@ impl Standup {
                     .map_or(Duration::ZERO, |(_, d)| *d)
             })
             .collect();
-        if let Some(c) = current {
-            self.page = self
-                .projects
-                .iter()
-                .position(|x| *x == c)
-                .unwrap_or(self.page.min(self.projects.len()));
+        let n = self.projects.len();
+        if let Page::Project(i) = self.page {
+            let at = current
+                .and_then(|c| self.projects.iter().position(|x| *x == c))
+                .unwrap_or(i.min(n));
+            self.page = Self::page_at(at, n);
         }
-        self.page = self.page.min(self.projects.len());
-        self.ops.clamp(p);
+        if let Some(o) = &mut self.ops {
+            o.clamp(p);
+        }
         self.move_row(p, 0);
     }
 }
 
-/// Whether the portfolio has metrics or incidents.
-pub fn has_operations(p: &Portfolio) -> bool {
-    p.objectives
-        .iter()
-        .any(|o| !o.metrics.is_empty() || !o.incidents.is_empty())
-}
+pub use crate::core::stats::has_operations;
 
 fn all_projects(p: &Portfolio) -> Vec<ItemPath> {
     p.objectives

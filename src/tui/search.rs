@@ -277,7 +277,7 @@ mod tests {
         let f = find(&p, "pos");
         let mut tree = super::super::tree::Tree::new(&p, chrono::NaiveDate::MIN);
         tree.toggle_all(&p);
-        tree.rebuild(&p, &Default::default(), chrono::NaiveDate::MIN);
+        tree.rebuild(&p, chrono::NaiveDate::MIN);
         let mut members = 0;
         for &n in &tree.rows {
             assert_eq!(f.contains(n), f.nodes.contains(&n), "{n:?}");

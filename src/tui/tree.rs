@@ -163,6 +163,8 @@ pub struct Tree {
     pub selected: usize,
     /// Index of the first row on screen.
     pub offset: usize,
+    /// Which items show; all when the filter is not active.
+    pub filter: TreeFilter,
 }
 
 impl Tree {
@@ -176,7 +178,7 @@ impl Tree {
                 .collect(),
             ..Tree::default()
         };
-        tree.rebuild(p, &TreeFilter::default(), today);
+        tree.rebuild(p, today);
         tree
     }
 
@@ -186,20 +188,15 @@ impl Tree {
 
     /// Lists the visible rows again, keeping the selected item selected
     /// (or the nearest row when it is gone).
-    pub fn rebuild(&mut self, p: &Portfolio, filter: &TreeFilter, today: NaiveDate) {
+    pub fn rebuild(&mut self, p: &Portfolio, today: NaiveDate) {
         let keep = self.selected_node().and_then(|n| n.path(p));
-        self.rebuild_keeping(p, filter, today, keep.as_ref());
+        self.rebuild_keeping(p, today, keep.as_ref());
     }
 
     /// Lists the visible rows again and selects `keep` if it is visible.
-    pub fn rebuild_keeping(
-        &mut self,
-        p: &Portfolio,
-        filter: &TreeFilter,
-        today: NaiveDate,
-        keep: Option<&ItemPath>,
-    ) {
+    pub fn rebuild_keeping(&mut self, p: &Portfolio, today: NaiveDate, keep: Option<&ItemPath>) {
         let old_selected = self.selected;
+        let filter = &self.filter;
         self.rows.clear();
         let filtering = filter.is_active();
         let mut objectives = p.objectives.iter().enumerate().peekable();
@@ -327,7 +324,7 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2023, 6, 20).unwrap();
         let mut tree = Tree::new(&p, today);
         tree.toggle_all(&p);
-        tree.rebuild(&p, &TreeFilter::default(), today);
+        tree.rebuild(&p, today);
         let paths: Vec<ItemPath> = tree.rows.iter().filter_map(|n| n.path(&p)).collect();
         assert!(paths.len() > 20);
         for n in &tree.rows {

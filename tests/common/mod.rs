@@ -1,8 +1,24 @@
-//! Shared by the integration tests: temporary copies of the sample data.
+//! Shared by the integration tests: temporary copies of the sample data,
+//! the binary, apps driven by keys in the notation of `stride::tui::key`,
+//! and screens compared with snapshots.
 #![allow(dead_code)]
 
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use crossterm::event::Event;
+use serde_json::Value as Json;
+use stride::core::load_dir;
+use stride::tui::action::Action;
+use stride::tui::app::App;
+use stride::tui::key::Key;
+use stride::tui::keymap::action_for;
+
+/// The day the tests' sample data is looked at.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2023, 6, 20).unwrap()
+}
 
 /// The shipped sample data folder.
 pub fn data_dir() -> PathBuf {
@@ -59,6 +75,70 @@ pub fn stride_on(dir: &Path, today: &str) -> assert_cmd::Command {
         .arg("--today")
         .arg(today);
     cmd
+}
+
+/// What a command printed as JSON, after it succeeded.
+pub fn json(cmd: &mut assert_cmd::Command) -> Json {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+/// `stride list --format json` on `dir` as of `today`, with `args`: its rows.
+pub fn json_list(dir: &Path, today: &str, args: &[&str]) -> Vec<Json> {
+    let rows = json(
+        stride_on(dir, today)
+            .args(["list", "--format", "json"])
+            .args(args),
+    );
+    rows.as_array().unwrap().clone()
+}
+
+/// A temporary folder holding the sample data in `data/` (in `language`,
+/// with its history when `history` is set), and an app over it as of
+/// [`today`].
+pub fn app_in(language: &str, history: bool) -> (tempfile::TempDir, App) {
+    app_with(language, history, &[])
+}
+
+/// [`app_in`] with more files written into `data/` first.
+pub fn app_with(language: &str, history: bool, extra: &[(&str, &str)]) -> (tempfile::TempDir, App) {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("data");
+    fs::create_dir(&dir).unwrap();
+    sample_into(&dir, language, history);
+    for (name, text) in extra {
+        fs::write(dir.join(name), text).unwrap();
+    }
+    let app = App::new(load_dir(&dir).unwrap(), today());
+    (root, app)
+}
+
+/// Presses keys as the event loop would, written like `jj+<Enter>`,
+/// `uCtrl-r`, `<S-Tab>`, `<lt>` (see `stride::tui::key`); each action is
+/// dispatched, so its saves are written.
+pub fn keys(app: &mut App, keys: &str) {
+    let keys = Key::parse_seq(keys).unwrap_or_else(|e| panic!("{e}"));
+    for k in keys {
+        if let Some(action) = action_for(app, &Event::Key(k.event())) {
+            app.dispatch(action);
+        }
+    }
+}
+
+/// Pastes text, as a terminal does with bracketed paste, into the open
+/// search or form.
+pub fn paste(app: &mut App, text: &str) {
+    let action = action_for(app, &Event::Paste(text.into())).expect("a search or form is open");
+    app.dispatch(action);
+}
+
+/// Selects the first item matching `query` by searching, and clears the
+/// message the search leaves.
+pub fn find(app: &mut App, query: &str) {
+    app.dispatch(Action::Search);
+    app.dispatch(Action::Paste(query.into()));
+    app.dispatch(Action::Confirm);
+    app.message = None;
 }
 
 /// Screens drawn into a `TestBackend`, read back as text and compared.
@@ -123,4 +203,35 @@ pub mod screen {
         settings.add_filter(&prefix, "");
         settings
     }
+}
+
+/// Compares a screen with its snapshot (the temporary folder's path taken
+/// out), after checking that every row fills the screen's width exactly. A
+/// macro, so that the snapshot is named after the test file that calls it.
+#[macro_export]
+macro_rules! check {
+    ($root:expr, $name:expr, $t:expr $(,)?) => {{
+        let (root, name, t): (&tempfile::TempDir, &str, &ratatui::Terminal<_>) = ($root, $name, $t);
+        $crate::common::screen::assert_rows_fill(name, t);
+        $crate::common::screen::settings(root.path())
+            .bind(|| insta::assert_snapshot!(name, t.backend()));
+    }};
+}
+
+/// Checks a screen at 80x24 and 200x50, as [`check!`] does.
+#[macro_export]
+macro_rules! both_sizes {
+    ($root:expr, $name:expr, $app:expr $(,)?) => {{
+        let (root, name, app) = ($root, $name, $app);
+        $crate::check!(
+            root,
+            &format!("{name}_80x24"),
+            &$crate::common::screen::draw(app, 80, 24)
+        );
+        $crate::check!(
+            root,
+            &format!("{name}_200x50"),
+            &$crate::common::screen::draw(app, 200, 50)
+        );
+    }};
 }

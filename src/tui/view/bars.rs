@@ -73,9 +73,9 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
         Span::styled(empty, theme::dim()),
         Span::raw(" "),
     ];
-    let filter = app.filter.is_active().then(|| {
+    let filter = app.tree.filter.is_active().then(|| {
         Span::styled(
-            tr.filter_shown(&sanitize(&app.filter.describe_in(tr), false)),
+            tr.filter_shown(&sanitize(&app.tree.filter.describe_in(tr), false)),
             theme::unsaved(),
         )
     });
@@ -168,7 +168,7 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
                 Screen::Tree => vec![("↑↓", t::MOVE), ("←→", t::FOLD)],
                 _ => vec![],
             };
-            v.extend(bindings(&app.screen).into_iter().filter_map(|b| b.short));
+            v.extend(bindings(&app.screen).iter().filter_map(|b| b.short));
             v
         }
     };

@@ -37,13 +37,13 @@ fn window(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str) -> Rect {
 /// Every key, from the same table that maps them.
 pub fn help(screen: &Screen, s: Strings, frame: &mut Frame, area: Rect) {
     let mut entries: Vec<(String, String)> = bindings(screen)
-        .into_iter()
-        .map(|b| (b.keys.join(" "), s.get(b.help).to_string()))
+        .iter()
+        .map(|b| (b.label(), s.get(b.help).to_string()))
         .collect();
     entries.extend(
         OVERLAY_HELP
             .iter()
-            .map(|(k, h)| (k.to_string(), s.get(*h).to_string())),
+            .map(|(k, _, h)| (k.to_string(), s.get(*h).to_string())),
     );
     let two_columns = area.width >= 100 || entries.len() + 2 > area.height as usize;
     let per_column = if two_columns {

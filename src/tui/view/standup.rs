@@ -30,22 +30,23 @@ pub fn clock(d: Duration) -> String {
 }
 
 pub fn render(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
-    let spent = s.spent.get(s.page).copied().unwrap_or_default();
+    let spent = s.spent.get(s.project_index()).copied().unwrap_or_default();
     let tr = app.strings();
-    let title = if s.on_ops {
+    let title = if let Some(ops) = s.ops_page() {
         tr.standup_ops_title(
-            &super::ops::week_label(app, s.ops.week),
+            &super::ops::week_label(app, ops.week),
             &clock(s.ops_spent),
             &clock(s.total),
         )
     } else if s.on_summary() {
         tr.standup_summary_title(&clock(s.total))
     } else {
-        tr.standup_title(s.page + 1, s.projects.len(), &clock(spent), &clock(s.total))
+        let page = s.project_index() + 1;
+        tr.standup_title(page, s.projects.len(), &clock(spent), &clock(s.total))
     };
     let inner = super::titled(frame, area, title);
-    if s.on_ops {
-        super::ops::body(app, &s.ops, frame, inner);
+    if let Some(ops) = s.ops_page() {
+        super::ops::body(app, ops, frame, inner);
     } else if s.on_summary() {
         summary(app, s, frame, inner);
     } else if let Some(path) = s.project() {
@@ -282,7 +283,7 @@ fn summary(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
         stalled,
     } = lists;
     let mut times: Vec<String> = Vec::new();
-    if s.has_ops {
+    if s.ops.is_some() {
         times.push(format!(
             "{}  {}",
             fit(tr.get(t::OPS_PAGE), 24),
@@ -307,7 +308,7 @@ fn summary(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
     };
     let section = |title, v, none, style| list_section(tr, title, v, none, style);
     let mut sections = Vec::new();
-    if s.has_ops {
+    if s.ops.is_some() {
         let (heading, items) = super::ops::summary(app);
         sections.push(Section {
             heading,

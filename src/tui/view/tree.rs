@@ -84,7 +84,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .collect();
     if lines.is_empty() {
         let s = app.strings();
-        let text = if app.filter.is_active() {
+        let text = if app.tree.filter.is_active() {
             s.get(t::NOTHING_MATCHES)
         } else {
             s.get(t::NO_OBJECTIVES)
@@ -110,7 +110,7 @@ fn row<'a>(
     let path = node.path(p);
     let indent = "  ".repeat(node.depth());
     let marker = if node.has_children(p) {
-        if path.as_ref().is_some_and(|x| app.tree.is_expanded(x)) || app.filter.is_active() {
+        if path.as_ref().is_some_and(|x| app.tree.is_expanded(x)) || app.tree.filter.is_active() {
             "▾ "
         } else {
             "▸ "

@@ -1,0 +1,216 @@
+//! What goes to and comes from disk, as the app sees it: the journal's
+//! saves and the history file, files read again, the weekly report. The
+//! reading and writing is the core's; here are the messages and the
+//! screens' follow-up.
+
+use super::{App, Mode};
+use crate::core::save::SaveError;
+use crate::tui::strings as t;
+use crate::tui::tree::Node;
+
+impl App {
+    /// Writes every unsaved entry, oldest first, if edits were made since
+    /// the last call. True if anything was tried (the screen changed).
+    pub fn flush(&mut self) -> bool {
+        let Some(f) = self.journal.flush(&mut self.portfolio) else {
+            return false;
+        };
+        let s = self.strings();
+        if !f.merged.is_empty() {
+            self.after_change(None);
+        }
+        if let Some(p) = f.conflict {
+            self.mode = Mode::Conflict(Box::new(p));
+        }
+        if let Some(why) = f.failures.first() {
+            self.error(s.save_refused(why));
+        } else if let (Some(name), false) = (f.saved.last(), f.merged.is_empty()) {
+            self.info(s.saved_merged(name));
+        } else if let Some(name) = f.saved.last() {
+            let (undone, redone) = (s.get(t::UNDONE), s.get(t::REDONE));
+            if !matches!(&self.message, Some(m) if !m.error && (m.text == undone || m.text == redone))
+            {
+                self.info(s.saved(name));
+            } else if let Some(m) = &mut self.message {
+                m.text = s.and_saved(&m.text, name);
+            }
+        }
+        f.tried
+    }
+
+    /// Writes this week's history file if files were saved since it was
+    /// last written. The event loop calls it when no key came for a moment,
+    /// and before quitting. True if it was written (or failed, with a
+    /// message).
+    pub fn record_history(&mut self) -> bool {
+        match self.journal.record_history(&self.portfolio, self.today) {
+            None => false,
+            Some(Ok(_)) => true,
+            Some(Err(e)) => {
+                let s = self.strings();
+                self.error(s.save_refused(&s.history_not_written(&e.to_string())));
+                true
+            }
+        }
+    }
+
+    /// `Ctrl-s`: tries the refused saves again.
+    pub(super) fn retry(&mut self) {
+        self.journal.retry();
+        if !self.flush() {
+            self.info(self.strings().get(t::ALL_SAVED));
+        }
+    }
+
+    /// Reads the selected item's file again. Unsaved edits to it are applied
+    /// again on top of what is on disk, and saved.
+    pub(super) fn reload_selected(&mut self) {
+        let file = match self.tree.selected_node() {
+            Some(Node::Broken(f)) => f,
+            Some(Node::Objective(o) | Node::Project(o, _) | Node::Milestone(o, _, _)) => {
+                self.portfolio.objectives[o].file
+            }
+            None => return,
+        };
+        self.reload_file(file);
+    }
+
+    /// Reads one file again from disk into the model (the core does), opens
+    /// an objective that was not loaded before, and applies unsaved edits
+    /// to it again.
+    pub fn reload_file(&mut self, file: usize) {
+        let was_loaded = self.portfolio.objectives.iter().any(|o| o.file == file);
+        let loaded = self.portfolio.reload_file(file);
+        if !was_loaded && let Some(o) = self.portfolio.objectives.iter().find(|o| o.file == file) {
+            self.tree
+                .expanded
+                .insert(crate::core::ItemPath::objective(&o.id));
+        }
+        let reapplied = if loaded {
+            self.journal.reapply(&mut self.portfolio, file)
+        } else {
+            0
+        };
+        self.after_change(None);
+        let s = self.strings();
+        let name = self.file_name(file);
+        if !loaded {
+            self.error(s.still_has_errors(&name, &self.first_error(file)));
+        } else if reapplied > 0 {
+            self.flush();
+            if !self.has_error() {
+                self.info(s.reloaded_and_reapplied(&name, reapplied));
+            }
+        } else {
+            self.info(s.reloaded(&name));
+        }
+    }
+
+    fn file_name(&self, file: usize) -> String {
+        self.portfolio.files[file].path.display().to_string()
+    }
+
+    /// The first error of a file that did not load, as shown.
+    fn first_error(&self, file: usize) -> String {
+        self.portfolio.files[file]
+            .diagnostics
+            .iter()
+            .find(|d| d.is_error())
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    }
+
+    /// A file changed on disk: stride's own saves are recognised by their
+    /// fingerprint; anything else is read again, and unsaved edits go over it.
+    pub(super) fn file_changed(&mut self, file: usize) {
+        let Some(f) = self.portfolio.files.get(file) else {
+            return;
+        };
+        let now = std::fs::read(&f.path)
+            .ok()
+            .map(|b| crate::core::fsio::fingerprint(&b));
+        if now == Some(f.fingerprint) {
+            return;
+        }
+        let name = self.file_name(file);
+        if self.journal.has_unsaved(file) {
+            // the save merges field by field, and asks about a field
+            // changed on both sides
+            self.journal.retry();
+            self.flush();
+        } else {
+            self.portfolio.reload_file(file);
+            self.after_change(None);
+            if self.portfolio.files[file].loaded {
+                self.info(self.strings().changed_on_disk(&name));
+            } else {
+                self.error(
+                    self.strings()
+                        .still_has_errors(&name, &self.first_error(file)),
+                );
+            }
+        }
+    }
+
+    /// Writes the weekly report as Markdown to `reports/<week>.md` in the
+    /// data folder: the app makes the text, [`write_report_file`] writes it.
+    pub(super) fn write_report(&mut self) {
+        let s = self.strings();
+        let report = match crate::core::report::for_week(&self.portfolio, self.today, None) {
+            Ok(r) => r,
+            Err(e) => return self.error(s.no_report(&e.to_string())),
+        };
+        let text = crate::core::report::markdown(&report, self.portfolio.settings.language);
+        let path = self
+            .portfolio
+            .dir
+            .join("reports")
+            .join(format!("{}.md", report.iso_week));
+        let shown = path.display().to_string();
+        match crate::core::report::write_file(&path, &text) {
+            Ok(()) => self.info(s.wrote_report(&shown)),
+            Err(e) => self.error(s.cannot_write(&shown, &e.to_string())),
+        }
+    }
+
+    /// Settles a save conflict by the key pressed: `m` keeps my value over
+    /// theirs, `t` takes theirs; anything else leaves the edit unsaved for
+    /// later (`Ctrl-s` asks again).
+    pub(super) fn resolve(
+        &mut self,
+        p: super::Pending,
+        action: crate::tui::action::Action,
+    ) -> Mode {
+        use super::journal::Choice;
+        use crate::tui::action::Action;
+        let s = self.strings();
+        let choice = match action {
+            Action::Choose('m') => Choice::Mine,
+            Action::Choose('t') => Choice::Theirs,
+            Action::Cancel | Action::Choose(_) => {
+                self.error(s.save_refused(&SaveError::Conflict(Box::new(p.conflict)).to_string()));
+                return Mode::Normal;
+            }
+            _ => return Mode::Conflict(Box::new(p)),
+        };
+        let file = self.journal.resolve(&mut self.portfolio, &p, choice);
+        self.flush();
+        match choice {
+            Choice::Mine => {
+                if !matches!(self.mode, Mode::Conflict(_)) && !self.has_error() {
+                    self.info(s.kept_mine());
+                }
+            }
+            Choice::Theirs => {
+                if let Some(f) = file {
+                    self.portfolio.reload_file(f);
+                }
+                self.after_change(None);
+                if !self.has_error() {
+                    self.info(s.took_theirs());
+                }
+            }
+        }
+        std::mem::replace(&mut self.mode, Mode::Normal)
+    }
+}

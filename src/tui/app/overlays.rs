@@ -1,0 +1,300 @@
+//! The overlays: the status and filter menus, the delete prompt, the
+//! search prompt and the forms. Each takes the overlay's action and returns
+//! the mode that follows (the same overlay, or none). Their keys are the
+//! tables of [`crate::tui::keymap`].
+
+use std::collections::HashSet;
+
+use tui_input::Input;
+
+use super::{App, Mode};
+use crate::core::model::{ItemPath, Status};
+use crate::core::{Change, Edit, Field, Value};
+use crate::tui::action::Action;
+use crate::tui::form::{Form, FormKind};
+use crate::tui::search;
+use crate::tui::strings as t;
+use crate::tui::tree::TreeFilter;
+
+/// The search: the query being typed and the items it matches.
+#[derive(Clone, Debug, Default)]
+pub struct Search {
+    pub input: Input,
+    pub matches: search::Found,
+    pub current: usize,
+    /// The tree as it was when the search began: typing opens only the
+    /// folders of the current match, and Esc goes back to this.
+    before: Option<(HashSet<ItemPath>, Option<ItemPath>)>,
+}
+
+/// Status menu shortcut letters: `c` clears (derived), then `t`odo, `i`n
+/// progress, `b`locked, `a`t risk, `d`one, dropped `x`.
+pub fn status_shortcut(c: char) -> Option<usize> {
+    "tibadx".find(c).map(|i| i + 1).or((c == 'c').then_some(0))
+}
+
+impl App {
+    /// `/`: opens the search prompt, remembering the tree to go back to.
+    pub(super) fn start_search(&mut self) {
+        self.search = Search {
+            before: Some((self.tree.expanded.clone(), self.selected_path())),
+            ..Default::default()
+        };
+        self.mode = Mode::Search;
+    }
+
+    pub(super) fn status_menu(&mut self, at: usize, action: Action) -> Mode {
+        let entries = Status::ALL.len() + 1;
+        match action {
+            Action::MenuDown => Mode::StatusMenu((at + 1) % entries),
+            Action::MenuUp => Mode::StatusMenu((at + entries - 1) % entries),
+            Action::Choose(c) => match status_shortcut(c) {
+                Some(i) => self.status_menu(i, Action::Confirm),
+                None => Mode::StatusMenu(at),
+            },
+            Action::Confirm => {
+                if let Some(path) = self.selected_path() {
+                    let value = at.checked_sub(1).map(|i| Value::Status(Status::ALL[i]));
+                    self.commit(vec![Change::field(Edit {
+                        path,
+                        field: Field::Status,
+                        value,
+                    })]);
+                }
+                Mode::Normal
+            }
+            Action::Cancel => Mode::Normal,
+            _ => Mode::StatusMenu(at),
+        }
+    }
+
+    /// The entries of the filter menu.
+    pub fn filter_entries(&self) -> Vec<(String, TreeFilter)> {
+        let s = self.strings();
+        let mut out = vec![(
+            format!(
+                "{}{}",
+                s.get(t::FILTER_OVERDUE_ONLY),
+                if self.tree.filter.overdue_only {
+                    "  ✓"
+                } else {
+                    ""
+                }
+            ),
+            TreeFilter {
+                overdue_only: !self.tree.filter.overdue_only,
+                ..self.tree.filter.clone()
+            },
+        )];
+        for st in Status::ALL {
+            let on = self.tree.filter.status == Some(st);
+            out.push((
+                format!(
+                    "{}{}",
+                    s.filter_status_entry(st),
+                    if on { "  ✓" } else { "" }
+                ),
+                TreeFilter {
+                    status: (!on).then_some(st),
+                    ..self.tree.filter.clone()
+                },
+            ));
+        }
+        let mut owners = std::collections::BTreeSet::new();
+        crate::core::listing::each(&self.portfolio, self.today, |i| {
+            owners.extend(i.owner());
+        });
+        for o in owners {
+            let on = self.tree.filter.owner.as_deref() == Some(o);
+            out.push((
+                format!("{}{}", s.filter_owner_entry(o), if on { "  ✓" } else { "" }),
+                TreeFilter {
+                    owner: (!on).then(|| o.to_string()),
+                    ..self.tree.filter.clone()
+                },
+            ));
+        }
+        out.push((s.get(t::FILTER_CLEAR).to_string(), TreeFilter::default()));
+        out
+    }
+
+    pub(super) fn filter_menu(&mut self, at: usize, action: Action) -> Mode {
+        let entries = self.filter_entries();
+        let n = entries.len();
+        match action {
+            Action::MenuDown => Mode::FilterMenu((at + 1) % n),
+            Action::MenuUp => Mode::FilterMenu((at + n - 1) % n),
+            Action::Confirm => {
+                if let Some((_, f)) = entries.into_iter().nth(at) {
+                    self.tree.filter = f;
+                    self.rebuild();
+                    let s = self.strings();
+                    if self.tree.filter.is_active() {
+                        self.info(
+                            s.filter_on(&self.tree.filter.describe_in(s), self.tree.rows.len()),
+                        );
+                    } else {
+                        self.info(self.strings().get(t::FILTER_CLEARED));
+                    }
+                }
+                Mode::Normal
+            }
+            Action::Cancel => Mode::Normal,
+            _ => Mode::FilterMenu(at),
+        }
+    }
+
+    pub(super) fn confirm_delete(&mut self, path: ItemPath, action: Action) -> Mode {
+        match action {
+            Action::Confirm | Action::Choose('y') => {
+                self.commit(vec![Change::Remove { path }]);
+                Mode::Normal
+            }
+            _ => {
+                self.info(self.strings().get(t::NOT_DELETED));
+                Mode::Normal
+            }
+        }
+    }
+
+    pub(super) fn search_input(&mut self, action: Action) -> Mode {
+        match action {
+            Action::Input(req) => {
+                self.search.input.handle(req);
+                self.run_search();
+                Mode::Search
+            }
+            Action::Paste(text) => {
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    self.search
+                        .input
+                        .handle(tui_input::InputRequest::InsertChar(c));
+                }
+                self.run_search();
+                Mode::Search
+            }
+            Action::Confirm => {
+                self.search.before = None;
+                let s = self.strings();
+                if self.search.matches.is_empty() {
+                    self.info(s.no_match_for(self.search.input.value()));
+                } else {
+                    let n = self.search.matches.len();
+                    self.info(s.matches_for(n, self.search.input.value()));
+                }
+                Mode::Normal
+            }
+            Action::Cancel => {
+                if let Some((expanded, selected)) = self.search.before.take() {
+                    self.tree.expanded = expanded;
+                    self.tree
+                        .rebuild_keeping(&self.portfolio, self.today, selected.as_ref());
+                }
+                self.search = Search::default();
+                Mode::Normal
+            }
+            Action::NextField => {
+                self.next_match(1);
+                Mode::Search
+            }
+            Action::PrevField => {
+                self.next_match(-1);
+                Mode::Search
+            }
+            _ => Mode::Search,
+        }
+    }
+
+    /// Matches the query against every item and jumps to the first match.
+    fn run_search(&mut self) {
+        let query = self.search.input.value().to_string();
+        let before = std::mem::take(&mut self.search.matches);
+        self.search.matches = search::find_after(&self.portfolio, &query, Some(&before));
+        self.search.current = 0;
+        self.jump_to_match();
+    }
+
+    /// Finds the query's matches again, after items came or went.
+    pub(super) fn refresh_search(&mut self) {
+        if !self.search.matches.is_empty() {
+            self.search.matches = search::find(&self.portfolio, self.search.input.value());
+            self.search.current = self
+                .search
+                .current
+                .min(self.search.matches.len().saturating_sub(1));
+        }
+    }
+
+    pub(super) fn next_match(&mut self, step: isize) {
+        let n = self.search.matches.len();
+        if n == 0 {
+            self.info(self.strings().get(t::NO_SEARCH));
+            return;
+        }
+        self.search.current = (self.search.current as isize + step).rem_euclid(n as isize) as usize;
+        self.jump_to_match();
+        self.info(self.strings().match_of(self.search.current + 1, n));
+    }
+
+    fn jump_to_match(&mut self) {
+        let Some(path) = self
+            .search
+            .matches
+            .get(self.search.current)
+            .and_then(|n| n.path(&self.portfolio))
+        else {
+            return;
+        };
+        if let Some((expanded, _)) = &self.search.before {
+            // while typing, only the current match's folders are opened
+            self.tree.expanded = expanded.clone();
+        }
+        self.reveal(&path);
+    }
+
+    pub(super) fn form_input(&mut self, mut form: Box<Form>, action: Action) -> Mode {
+        match action {
+            Action::Input(req) => form.input(req, &self.portfolio, self.today),
+            Action::Paste(text) => form.paste(&text, &self.portfolio, self.today),
+            Action::NextField => form.next_field(),
+            Action::PrevField => form.prev_field(),
+            Action::Cancel => {
+                self.info(self.strings().get(t::CANCELLED));
+                return Mode::Normal;
+            }
+            Action::Confirm => match form.changes(self.today) {
+                Err((i, e)) => {
+                    form.focus = i;
+                    self.error(self.strings().not_saved(&e));
+                }
+                Ok(changes) if changes.is_empty() => {
+                    self.info(self.strings().get(t::NOTHING_CHANGED));
+                    return Mode::Normal;
+                }
+                Ok(changes) => {
+                    let added = match &form.kind {
+                        FormKind::Add(_) => changes.first().map(|c| c.path().clone()),
+                        _ => None,
+                    };
+                    let incident = match &form.kind {
+                        FormKind::Incident {
+                            objective, index, ..
+                        } => Some((objective.objective.clone(), *index)),
+                        _ => None,
+                    };
+                    if self.commit(changes) {
+                        if let Some((objective, index)) = incident {
+                            self.follow_incident(&objective, index);
+                        }
+                        if let Some(path) = added {
+                            self.reveal(&path);
+                        }
+                        return Mode::Normal;
+                    }
+                }
+            },
+            _ => {}
+        }
+        Mode::Form(form)
+    }
+}

@@ -4,7 +4,8 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{Failure, load};
+use super::data::load;
+use super::failure::Failure;
 use crate::core::text::sanitize;
 
 pub fn run(dir: &Path, out: &mut impl Write) -> Result<ExitCode, Failure> {

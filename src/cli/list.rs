@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::{Failure, report_unloaded};
+use super::data::report_unloaded;
+use super::failure::Failure;
 use crate::core::history::{History, Record};
 use crate::core::listing::{Cells, Filter, Item, each_in, item_cells, write_cells};
 use crate::core::load::map_dir;
@@ -111,7 +112,7 @@ pub fn run(
         });
         lines
     })
-    // the message of `super::load`
+    // the message of `data::load`
     .map_err(|e| {
         Failure::new(format!(
             "{e}\n  (give another folder with --data DIR or the STRIDE_DATA variable)"

@@ -1,10 +1,15 @@
 //! The command line: parses arguments, calls the core, prints.
 
 mod check;
+mod data;
+mod failure;
 mod list;
 mod ops;
 mod report;
 mod set;
+mod snapshot;
+
+pub use failure::Failure;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -13,7 +18,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
-use crate::core::{self, Portfolio};
+use crate::core;
 
 /// Track project milestones kept in plain TOML files. Without a command,
 /// opens the interactive terminal UI.
@@ -56,28 +61,6 @@ fn parse_today(s: &str) -> Result<NaiveDate, String> {
     core::dates::parse_iso(s).ok_or_else(|| format!("`{s}` is not a date like 2023-06-20"))
 }
 
-/// A failure to report: the message, and the exit code.
-#[derive(Debug)]
-pub struct Failure {
-    pub message: String,
-    pub code: u8,
-}
-
-impl Failure {
-    pub fn new(message: impl Into<String>) -> Self {
-        Failure {
-            message: message.into(),
-            code: 1,
-        }
-    }
-}
-
-impl<E: std::error::Error> From<E> for Failure {
-    fn from(e: E) -> Self {
-        Failure::new(e.to_string())
-    }
-}
-
 /// Runs stride with the process's arguments.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -103,16 +86,16 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Some(Command::Report(args)) => report::run(&cli.data, today, args, &mut out),
         Some(Command::Metrics(args)) => ops::metrics(&cli.data, today, args, &mut out),
         Some(Command::Incidents(args)) => ops::incidents(&cli.data, today, args, &mut out),
-        Some(Command::Snapshot) => snapshot(&cli.data, today, &mut out),
+        Some(Command::Snapshot) => snapshot::run(&cli.data, today, &mut out),
         Some(Command::Standup) => {
             drop(out);
-            let portfolio = load(&cli.data)?;
+            let portfolio = data::load(&cli.data)?;
             crate::tui::run(portfolio, today, crate::tui::Start::Standup).map_err(Failure::new)?;
             return Ok(ExitCode::SUCCESS);
         }
         None => {
             drop(out);
-            let portfolio = load(&cli.data)?;
+            let portfolio = data::load(&cli.data)?;
             crate::tui::run(portfolio, today, crate::tui::Start::Tree).map_err(Failure::new)?;
             return Ok(ExitCode::SUCCESS);
         }
@@ -120,54 +103,4 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
     // a closed pipe (`stride list | head`) is not an error
     let _ = out.flush();
     result
-}
-
-/// Loads the data folder, with a hint when it is missing.
-fn load(dir: &std::path::Path) -> Result<Portfolio, Failure> {
-    core::load_dir(dir).map_err(|e| {
-        Failure::new(format!(
-            "{e}\n  (give another folder with --data DIR or the STRIDE_DATA variable)"
-        ))
-    })
-}
-
-/// `stride snapshot`: writes the current week's history file.
-fn snapshot(
-    dir: &std::path::Path,
-    today: NaiveDate,
-    out: &mut impl Write,
-) -> Result<ExitCode, Failure> {
-    let portfolio = load(dir)?;
-    let path = crate::core::history::record(&portfolio, today)
-        .map_err(|e| Failure::new(format!("cannot write the history of this week: {e}")))?;
-    writeln!(out, "recorded {}", path.display())?;
-    Ok(if report_unloaded(&portfolio) {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-/// Records the week's history after an edit; a failure is a warning, as
-/// the edit itself is saved.
-pub fn record_history(portfolio: &Portfolio, today: NaiveDate) {
-    if let Err(e) = crate::core::history::record(portfolio, today) {
-        eprintln!("stride: warning: the edit is saved, but this week's history was not: {e}");
-    }
-}
-
-/// Prints the errors of files that did not load to stderr; true if any.
-fn report_unloaded(p: &Portfolio) -> bool {
-    let mut any = false;
-    for f in p.files.iter().filter(|f| !f.loaded) {
-        any = true;
-        for d in f.diagnostics.iter().filter(|d| d.is_error()) {
-            eprintln!("stride: {d}");
-        }
-        eprintln!(
-            "stride: {} was skipped (run `stride check` for details)",
-            f.path.display()
-        );
-    }
-    any
 }

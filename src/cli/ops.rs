@@ -8,7 +8,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
-use super::{Failure, load, report_unloaded};
+use super::data::{load, report_unloaded};
+use super::failure::Failure;
 use crate::core::Portfolio;
 use crate::core::history::History;
 use crate::core::model::{Grade, Metric};

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::{Failure, load};
+use super::data::load;
+use super::failure::Failure;
 use crate::core::report::{for_week, json, markdown};
 
 #[derive(Debug, Args)]

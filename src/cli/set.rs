@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::{Failure, load};
+use super::data::{load, record_history};
+use super::failure::Failure;
 use crate::core::dates::parse_relative;
 use crate::core::listing::rows;
 use crate::core::text::{percent, sanitize};
@@ -84,7 +85,7 @@ pub fn run(
     portfolio
         .commit(&edits)
         .map_err(|e| Failure::new(format!("{path}: {e}")))?;
-    super::record_history(&portfolio, today);
+    record_history(&portfolio, today);
     describe(&portfolio, &path, today, out)?;
     Ok(ExitCode::SUCCESS)
 }

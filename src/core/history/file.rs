@@ -8,12 +8,15 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use toml::de::DeTable;
 
-use super::{DIR, Record, Snapshot, snapshot_of};
+use super::snapshot::{Record, Snapshot, snapshot_of};
 use crate::core::diag::{Diagnostic, Severity};
 use crate::core::fsio;
 use crate::core::model::{Portfolio, Status};
 use crate::core::scalar::Scalar;
 use crate::core::settings::parse_iso_week;
+
+/// The folder of weekly files, inside the data folder.
+pub const DIR: &str = "history";
 
 /// A TOML string literal.
 pub(super) fn quoted(s: &str) -> String {

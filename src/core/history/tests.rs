@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::file::quoted;
 use super::*;
+use crate::core::model::Status;
 
 fn rec(percent: f64, status: Status) -> Record {
     Record {

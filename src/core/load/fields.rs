@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use toml::Spanned;
 use toml::de::DeValue;
 
-use super::walk::{Cx, Table, Value};
+use super::context::{Cx, Table, Value, describe};
 use crate::core::model::{Fields, Status};
 use crate::core::scalar::{self, Scalar};
 
@@ -224,19 +224,5 @@ impl Cx<'_> {
             self.type_error(key, value, "a local date-time like 2023-06-15T11:01:00");
         }
         dt
-    }
-}
-
-/// Names a value's type for messages.
-pub(super) fn describe(v: &DeValue<'_>) -> &'static str {
-    match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(dt) if dt.time.is_some() => "a date-time",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
     }
 }

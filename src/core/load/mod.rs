@@ -6,14 +6,16 @@
 //! tree; the other files are unaffected.
 //!
 //! This module owns the folder (which files, in parallel, reloading one);
-//! `walk` reads a parsed file into the model, `fields` reads and checks the
-//! values of its keys, `sections` is the fast path of plain files.
+//! `context` is the file being read with its diagnostics, `fields` reads and
+//! checks the values of its keys, `walk` reads a parsed file into the model,
+//! `sections` is the fast path of plain files.
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use toml::de::DeTable;
 
+mod context;
 mod fields;
 mod sections;
 #[cfg(test)]
@@ -23,7 +25,7 @@ mod walk;
 use super::diag::{Diagnostic, Severity};
 use super::fsio::{clean_temporaries, fingerprint};
 use super::model::{Objective, Portfolio, SourceFile};
-use walk::Cx;
+use context::Cx;
 
 /// The data folder itself could not be read.
 #[derive(Debug, thiserror::Error)]

@@ -23,7 +23,7 @@ use std::path::Path;
 
 use toml::de::DeTable;
 
-use super::walk::{Cx, Table};
+use super::context::{Cx, Table};
 use crate::core::model::{Objective, Project};
 
 /// What a section's header says it holds.

@@ -4,48 +4,14 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::path::Path;
 
 use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeValue;
 
-use super::fields::describe;
-use crate::core::diag::{Diagnostic, Severity};
+use super::context::{Cx, Table, Value, describe};
 use crate::core::model::{Better, Grade, Incident, Metric, Milestone, Objective, Project};
 
-pub(super) type Table<'i> = DeTable<'i>;
-pub(super) type Value<'i> = Spanned<DeValue<'i>>;
-
-/// The walk over one file, collecting diagnostics.
-pub(super) struct Cx<'a> {
-    pub(super) path: &'a Path,
-    pub(super) text: &'a str,
-    pub(super) diags: Vec<Diagnostic>,
-    /// Projects already read by [`super::sections`], for the objective to take.
-    pub(super) projects: Option<Vec<Project>>,
-}
-
 impl Cx<'_> {
-    pub(super) fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
-        self.diags.push(Diagnostic::at(
-            self.path,
-            self.text,
-            span.start,
-            Severity::Error,
-            message,
-        ));
-    }
-
-    pub(super) fn warn(&mut self, span: Range<usize>, message: impl Into<String>) {
-        self.diags.push(Diagnostic::at(
-            self.path,
-            self.text,
-            span.start,
-            Severity::Warning,
-            message,
-        ));
-    }
-
     pub(super) fn objective(
         &mut self,
         id: &str,

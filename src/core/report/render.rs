@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{MilestoneReport, Operations, Report};
+use super::data::{MilestoneReport, Operations, Report};
 use crate::core::history::{Movement, delta_label};
 use crate::core::model::Status;
 use crate::core::settings::Language;

@@ -1,0 +1,42 @@
+//! The data folder as every command sees it: loaded with a hint when it is
+//! missing, files that did not load reported, the week's history recorded.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::failure::Failure;
+use crate::core::{self, Portfolio};
+
+/// Loads the data folder, with a hint when it is missing.
+pub fn load(dir: &Path) -> Result<Portfolio, Failure> {
+    core::load_dir(dir).map_err(|e| {
+        Failure::new(format!(
+            "{e}\n  (give another folder with --data DIR or the STRIDE_DATA variable)"
+        ))
+    })
+}
+
+/// Records the week's history after an edit; a failure is a warning, as
+/// the edit itself is saved.
+pub fn record_history(portfolio: &Portfolio, today: NaiveDate) {
+    if let Err(e) = core::history::record(portfolio, today) {
+        eprintln!("stride: warning: the edit is saved, but this week's history was not: {e}");
+    }
+}
+
+/// Prints the errors of files that did not load to stderr; true if any.
+pub fn report_unloaded(p: &Portfolio) -> bool {
+    let mut any = false;
+    for f in p.files.iter().filter(|f| !f.loaded) {
+        any = true;
+        for d in f.diagnostics.iter().filter(|d| d.is_error()) {
+            eprintln!("stride: {d}");
+        }
+        eprintln!(
+            "stride: {} was skipped (run `stride check` for details)",
+            f.path.display()
+        );
+    }
+    any
+}

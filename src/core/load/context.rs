@@ -1,0 +1,59 @@
+//! What every step of reading an objective file shares: the parsed TOML's
+//! types, and [`Cx`], the file being read with the diagnostics so far.
+
+use std::ops::Range;
+use std::path::Path;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::core::diag::{Diagnostic, Severity};
+use crate::core::model::Project;
+
+pub(super) type Table<'i> = DeTable<'i>;
+pub(super) type Value<'i> = Spanned<DeValue<'i>>;
+
+/// The walk over one file, collecting diagnostics.
+pub(super) struct Cx<'a> {
+    pub(super) path: &'a Path,
+    pub(super) text: &'a str,
+    pub(super) diags: Vec<Diagnostic>,
+    /// Projects already read by [`super::sections`], for the objective to take.
+    pub(super) projects: Option<Vec<Project>>,
+}
+
+impl Cx<'_> {
+    pub(super) fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.diags.push(Diagnostic::at(
+            self.path,
+            self.text,
+            span.start,
+            Severity::Error,
+            message,
+        ));
+    }
+
+    pub(super) fn warn(&mut self, span: Range<usize>, message: impl Into<String>) {
+        self.diags.push(Diagnostic::at(
+            self.path,
+            self.text,
+            span.start,
+            Severity::Warning,
+            message,
+        ));
+    }
+}
+
+/// Names a value's type for messages.
+pub(super) fn describe(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(dt) if dt.time.is_some() => "a date-time",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}

@@ -1,0 +1,347 @@
+//! Building the report of a week: from the current data and the earlier
+//! weeks' history, or for a past week from its history file.
+
+use chrono::NaiveDate;
+
+use super::data::{
+    IncidentReport, Late, MetricReport, MilestoneReport, ObjectiveReport, Operations, Plan,
+    ProjectReport, Report, Stalled,
+};
+use crate::core::history::{self, History, Movement, Record, Snapshot, snapshot_of};
+use crate::core::model::{ItemPath, Metric, Milestone, Portfolio, Status};
+use crate::core::ops::{grade_counts, week_of};
+use crate::core::rollup::overdue_days;
+use crate::core::settings::{self, iso_week_name};
+
+/// The operations of the report of `date`: metric values from `state`
+/// (the current values, or a past week's record), the incidents of the week
+/// before `date`'s, plus those still open.
+fn operations(
+    p: &Portfolio,
+    state: &Snapshot,
+    date: NaiveDate,
+    history: &History,
+    live: bool,
+) -> Operations {
+    let metrics = p
+        .metrics()
+        .filter_map(|(o, m)| {
+            let path = format!("{o}/{}", m.id);
+            let value = if live {
+                Some(m.value)
+            } else {
+                state.metric(&path)
+            }?;
+            let met = Metric { value, ..m.clone() }.met();
+            Some(MetricReport {
+                delta: history.metric_delta(&path, value),
+                path,
+                title: m.title.clone(),
+                value,
+                target: m.target,
+                unit: m.unit.clone(),
+                met,
+            })
+        })
+        .collect();
+    let week = Portfolio::reported_week(date);
+    let listed = p.incidents_of_week(week, true);
+    let counts = grade_counts(
+        listed
+            .iter()
+            .filter(|l| week_of(l.incident.at) == week)
+            .map(|l| l.incident),
+    );
+    Operations {
+        metrics,
+        incident_week: iso_week_name(week),
+        counts,
+        incidents: listed
+            .iter()
+            .map(|l| {
+                let i = l.incident;
+                IncidentReport {
+                    objective: l.objective.to_string(),
+                    at: i.at,
+                    resolved: i.resolved,
+                    minutes: i.minutes(),
+                    grade: i.grade,
+                    title: i.title.clone(),
+                    impact: i.impact.clone(),
+                    cause: i.cause.clone(),
+                    action: i.action.clone(),
+                    business_impact: i.business_impact,
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Builds the report. `state` holds the values to report (the current
+/// state, or a past week's snapshot); `history` the weeks before it. For a
+/// past week (`live` false) only what history keeps is shown: the texts and
+/// counts of today are left out rather than mixed with last month's numbers.
+pub fn build(
+    p: &Portfolio,
+    state: &Snapshot,
+    date: NaiveDate,
+    history: &History,
+    live: bool,
+) -> Report {
+    let text = |t: &Option<String>| if live { t.clone() } else { None };
+    let change = |path: &str, r: &Record| history.change(path, r);
+    let mut report = Report {
+        iso_week: state.week.clone(),
+        week_number: p.settings.week_number(date),
+        date,
+        percent: 0.0,
+        delta: None,
+        operations: operations(p, state, date, history, live),
+        objectives: Vec::new(),
+        overdue: Vec::new(),
+        stalled: Vec::new(),
+        next: Vec::new(),
+        problems: p
+            .files
+            .iter()
+            .filter(|f| !f.loaded)
+            .map(|f| format!("{} did not load and is left out", f.path.display()))
+            .chain(history.problems.iter().map(|d| d.to_string()))
+            .chain((!live).then(|| {
+                format!(
+                    "week {} from its history file: percents, statuses, stages and due dates as recorded then; texts and counts are not kept in history",
+                    state.week
+                )
+            }))
+            .collect(),
+    };
+    let mut weighted = (0.0, 0.0, 0.0, 0.0);
+    let mut next = Vec::new();
+    let mut late = Vec::new();
+    let mut stalled = Vec::new();
+    for o in &p.objectives {
+        let opath = ItemPath::objective(&o.id);
+        let Some(orec) = state.get(&opath.to_string()) else {
+            continue;
+        };
+        let oc = change(&opath.to_string(), orec);
+        if o.fields.status != Some(Status::Dropped) {
+            let w = o.fields.weight();
+            weighted.0 += orec.percent * w;
+            weighted.1 += w;
+            if let Some(d) = oc.delta {
+                weighted.2 += (orec.percent - d) * w;
+                weighted.3 += w;
+            }
+        }
+        if let Some(n) = text(&o.fields.next) {
+            next.push(plan_of(&opath, &o.fields.title, &n));
+        }
+        let mut projects = Vec::new();
+        for pr in &o.projects {
+            let ppath = ItemPath::project(&o.id, &pr.id);
+            let key = ppath.to_string();
+            let Some(prec) = state.get(&key) else {
+                continue;
+            };
+            let pc = change(&key, prec);
+            note_late(
+                &mut late,
+                &key,
+                &pr.fields.title,
+                &pr.fields.owner,
+                prec,
+                date,
+            );
+            if let Some(n) = text(&pr.fields.next) {
+                next.push(plan_of(&ppath, &pr.fields.title, &n));
+            }
+            let mut milestones = Vec::new();
+            for m in &pr.milestones {
+                let key = ItemPath::milestone(&o.id, &pr.id, &m.id).to_string();
+                let Some(mrec) = state.get(&key) else {
+                    continue;
+                };
+                let mc = change(&key, mrec);
+                note_late(
+                    &mut late,
+                    &key,
+                    &m.fields.title,
+                    &m.fields.owner,
+                    mrec,
+                    date,
+                );
+                if mc.stalled_weeks > 0 {
+                    stalled.push(Stalled {
+                        path: key.clone(),
+                        title: m.fields.title.clone(),
+                        percent: mrec.percent,
+                        weeks: mc.stalled_weeks,
+                    });
+                }
+                if let Some(n) = text(&m.fields.next) {
+                    next.push(plan_of(
+                        &ItemPath::milestone(&o.id, &pr.id, &m.id),
+                        &m.fields.title,
+                        &n,
+                    ));
+                }
+                let mut mr = milestone_report(key, m, mrec, &mc, date);
+                if !live {
+                    mr.done = None;
+                    mr.blocker = None;
+                }
+                milestones.push(mr);
+            }
+            if pc.stalled_weeks > 0 {
+                stalled.push(Stalled {
+                    path: ppath.to_string(),
+                    title: pr.fields.title.clone(),
+                    percent: prec.percent,
+                    weeks: pc.stalled_weeks,
+                });
+            }
+            projects.push(ProjectReport {
+                path: ppath.to_string(),
+                title: pr.fields.title.clone(),
+                owner: pr.fields.owner.clone(),
+                percent: prec.percent,
+                delta: pc.delta,
+                is_new: pc.is_new,
+                status: prec.status,
+                due: prec.due,
+                overdue_days: overdue_days(prec.due, prec.status, date),
+                update: text(&pr.fields.update),
+                blocker: text(&pr.fields.blocker),
+                milestones,
+            });
+        }
+        report.objectives.push(ObjectiveReport {
+            path: opath.to_string(),
+            title: o.fields.title.clone(),
+            owner: o.fields.owner.clone(),
+            percent: orec.percent,
+            delta: oc.delta,
+            status: orec.status,
+            update: text(&o.fields.update),
+            projects,
+        });
+    }
+    late.sort_by(|a, b| {
+        b.overdue_days
+            .cmp(&a.overdue_days)
+            .then(a.path.cmp(&b.path))
+    });
+    report.overdue = late;
+    report.stalled = stalled;
+    report.next = next;
+    if weighted.1 > 0.0 {
+        report.percent = (weighted.0 / weighted.1 * 100.0).round() / 100.0;
+        if weighted.3 > 0.0 && history.previous().is_some() {
+            let before = weighted.2 / weighted.3;
+            report.delta = Some(((report.percent - before) * 100.0).round() / 100.0);
+        }
+    }
+    report
+}
+
+fn plan_of(path: &ItemPath, title: &str, next: &str) -> Plan {
+    Plan {
+        path: path.to_string(),
+        title: title.to_string(),
+        next: next.to_string(),
+    }
+}
+
+fn note_late(
+    late: &mut Vec<Late>,
+    path: &str,
+    title: &str,
+    owner: &Option<String>,
+    r: &Record,
+    date: NaiveDate,
+) {
+    let days = overdue_days(r.due, r.status, date);
+    if let (true, Some(due)) = (days > 0, r.due) {
+        late.push(Late {
+            path: path.to_string(),
+            title: title.to_string(),
+            owner: owner.clone(),
+            due,
+            overdue_days: days,
+            status: r.status,
+        });
+    }
+}
+
+fn milestone_report(
+    path: String,
+    m: &Milestone,
+    r: &Record,
+    c: &Movement,
+    date: NaiveDate,
+) -> MilestoneReport {
+    MilestoneReport {
+        path,
+        title: m.fields.title.clone(),
+        percent: r.percent,
+        delta: c.delta,
+        is_new: c.is_new,
+        status: r.status,
+        total: m.total,
+        done: m.done,
+        stage: r.stage.clone(),
+        stage_from: c.stage_from.clone(),
+        due: r.due,
+        overdue_days: overdue_days(r.due, r.status, date),
+        slip_days: c.slip_days,
+        stalled_weeks: c.stalled_weeks,
+        blocker: m.fields.blocker.clone(),
+    }
+}
+
+/// Why a report cannot be made.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct ReportError(pub String);
+
+/// The report of `today`'s week from the current data, or of a past `week`
+/// (like `2023-W24`) from its history file.
+pub fn for_week(
+    p: &Portfolio,
+    today: NaiveDate,
+    week: Option<&str>,
+) -> Result<Report, ReportError> {
+    let current = iso_week_name(today);
+    match week {
+        None => Ok(build(
+            p,
+            &snapshot_of(p, today),
+            today,
+            &History::load(&p.dir, today),
+            true,
+        )),
+        Some(w) if w == current => for_week(p, today, None),
+        Some(w) => {
+            let monday = settings::parse_iso_week(w).ok_or_else(|| {
+                ReportError(format!("`{w}` is not a week: write it like {current}"))
+            })?;
+            let path = p.dir.join(history::DIR).join(format!("{w}.toml"));
+            let text = std::fs::read_to_string(&path).map_err(|e| {
+                ReportError(format!(
+                    "no history for {w}: cannot read {}: {e} (history is recorded when stride saves, or by `stride snapshot`)",
+                    path.display()
+                ))
+            })?;
+            let snap = history::parse(&path, &text).map_err(|d| ReportError(d.to_string()))?;
+            let date = snap.taken.unwrap_or_else(|| monday + chrono::Days::new(6));
+            Ok(build(
+                p,
+                &snap,
+                date,
+                &History::load_before(&p.dir, w),
+                false,
+            ))
+        }
+    }
+}

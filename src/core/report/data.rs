@@ -1,0 +1,140 @@
+//! The weekly report as data: what `build` fills in and `render` writes as
+//! Markdown or JSON.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::core::model::{Grade, Status};
+use crate::core::ops::GradeCounts;
+
+/// The whole report.
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    /// The ISO week, like `2023-W25`.
+    pub iso_week: String,
+    /// The week number as the team counts (`week_numbering`).
+    pub week_number: u32,
+    /// The day the report is as of.
+    pub date: NaiveDate,
+    pub percent: f64,
+    pub delta: Option<f64>,
+    /// How the system ran: metrics, and the incidents of the week just past.
+    pub operations: Operations,
+    pub objectives: Vec<ObjectiveReport>,
+    pub overdue: Vec<Late>,
+    pub stalled: Vec<Stalled>,
+    pub next: Vec<Plan>,
+    /// Files that could not be read, so readers know the report is partial.
+    pub problems: Vec<String>,
+}
+
+/// The operations section: 系统运行数据 and 生产稳定性事件.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Operations {
+    pub metrics: Vec<MetricReport>,
+    /// The ISO week whose incidents are listed (the week just past).
+    pub incident_week: String,
+    pub counts: GradeCounts,
+    /// That week's incidents, and any still open, newest first.
+    pub incidents: Vec<IncidentReport>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct MetricReport {
+    pub path: String,
+    pub title: String,
+    pub value: f64,
+    pub target: Option<f64>,
+    pub unit: Option<String>,
+    pub met: Option<bool>,
+    pub delta: Option<f64>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct IncidentReport {
+    pub objective: String,
+    pub at: chrono::NaiveDateTime,
+    pub resolved: Option<chrono::NaiveDateTime>,
+    pub minutes: Option<i64>,
+    pub grade: Option<Grade>,
+    pub title: String,
+    pub impact: Option<String>,
+    pub cause: Option<String>,
+    pub action: Option<String>,
+    pub business_impact: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ObjectiveReport {
+    pub path: String,
+    pub title: String,
+    pub owner: Option<String>,
+    pub percent: f64,
+    pub delta: Option<f64>,
+    pub status: Status,
+    pub update: Option<String>,
+    pub projects: Vec<ProjectReport>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ProjectReport {
+    pub path: String,
+    pub title: String,
+    pub owner: Option<String>,
+    pub percent: f64,
+    pub delta: Option<f64>,
+    pub is_new: bool,
+    pub status: Status,
+    pub due: Option<NaiveDate>,
+    pub overdue_days: i64,
+    pub update: Option<String>,
+    pub blocker: Option<String>,
+    pub milestones: Vec<MilestoneReport>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct MilestoneReport {
+    pub path: String,
+    pub title: String,
+    pub percent: f64,
+    pub delta: Option<f64>,
+    pub is_new: bool,
+    pub status: Status,
+    pub total: Option<u64>,
+    pub done: Option<u64>,
+    pub stage: Option<String>,
+    pub stage_from: Option<String>,
+    pub due: Option<NaiveDate>,
+    pub overdue_days: i64,
+    pub slip_days: Option<i64>,
+    pub stalled_weeks: u32,
+    pub blocker: Option<String>,
+}
+
+/// An overdue item.
+#[derive(Clone, Debug, Serialize)]
+pub struct Late {
+    pub path: String,
+    pub title: String,
+    pub owner: Option<String>,
+    pub due: NaiveDate,
+    pub overdue_days: i64,
+    pub status: Status,
+}
+
+/// An item whose percent has not moved for weeks.
+#[derive(Clone, Debug, Serialize)]
+pub struct Stalled {
+    pub path: String,
+    pub title: String,
+    pub percent: f64,
+    pub weeks: u32,
+}
+
+/// A line of next week's plan, from a `next` field.
+#[derive(Clone, Debug, Serialize)]
+pub struct Plan {
+    pub path: String,
+    pub title: String,
+    pub next: String,
+}

@@ -182,7 +182,7 @@ proptest! {
         // every other item and field is as it was
         let mut expected = before.clone();
         let mut model = stride::core::Portfolio { objectives: vec![expected.clone()], ..Default::default() };
-        model.files.push(stride::core::model::SourceFile { path: "o.toml".into(), fingerprint: 0, loaded: true, diagnostics: vec![], plain: false });
+        model.files.push(stride::core::model::SourceFile { path: "o.toml".into(), fingerprint: 0, loaded: true, diagnostics: vec![], plain: false, conflicts: Vec::new() });
         if model.apply(&edit).is_ok() {
             expected = model.objectives.remove(0);
             prop_assert_eq!(&after, &expected);

@@ -8,11 +8,13 @@
 
 pub mod dates;
 pub mod diag;
+pub mod diff;
 pub mod edit;
 pub mod fsio;
 pub mod history;
 pub mod listing;
 pub mod load;
+pub mod merge;
 pub mod model;
 pub mod ops;
 pub mod report;

@@ -10,6 +10,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use super::diag::Diagnostic;
+use super::merge::MarkedBlock;
 
 /// The status of an item. When a file gives none, it is derived from the percent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -179,6 +180,9 @@ pub struct SourceFile {
     /// table each (see `load::sections`): a save may then rewrite one
     /// table's section alone.
     pub plain: bool,
+    /// The blocks between git's conflict markers left by a merge: the file
+    /// loads as our side wrote it, and each block is an error until settled.
+    pub conflicts: Vec<MarkedBlock>,
 }
 
 /// Everything read from a data folder.

@@ -198,6 +198,7 @@ pub fn load_file(path: &Path, bytes: std::io::Result<Vec<u8>>) -> (SourceFile, O
         loaded: false,
         diagnostics: Vec::new(),
         plain: false,
+        conflicts: Vec::new(),
     };
     let bytes = match bytes {
         Ok(b) => b,
@@ -231,6 +232,27 @@ pub fn load_file(path: &Path, bytes: std::io::Result<Vec<u8>>) -> (SourceFile, O
         .and_then(|s| s.to_str())
         .unwrap_or_default()
         .to_string();
+    if super::merge::has_markers(text) {
+        // a merge left conflicts: the file loads as our side wrote it, and
+        // each block is an error at its line until it is settled
+        let (ours, blocks) = super::merge::ours_side(text);
+        let (objective, mut diagnostics) = parse_whole(path, &id, &ours);
+        for b in &blocks {
+            let place = b.item(&id).unwrap_or_else(|| id.clone());
+            diagnostics.push(Diagnostic::at(
+                path,
+                text,
+                b.offset,
+                Severity::Error,
+                format!("unresolved merge conflict in {place}: {}", b.describe()),
+            ));
+        }
+        diagnostics.sort_by_key(|d| (d.line, d.column));
+        file.diagnostics = diagnostics;
+        file.conflicts = blocks;
+        file.loaded = objective.is_some();
+        return (file, objective);
+    }
     let objective = match sections::parse(path, &id, text) {
         Some(objective) => {
             file.plain = true;
@@ -270,6 +292,7 @@ pub(crate) fn portfolio_of(text: &str) -> Portfolio {
             loaded: true,
             diagnostics: vec![],
             plain: false,
+            conflicts: Vec::new(),
         }],
         objectives: vec![o.expect("the objective loads")],
         ..Portfolio::default()

@@ -124,7 +124,13 @@ pub fn save_changes_on(
             return Ok(Saved { merged });
         }
     }
-    let mut doc: DocumentMut = text
+    // a merge left conflict markers: edit our side, then put back the
+    // blocks this save did not settle
+    let (_, blocks) = super::merge::ours_side(&text);
+    let shielded = (!blocks.is_empty()).then(|| super::merge::shield(&text, &blocks));
+    let mut doc: DocumentMut = shielded
+        .as_deref()
+        .unwrap_or(&text)
         .parse()
         .map_err(|e: toml_edit::TomlError| doc_err(e.message().to_string()))?;
     if merged {
@@ -135,7 +141,27 @@ pub fn save_changes_on(
     for (i, change) in changes.iter().enumerate() {
         apply_to_document(&mut doc, change, inverses.get_mut(i)).map_err(doc_err)?;
     }
-    let new_text = doc.to_string();
+    let mut new_text = doc.to_string();
+    if !blocks.is_empty() {
+        let objective = file
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let settles = |b: &super::merge::MarkedBlock| {
+            changes.iter().any(|c| match c {
+                Change::Field { edit, .. } => {
+                    b.field
+                        .as_ref()
+                        .is_some_and(|(key, _, _)| key == edit.field.key())
+                        && b.item(&objective).as_deref() == Some(edit.path.to_string().as_str())
+                }
+                _ => false,
+            })
+        };
+        new_text = super::merge::unshield(&new_text, &blocks, settles);
+        file.conflicts = super::merge::ours_side(&new_text).1;
+    }
     if new_text != text {
         fsio::write_atomic_on(disk, &file.path, new_text.as_bytes()).map_err(io_err)?;
     }

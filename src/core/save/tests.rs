@@ -34,6 +34,7 @@ fn source(path: &Path) -> SourceFile {
         loaded: true,
         diagnostics: vec![],
         plain: crate::core::load::is_plain(path, &fs::read_to_string(path).unwrap()),
+        conflicts: Vec::new(),
     }
 }
 
@@ -180,4 +181,55 @@ fn a_read_only_file_gives_a_clear_message() {
         // root ignores permissions: nothing to check but the result
         assert!(fs::read_to_string(&path).unwrap().contains("percent = 96"));
     }
+}
+
+#[test]
+fn a_conflicted_file_loads_as_ours_saves_around_the_markers_and_settles() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("o2.toml");
+    let merged = crate::core::merge::merge(
+        FILE,
+        &FILE.replace("95.46 #", "96 #"),
+        &FILE.replace("95.46 #", "97 #"),
+        crate::core::merge::OnConflict::Mark,
+    )
+    .unwrap();
+    fs::write(&path, &merged.text).unwrap();
+    let (mut file, objective) = crate::core::load::load_file(&path, fs::read(&path));
+    // loads with our value, the block an error at its line
+    let o = objective.expect("loads around the markers");
+    assert_eq!(o.projects[0].milestones[0].fields.percent, Some(96.0));
+    let errors: Vec<String> = file.diagnostics.iter().map(|d| d.to_string()).collect();
+    assert_eq!(
+        errors,
+        vec![format!(
+            "{}:12:1: error: unresolved merge conflict in o2/hive/migration: percent 96 (ours) or 97 (theirs)",
+            path.display()
+        )]
+    );
+    // another field: saved, the markers stay as they were
+    let (c, mut inv) = (
+        Change::field(Edit::set(mig(), Field::Title, Value::Text("迁移".into()))),
+        Change::field(Edit::set(
+            mig(),
+            Field::Title,
+            Value::Text("migration".into()),
+        )),
+    );
+    save_changes(&mut file, &[c], std::slice::from_mut(&mut inv)).unwrap();
+    let now = fs::read_to_string(&path).unwrap();
+    assert_eq!(now, merged.text.replace("'migration'", "\"迁移\""));
+    assert_eq!(file.conflicts.len(), 1);
+    // the field itself set (theirs chosen): settled, no marker left
+    let (c, mut inv) = pct(mig(), 97.0);
+    save_changes(&mut file, &[c], std::slice::from_mut(&mut inv)).unwrap();
+    let now = fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        now,
+        FILE.replace("'migration'", "\"迁移\"")
+            .replace("95.46 #", "97 #")
+    );
+    assert!(file.conflicts.is_empty());
+    let (file, _) = crate::core::load::load_file(&path, fs::read(&path));
+    assert!(file.diagnostics.is_empty(), "{:?}", file.diagnostics);
 }

@@ -8,6 +8,11 @@ use chrono::NaiveDate;
 use super::failure::Failure;
 use crate::core::{self, Portfolio};
 
+/// A day given on the command line (`--today`, `--since`): `YYYY-MM-DD`.
+pub fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    core::dates::parse_iso(s).ok_or_else(|| format!("`{s}` is not a date like 2023-06-20"))
+}
+
 /// Loads the data folder, with a hint when it is missing.
 pub fn load(dir: &Path) -> Result<Portfolio, Failure> {
     core::load_dir(dir).map_err(|e| {

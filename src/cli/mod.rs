@@ -8,6 +8,7 @@ mod ops;
 mod report;
 mod set;
 mod snapshot;
+mod team;
 
 pub use failure::Failure;
 
@@ -30,7 +31,7 @@ pub struct Cli {
     pub data: PathBuf,
 
     /// The day to judge due dates by (YYYY-MM-DD), instead of the local date.
-    #[arg(long, global = true, env = "STRIDE_TODAY", value_parser = parse_today)]
+    #[arg(long, global = true, env = "STRIDE_TODAY", value_parser = data::parse_day)]
     pub today: Option<NaiveDate>,
 
     #[command(subcommand)]
@@ -55,10 +56,14 @@ pub enum Command {
     Snapshot,
     /// Open the TUI on the stand-up walkthrough.
     Standup,
-}
-
-fn parse_today(s: &str) -> Result<NaiveDate, String> {
-    core::dates::parse_iso(s).ok_or_else(|| format!("`{s}` is not a date like 2023-06-20"))
+    /// Make this clone merge stride's files through stride (once per clone).
+    GitSetup,
+    /// What git runs to merge a stride file (set up by git-setup).
+    MergeDriver(team::DriverArgs),
+    /// Who changed what: each changed field of each item, from git's history.
+    Log(team::LogArgs),
+    /// Commit the data folder's changes, merge the team's, and push.
+    Sync(team::SyncArgs),
 }
 
 /// Runs stride with the process's arguments.
@@ -87,6 +92,10 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Some(Command::Metrics(args)) => ops::metrics(&cli.data, today, args, &mut out),
         Some(Command::Incidents(args)) => ops::incidents(&cli.data, today, args, &mut out),
         Some(Command::Snapshot) => snapshot::run(&cli.data, today, &mut out),
+        Some(Command::GitSetup) => team::git_setup(&cli.data, &mut out),
+        Some(Command::MergeDriver(args)) => team::merge(args),
+        Some(Command::Log(args)) => team::show_log(&cli.data, args, &mut out),
+        Some(Command::Sync(args)) => team::run_sync(&cli.data, args, &mut out),
         Some(Command::Standup) => {
             drop(out);
             let portfolio = data::load(&cli.data)?;

@@ -32,28 +32,96 @@ pub struct RealDisk;
 
 impl Disk for RealDisk {}
 
+/// The folder of stride's own files in a data folder: locks (and what
+/// else stride keeps for itself). It is never a link, ignores itself in git
+/// (its `.gitignore` says `*`), and is shared with the data folder's group.
+pub const OWN_DIR: &str = ".stride";
+
+/// The folder [`OWN_DIR`] of the data folder `data`, made if missing.
+pub fn own_dir(data: &Path) -> io::Result<PathBuf> {
+    use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
+    let dir = data.join(OWN_DIR);
+    match fs::symlink_metadata(&dir) {
+        Ok(m) if m.is_dir() => return Ok(dir),
+        Ok(_) => {
+            return Err(io::Error::other(format!(
+                "{} is not a folder (a link or a file): stride keeps its locks there and does not follow links",
+                dir.display()
+            )));
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    match fs::DirBuilder::new().mode(0o777).create(&dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Ok(dir),
+        Err(e) => return Err(e),
+    }
+    // the data folder's group, and its set-group-id bit, so that every
+    // member of a shared group can take the locks
+    if let Ok(parent) = fs::metadata(data) {
+        let _ = std::os::unix::fs::chown(&dir, None, Some(parent.gid()));
+        if parent.mode() & 0o2000 != 0
+            && let Ok(m) = fs::metadata(&dir)
+        {
+            let _ = fs::set_permissions(&dir, fs::Permissions::from_mode(m.mode() | 0o2000));
+        }
+    }
+    let ignore = dir.join(".gitignore");
+    if let Ok(mut f) = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&ignore)
+    {
+        f.write_all(b"# stride's own files: locks. Not data, never committed.\n*\n")?;
+    }
+    Ok(dir)
+}
+
 /// An advisory lock on a data file, held while it is read and written. It
-/// lives in a file of its own (`.NAME.lock` beside it), since the rename of
-/// a save replaces the data file itself.
+/// lives in a file of its own in the data folder's [`OWN_DIR`], since the
+/// rename of a save replaces the data file itself.
 pub struct FileLock {
     _file: File,
 }
 
-/// Takes the lock of the file at `path` (of its target, for a symlink),
-/// waiting for another writer to finish.
-pub fn lock(path: &Path) -> io::Result<FileLock> {
-    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let lock_path = target.with_file_name(format!(".{name}.lock"));
-    let file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&lock_path)?;
-    file.lock()?;
+/// Takes the lock of `file`, a file of the data folder `data` (an
+/// objective file, or a weekly history file), waiting for another writer
+/// to finish. The lock file is never followed if it is a link; one made by
+/// another member of the group is shared (opened for reading, which is
+/// enough to lock). A lock that cannot be taken names its lock file.
+pub fn lock(data: &Path, file: &Path) -> io::Result<FileLock> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let rel = file.strip_prefix(data).unwrap_or(file);
+    let name: Vec<String> = rel
+        .iter()
+        .map(|s| s.to_string_lossy().into_owned())
+        .collect();
+    let named = |lock_path: &Path, e: io::Error| {
+        io::Error::new(
+            e.kind(),
+            format!("cannot take the lock {}: {e}", lock_path.display()),
+        )
+    };
+    let dir = own_dir(data).map_err(|e| named(&data.join(OWN_DIR), e))?;
+    let lock_path = dir.join(format!("{}.lock", name.join("%")));
+    let open = |write: bool| {
+        OpenOptions::new()
+            .create(write)
+            .truncate(false)
+            .write(write)
+            .read(!write)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(&lock_path)
+    };
+    let file = match open(true) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            open(false).map_err(|e| named(&lock_path, e))?
+        }
+        Err(e) => return Err(named(&lock_path, e)),
+    };
+    file.lock().map_err(|e| named(&lock_path, e))?;
     Ok(FileLock { _file: file })
 }
 

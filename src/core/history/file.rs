@@ -203,7 +203,7 @@ pub fn record(p: &Portfolio, today: NaiveDate) -> std::io::Result<PathBuf> {
         snap = Snapshot::new(snap.week, snap.taken, items);
     }
     // one writer at a time; the last one writes the newest state
-    let _lock = fsio::lock(&path)?;
+    let _lock = fsio::lock(&p.dir, &path)?;
     let text = render(&snap);
     if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
         return Ok(path);

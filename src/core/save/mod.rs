@@ -102,7 +102,8 @@ pub fn save_changes_on(
         path: file.path.clone(),
         error,
     };
-    let _lock = fsio::lock(&file.path).map_err(io_err)?;
+    let data = file.path.parent().unwrap_or(Path::new("."));
+    let _lock = fsio::lock(data, &file.path).map_err(io_err)?;
     let bytes = fs::read(&file.path).map_err(io_err)?;
     let merged = fingerprint(&bytes) != file.fingerprint;
     let doc_err = |message: String| SaveError::Document {

@@ -156,7 +156,7 @@ fn a_failure_at_any_step_leaves_the_old_file_and_no_temporary() {
         let names: Vec<String> = fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| !n.ends_with(".lock"))
+            .filter(|n| n != crate::core::fsio::OWN_DIR)
             .collect();
         assert_eq!(names, ["o2.toml"], "{step:?}");
     }

@@ -1,0 +1,282 @@
+//! `stride log`: who changed what, read from the repository's history of
+//! the data folder with gix (no `git` process, no porcelain parsing).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use gix::ObjectId;
+
+use crate::core::diff::{FieldChange, changes};
+
+/// One changed field, with the commit that changed it.
+#[derive(Clone, Debug)]
+pub struct LogEntry {
+    pub commit: String,
+    pub author: String,
+    pub at: DateTime<FixedOffset>,
+    pub change: FieldChange,
+}
+
+/// Which changes to list.
+#[derive(Clone, Debug, Default)]
+pub struct LogQuery {
+    /// An item's path: its changes and those of the items under it.
+    pub path: Option<String>,
+    /// Only commits made on or after this day (in their own time zone).
+    pub since: Option<NaiveDate>,
+    /// Only commits whose author's name or e-mail contains this (any case).
+    pub author: Option<String>,
+    /// At most this many commits are read (`None`: all).
+    pub max_commits: Option<usize>,
+}
+
+/// Why there is no log.
+#[derive(Debug, thiserror::Error)]
+pub enum LogError {
+    #[error("{0} is not inside a git repository")]
+    NotARepository(PathBuf),
+    #[error("reading the git history of {path}: {message}")]
+    Git { path: PathBuf, message: String },
+}
+
+type Files = HashMap<String, ObjectId>;
+
+/// The changes to the data folder `data`, newest first.
+pub fn log(data: &Path, q: &LogQuery) -> Result<Vec<LogEntry>, LogError> {
+    let git = |e: &dyn std::fmt::Display| LogError::Git {
+        path: data.to_path_buf(),
+        message: e.to_string(),
+    };
+    let repo = gix::discover(data).map_err(|_| LogError::NotARepository(data.to_path_buf()))?;
+    let Some(workdir) = repo.workdir() else {
+        return Err(LogError::NotARepository(data.to_path_buf()));
+    };
+    let top = workdir.canonicalize().map_err(|e| git(&e))?;
+    let here = data.canonicalize().map_err(|e| git(&e))?;
+    let rel = here.strip_prefix(&top).map_err(|e| git(&e))?.to_path_buf();
+    let head = match repo.head_id() {
+        Ok(id) => id.detach(),
+        Err(_) => return Ok(Vec::new()), // no commit yet
+    };
+    let only = q
+        .path
+        .as_deref()
+        .map(|p| format!("{}.toml", p.split('/').next().unwrap_or(p)));
+    let since = q
+        .since
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc().timestamp());
+    let who = q.author.as_deref().map(str::to_lowercase);
+
+    let mut parsed: HashMap<ObjectId, Rc<toml::Table>> = HashMap::new();
+    let mut files_of: HashMap<ObjectId, Rc<Files>> = HashMap::new();
+    let mut out = Vec::new();
+    let walk = repo
+        .rev_walk([head])
+        .sorting(gix::revision::walk::Sorting::ByCommitTime(
+            gix::traverse::commit::simple::CommitTimeOrder::NewestFirst,
+        ))
+        .all()
+        .map_err(|e| git(&e))?;
+    for (n, info) in walk.enumerate() {
+        if q.max_commits.is_some_and(|m| n >= m) {
+            break;
+        }
+        let info = info.map_err(|e| git(&e))?;
+        let commit = info.object().map_err(|e| git(&e))?;
+        let author = commit.author().map_err(|e| git(&e))?;
+        let time = author.time().map_err(|e| git(&e))?;
+        if since.is_some_and(|s| commit.time().map(|t| t.seconds).unwrap_or(0) < s) {
+            break; // newest first: every later commit is older
+        }
+        if info.parent_ids.len() > 1 {
+            continue; // a merge: its changes are listed where they were made
+        }
+        let author_name = author.name.to_string();
+        if let Some(w) = &who
+            && !author_name.to_lowercase().contains(w.as_str())
+            && !author.email.to_string().to_lowercase().contains(w.as_str())
+        {
+            continue;
+        }
+        let now = data_tree(&repo, commit.tree_id().map_err(|e| git(&e))?.detach(), &rel)
+            .map_err(|e| git(&e))?;
+        let before = match info.parent_ids.first() {
+            Some(p) => {
+                let pc = repo.find_commit(*p).map_err(|e| git(&e))?;
+                data_tree(&repo, pc.tree_id().map_err(|e| git(&e))?.detach(), &rel)
+                    .map_err(|e| git(&e))?
+            }
+            None => None,
+        };
+        if now == before {
+            continue;
+        }
+        let files = |tree: Option<ObjectId>, cache: &mut HashMap<ObjectId, Rc<Files>>| {
+            let Some(tree) = tree else {
+                return Ok(Rc::new(Files::new()));
+            };
+            if let Some(f) = cache.get(&tree) {
+                return Ok(f.clone());
+            }
+            let f = toml_files(&repo, tree).map_err(|e| git(&e))?;
+            let f = Rc::new(f);
+            cache.insert(tree, f.clone());
+            Ok::<_, LogError>(f)
+        };
+        let a = files(now, &mut files_of)?;
+        let b = files(before, &mut files_of)?;
+        let mut names: Vec<&String> = a
+            .keys()
+            .chain(b.keys().filter(|k| !a.contains_key(*k)))
+            .collect();
+        names.sort();
+        let mut read = |id: Option<&ObjectId>| -> Result<Option<Rc<toml::Table>>, LogError> {
+            let Some(id) = id else { return Ok(None) };
+            if let Some(t) = parsed.get(id) {
+                return Ok(Some(t.clone()));
+            }
+            let blob = repo.find_object(*id).map_err(|e| git(&e))?;
+            let text = String::from_utf8_lossy(&blob.data);
+            let table: toml::Table = if crate::core::merge::has_markers(&text) {
+                crate::core::merge::ours_side(&text)
+                    .0
+                    .parse()
+                    .unwrap_or_default()
+            } else {
+                text.parse().unwrap_or_default()
+            };
+            let t = Rc::new(table);
+            parsed.insert(*id, t.clone());
+            Ok(Some(t))
+        };
+        let at = to_chrono(time.seconds, time.offset);
+        for name in names {
+            if only.as_ref().is_some_and(|o| o != name) {
+                continue;
+            }
+            let (x, y) = (b.get(name), a.get(name));
+            if x == y {
+                continue;
+            }
+            let id = name.trim_end_matches(".toml");
+            let (tb, ta) = (read(x)?, read(y)?);
+            for change in changes(id, tb.as_deref(), ta.as_deref()) {
+                if let Some(p) = &q.path
+                    && !(change.path == *p || change.path.starts_with(&format!("{p}/")))
+                {
+                    continue;
+                }
+                out.push(LogEntry {
+                    commit: info.id.to_string(),
+                    author: author_name.clone(),
+                    at,
+                    change,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn to_chrono(seconds: i64, offset: i32) -> DateTime<FixedOffset> {
+    let tz = FixedOffset::east_opt(offset).unwrap_or(FixedOffset::east_opt(0).expect("zero"));
+    DateTime::from_timestamp(seconds, 0)
+        .unwrap_or_default()
+        .with_timezone(&tz)
+}
+
+/// The id of the tree of the data folder in a commit's tree.
+fn data_tree(
+    repo: &gix::Repository,
+    root: ObjectId,
+    rel: &Path,
+) -> Result<Option<ObjectId>, String> {
+    if rel.as_os_str().is_empty() {
+        return Ok(Some(root));
+    }
+    let tree = repo.find_tree(root).map_err(|e| e.to_string())?;
+    let entry = tree.lookup_entry_by_path(rel).map_err(|e| e.to_string())?;
+    Ok(entry.filter(|e| e.mode().is_tree()).map(|e| e.object_id()))
+}
+
+/// The changes in the data folder's work tree since the last commit
+/// (`HEAD`): what `stride sync` is about to commit.
+pub fn uncommitted(data: &Path) -> Result<Vec<FieldChange>, LogError> {
+    let git = |e: &dyn std::fmt::Display| LogError::Git {
+        path: data.to_path_buf(),
+        message: e.to_string(),
+    };
+    let repo = gix::discover(data).map_err(|_| LogError::NotARepository(data.to_path_buf()))?;
+    let Some(workdir) = repo.workdir() else {
+        return Err(LogError::NotARepository(data.to_path_buf()));
+    };
+    let top = workdir.canonicalize().map_err(|e| git(&e))?;
+    let here = data.canonicalize().map_err(|e| git(&e))?;
+    let rel = here.strip_prefix(&top).map_err(|e| git(&e))?.to_path_buf();
+    let committed: Files = match repo.head_id() {
+        Ok(head) => {
+            let commit = repo.find_commit(head.detach()).map_err(|e| git(&e))?;
+            let tree = commit.tree_id().map_err(|e| git(&e))?.detach();
+            match data_tree(&repo, tree, &rel).map_err(|e| git(&e))? {
+                Some(t) => toml_files(&repo, t).map_err(|e| git(&e))?,
+                None => Files::new(),
+            }
+        }
+        Err(_) => Files::new(),
+    };
+    let mut names: Vec<String> = crate::core::load::objective_files(data)
+        .map_err(|e| git(&e))?
+        .iter()
+        .filter_map(|p| Some(p.file_name()?.to_str()?.to_string()))
+        .collect();
+    let more: Vec<String> = committed
+        .keys()
+        .filter(|k| !names.contains(k))
+        .cloned()
+        .collect();
+    names.extend(more);
+    names.sort();
+    let mut out = Vec::new();
+    for name in names {
+        let before = match committed.get(&name) {
+            Some(id) => Some(repo.find_object(*id).map_err(|e| git(&e))?.data.clone()),
+            None => None,
+        };
+        let after = std::fs::read(data.join(&name)).ok();
+        if before == after {
+            continue;
+        }
+        let parse = |b: Option<Vec<u8>>| {
+            b.map(|b| {
+                let text = String::from_utf8_lossy(&b).into_owned();
+                let text = if crate::core::merge::has_markers(&text) {
+                    crate::core::merge::ours_side(&text).0
+                } else {
+                    text
+                };
+                text.parse::<toml::Table>().unwrap_or_default()
+            })
+        };
+        let id = name.trim_end_matches(".toml");
+        out.extend(changes(id, parse(before).as_ref(), parse(after).as_ref()));
+    }
+    Ok(out)
+}
+
+/// The `*.toml` files of a tree, by name.
+fn toml_files(repo: &gix::Repository, tree: ObjectId) -> Result<Files, String> {
+    let t = repo.find_tree(tree).map_err(|e| e.to_string())?;
+    let decoded = t.decode().map_err(|e| e.to_string())?;
+    Ok(decoded
+        .entries
+        .iter()
+        .filter(|e| e.mode.is_blob())
+        .filter_map(|e| {
+            let name = std::str::from_utf8(e.filename).ok()?;
+            crate::core::load::is_objective_file(name).then(|| (name.to_string(), e.oid.to_owned()))
+        })
+        .collect())
+}

@@ -48,7 +48,10 @@ impl Team {
     fn new(authors: &[&str]) -> Team {
         let root = tempfile::tempdir().unwrap();
         let origin = root.path().join("origin.git");
-        git(root.path(), &["init", "-q", "--bare", "-b", "main", "origin.git"]);
+        git(
+            root.path(),
+            &["init", "-q", "--bare", "-b", "main", "origin.git"],
+        );
         let seed = root.path().join("seed");
         git(root.path(), &["clone", "-q", "origin.git", "seed"]);
         identity(&seed, "Seed");
@@ -64,7 +67,10 @@ impl Team {
             let dir = root.path().join(a);
             git(root.path(), &["clone", "-q", "origin.git", a]);
             identity(&dir, a);
-            let out = stride(&dir.join("data")).arg("git-setup").assert().success();
+            let out = stride(&dir.join("data"))
+                .arg("git-setup")
+                .assert()
+                .success();
             let said = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
             assert!(said.contains("merge.stride.driver"), "{said}");
             // a clone of a set-up repository: no tracked file changes
@@ -104,7 +110,10 @@ impl Team {
 
 fn identity(dir: &Path, name: &str) {
     git(dir, &["config", "user.name", name]);
-    git(dir, &["config", "user.email", &format!("{name}@example.com")]);
+    git(
+        dir,
+        &["config", "user.email", &format!("{name}@example.com")],
+    );
 }
 
 fn stride(data: &Path) -> assert_cmd::Command {
@@ -117,7 +126,7 @@ fn set(data: &Path, args: &[&str]) {
 
 /// `list --format json` as (path → row).
 fn rows(data: &Path) -> std::collections::BTreeMap<String, Json> {
-    common::json_list(data, &[])
+    common::json_list(data, TODAY, &[])
         .into_iter()
         .map(|r| (r["path"].as_str().unwrap().to_string(), r))
         .collect()
@@ -155,10 +164,26 @@ fn three_people_change_items_fields_adds_and_deletes_and_everything_arrives_ever
     let team = Team::new(&["Alice", "李四", "Carol"]);
     let (a, b, c) = (team.data(0), team.data(1), team.data(2));
     let items = [
-        ("o1-business/channels/upcollect", "o1-business.toml", "project.channels.milestone.upcollect"),
-        ("o2-upgrade/pos/rengu", "o2-upgrade.toml", "project.pos.milestone.rengu"),
-        ("o2-upgrade/hive/migration", "o2-upgrade.toml", "project.hive.milestone.migration"),
-        ("o3-stability/guomi/plan", "o3-stability.toml", "project.guomi.milestone.plan"),
+        (
+            "o1-business/channels/upcollect",
+            "o1-business.toml",
+            "project.channels.milestone.upcollect",
+        ),
+        (
+            "o2-upgrade/pos/rengu",
+            "o2-upgrade.toml",
+            "project.pos.milestone.rengu",
+        ),
+        (
+            "o2-upgrade/hive/migration",
+            "o2-upgrade.toml",
+            "project.hive.milestone.migration",
+        ),
+        (
+            "o3-stability/guomi/plan",
+            "o3-stability.toml",
+            "project.guomi.milestone.plan",
+        ),
     ];
     for round in 0..4usize {
         let (path, file, table) = items[round % items.len()];
@@ -172,33 +197,70 @@ fn three_people_change_items_fields_adds_and_deletes_and_everything_arrives_ever
         set(&b, &[other, "--owner", &format!("owner{round}")]);
         let added = format!("project.pos.milestone.r{round}");
         let mut text = fs::read_to_string(c.join("o2-upgrade.toml")).unwrap();
-        text.push_str(&format!("\n[{added}]\ntitle = \"第{round}轮新增\"\npercent = 10\n"));
+        text.push_str(&format!(
+            "\n[{added}]\ntitle = \"第{round}轮新增\"\npercent = 10\n"
+        ));
         if round > 0 {
-            let prev = format!("\n[project.pos.milestone.r{}]\ntitle = \"第{}轮新增\"\npercent = 10\n", round - 1, round - 1);
+            let prev = format!(
+                "\n[project.pos.milestone.r{}]\ntitle = \"第{}轮新增\"\npercent = 10\n",
+                round - 1,
+                round - 1
+            );
             assert!(text.contains(&prev), "{text}");
             text = text.replace(&prev, "");
         }
         fs::write(c.join("o2-upgrade.toml"), text).unwrap();
-        set(&c, &["o3-stability/lighthouse", "--update", &format!("round {round}")]);
+        set(
+            &c,
+            &[
+                "o3-stability/lighthouse",
+                "--update",
+                &format!("round {round}"),
+            ],
+        );
 
         // each commits, pulls and pushes in turn; then all pull
         for i in 0..3 {
             team.commit(i, &format!("round {round}"));
-            assert!(team.pull(i), "round {round}: clone {i} did not merge cleanly");
+            assert!(
+                team.pull(i),
+                "round {round}: clone {i} did not merge cleanly"
+            );
             team.push(i);
         }
         for i in 0..3 {
             assert!(team.pull(i), "round {round}: clone {i}");
         }
-        let heads: Vec<String> = (0..3).map(|i| git(&team.clones[i], &["rev-parse", "HEAD^{tree}"])).collect();
-        assert!(heads.iter().all(|h| *h == heads[0]), "round {round}: {heads:?}");
+        let heads: Vec<String> = (0..3)
+            .map(|i| git(&team.clones[i], &["rev-parse", "HEAD^{tree}"]))
+            .collect();
+        assert!(
+            heads.iter().all(|h| *h == heads[0]),
+            "round {round}: {heads:?}"
+        );
         for d in [&a, &b, &c] {
             let out = stride(d).arg("check").output().unwrap();
-            assert!(out.status.success(), "round {round}: {}", String::from_utf8_lossy(&out.stdout));
-            assert_eq!(field(d, file, table, "percent"), Some(format!("{}", 50 + round)));
-            assert_eq!(field(d, file, table, "note"), Some(format!("第{round}轮备注")));
-            assert_eq!(field(d, other_file, other_table, "owner"), Some(format!("owner{round}")));
-            assert_eq!(field(d, "o2-upgrade.toml", &added, "title"), Some(format!("第{round}轮新增")));
+            assert!(
+                out.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&out.stdout)
+            );
+            assert_eq!(
+                field(d, file, table, "percent"),
+                Some(format!("{}", 50 + round))
+            );
+            assert_eq!(
+                field(d, file, table, "note"),
+                Some(format!("第{round}轮备注"))
+            );
+            assert_eq!(
+                field(d, other_file, other_table, "owner"),
+                Some(format!("owner{round}"))
+            );
+            assert_eq!(
+                field(d, "o2-upgrade.toml", &added, "title"),
+                Some(format!("第{round}轮新增"))
+            );
             if round > 0 {
                 let gone = format!("project.pos.milestone.r{}", round - 1);
                 assert_eq!(field(d, "o2-upgrade.toml", &gone, "title"), None);
@@ -214,7 +276,11 @@ fn three_people_change_items_fields_adds_and_deletes_and_everything_arrives_ever
     }
     // nothing of stride's own is left untracked, nothing changed unseen
     for i in 0..3 {
-        assert_eq!(git(&team.clones[i], &["status", "--porcelain"]), "", "clone {i}");
+        assert_eq!(
+            git(&team.clones[i], &["status", "--porcelain"]),
+            "",
+            "clone {i}"
+        );
     }
     assert_eq!(rows(&a), rows(&c));
     let _ = &team.origin;
@@ -231,12 +297,21 @@ fn the_same_field_set_to_two_values_is_one_marked_conflict_that_check_reports_an
     set(&b, &["o2-upgrade/hive/migration", "--percent", "98"]);
     set(&b, &["o2-upgrade/pos/rengu", "--note", "按计划"]);
     team.commit(1, "bob");
-    assert!(!team.pull(1), "the same field on both sides stops the merge");
+    assert!(
+        !team.pull(1),
+        "the same field on both sides stops the merge"
+    );
     let text = fs::read_to_string(b.join("o2-upgrade.toml")).unwrap();
     // exactly one block, around the one line, the rest merged
     assert_eq!(text.matches("<<<<<<< ours").count(), 1, "{text}");
-    assert!(text.contains("<<<<<<< ours\npercent = 98\n=======\npercent = 97\n>>>>>>> theirs\n"), "{text}");
-    assert!(text.contains("blocker = \"人力\"") && text.contains("note = \"按计划\""), "{text}");
+    assert!(
+        text.contains("<<<<<<< ours\npercent = 98\n=======\npercent = 97\n>>>>>>> theirs\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("blocker = \"人力\"") && text.contains("note = \"按计划\""),
+        "{text}"
+    );
     // the history file merged by itself
     let status = git(&team.clones[1], &["status", "--porcelain"]);
     assert!(status.contains("UU data/o2-upgrade.toml"), "{status}");
@@ -256,16 +331,39 @@ fn the_same_field_set_to_two_values_is_one_marked_conflict_that_check_reports_an
     let list = rows(&b);
     assert_eq!(list["o2-upgrade/pos/rengu"]["status"], "in_progress");
     set(&b, &["o2-upgrade/pos/rengu", "--owner", "王五"]);
-    assert!(fs::read_to_string(b.join("o2-upgrade.toml")).unwrap().contains("<<<<<<< ours"));
+    assert!(
+        fs::read_to_string(b.join("o2-upgrade.toml"))
+            .unwrap()
+            .contains("<<<<<<< ours")
+    );
     // setting the field settles it: no marker left, check clean, sync ends the merge
     set(&b, &["o2-upgrade/hive/migration", "--percent", "97"]);
     let text = fs::read_to_string(b.join("o2-upgrade.toml")).unwrap();
-    assert!(!text.contains("<<<<<<<") && !text.contains(">>>>>>>"), "{text}");
+    assert!(
+        !text.contains("<<<<<<<") && !text.contains(">>>>>>>"),
+        "{text}"
+    );
     stride(&b).arg("check").assert().success();
     stride(&b).arg("sync").assert().success();
     assert!(team.pull(0));
-    assert_eq!(field(&a, "o2-upgrade.toml", "project.pos.milestone.rengu", "owner"), Some("王五".into()));
-    assert_eq!(field(&a, "o2-upgrade.toml", "project.hive.milestone.migration", "percent"), Some("97".into()));
+    assert_eq!(
+        field(
+            &a,
+            "o2-upgrade.toml",
+            "project.pos.milestone.rengu",
+            "owner"
+        ),
+        Some("王五".into())
+    );
+    assert_eq!(
+        field(
+            &a,
+            "o2-upgrade.toml",
+            "project.hive.milestone.migration",
+            "percent"
+        ),
+        Some("97".into())
+    );
 }
 
 #[test]
@@ -276,9 +374,19 @@ fn log_names_who_changed_each_field() {
     team.commit(0, "alice");
     team.push(0);
     assert!(team.pull(1));
-    set(&b, &["o1-business/channels/netsunion", "--blocker", "网联测试环境"]);
+    set(
+        &b,
+        &[
+            "o1-business/channels/netsunion",
+            "--blocker",
+            "网联测试环境",
+        ],
+    );
     team.commit(1, "li");
-    let out = stride(&b).args(["log", "--format", "json"]).assert().success();
+    let out = stride(&b)
+        .args(["log", "--format", "json"])
+        .assert()
+        .success();
     let log: Json = serde_json::from_slice(&out.get_output().stdout).unwrap();
     let log = log.as_array().unwrap();
     // newest first, one entry per field
@@ -294,16 +402,39 @@ fn log_names_who_changed_each_field() {
     assert!(log[1]["at"].as_str().unwrap().contains('T'));
     assert_eq!(log[0]["commit"].as_str().unwrap().len(), 40);
     // the first commit added everything, by Seed
-    assert!(log.iter().skip(2).all(|e| e["author"] == "Seed" && e["from"].is_null()));
+    assert!(
+        log.iter()
+            .skip(2)
+            .all(|e| e["author"] == "Seed" && e["from"].is_null())
+    );
     // filters: an item, an author
-    let out = stride(&b).args(["log", "o1-business/channels/upcollect", "--format", "json", "--author", "alice"]).assert().success();
+    let out = stride(&b)
+        .args([
+            "log",
+            "o1-business/channels/upcollect",
+            "--format",
+            "json",
+            "--author",
+            "alice",
+        ])
+        .assert()
+        .success();
     let only: Json = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(only.as_array().unwrap().len(), 1);
-    let out = stride(&b).args(["log", "--since", "2100-01-01"]).assert().success();
+    let out = stride(&b)
+        .args(["log", "--since", "2100-01-01"])
+        .assert()
+        .success();
     assert!(out.get_output().stdout.is_empty());
-    let out = stride(&b).args(["log", "o1-business/channels"]).assert().success();
+    let out = stride(&b)
+        .args(["log", "o1-business/channels"])
+        .assert()
+        .success();
     let table = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
-    assert!(table.contains("李四") && table.contains("blocker") && table.contains("→ 网联测试环境"), "{table}");
+    assert!(
+        table.contains("李四") && table.contains("blocker") && table.contains("→ 网联测试环境"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -316,14 +447,43 @@ fn sync_carries_a_change_from_one_clone_to_another_with_a_message_that_says_what
     let said = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     assert!(said.contains("pushed"), "{said}");
     let subject = git(&team.clones[0], &["log", "-1", "--format=%s"]);
-    assert_eq!(subject.trim(), "网联代收 60% → 70%, 银联代收 stage 上线 → 投产");
+    assert_eq!(
+        subject.trim(),
+        "银联代收 stage 上线 → 投产, 网联代收 60% → 70%"
+    );
     // Bob's own change and Alice's meet in his sync
     set(&b, &["o2-upgrade/pos/rengu", "--percent", "85"]);
-    stride(&b).args(["sync", "-m", "人谷 85%"]).assert().success();
-    assert_eq!(field(&b, "o1-business.toml", "project.channels.milestone.netsunion", "percent"), Some("70".into()));
-    assert_eq!(git(&team.clones[1], &["log", "-1", "--format=%s", "--no-merges"]).trim(), "人谷 85%");
+    stride(&b)
+        .args(["sync", "-m", "人谷 85%"])
+        .assert()
+        .success();
+    assert_eq!(
+        field(
+            &b,
+            "o1-business.toml",
+            "project.channels.milestone.netsunion",
+            "percent"
+        ),
+        Some("70".into())
+    );
+    assert_eq!(
+        git(
+            &team.clones[1],
+            &["log", "-1", "--format=%s", "--no-merges"]
+        )
+        .trim(),
+        "人谷 85%"
+    );
     stride(&a).arg("sync").assert().success();
-    assert_eq!(field(&a, "o2-upgrade.toml", "project.pos.milestone.rengu", "percent"), Some("85".into()));
+    assert_eq!(
+        field(
+            &a,
+            "o2-upgrade.toml",
+            "project.pos.milestone.rengu",
+            "percent"
+        ),
+        Some("85".into())
+    );
     // nothing to do: says so
     let out = stride(&a).arg("sync").assert().success();
     assert!(String::from_utf8_lossy(&out.get_output().stdout).contains("nothing to commit"));
@@ -375,23 +535,41 @@ fn git_setup_is_idempotent_and_keeps_what_the_files_had() {
     stride(&data).arg("git-setup").assert().success();
     let attrs = fs::read_to_string(data.join(".gitattributes")).unwrap();
     assert!(attrs.lines().any(|l| l == "*.toml merge=stride"), "{attrs}");
-    assert!(attrs.lines().any(|l| l == "history/*.toml merge=stride"), "{attrs}");
+    assert!(
+        attrs.lines().any(|l| l == "history/*.toml merge=stride"),
+        "{attrs}"
+    );
     let ignore = fs::read_to_string(data.join(".gitignore")).unwrap();
-    assert!(ignore.starts_with("reports/\r\n") && ignore.contains(".stride/\r\n"), "{ignore:?}");
+    assert!(
+        ignore.starts_with("reports/\r\n") && ignore.contains(".stride/\r\n"),
+        "{ignore:?}"
+    );
     let driver = git(root.path(), &["config", "--get", "merge.stride.driver"]);
     assert!(driver.contains(" merge-driver %O %A %B %P"), "{driver}");
     let exe = assert_cmd::cargo::cargo_bin("stride");
-    assert!(driver.starts_with(exe.canonicalize().unwrap().to_str().unwrap()), "{driver}");
+    assert!(
+        driver.starts_with(exe.canonicalize().unwrap().to_str().unwrap()),
+        "{driver}"
+    );
     let out = stride(&data).arg("git-setup").assert().success();
     let said = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
     assert!(said.contains("already"), "{said}");
-    assert_eq!(fs::read_to_string(data.join(".gitattributes")).unwrap(), attrs);
+    assert_eq!(
+        fs::read_to_string(data.join(".gitattributes")).unwrap(),
+        attrs
+    );
     assert_eq!(fs::read_to_string(data.join(".gitignore")).unwrap(), ignore);
     // stride's locks never show as untracked files
     git(root.path(), &["add", "-A"]);
     identity(root.path(), "Solo");
     git(root.path(), &["commit", "-q", "-m", "x"]);
     set(&data, &["o2-upgrade/pos/rengu", "--percent", "81"]);
-    let status = git(root.path(), &["status", "--porcelain", "--untracked-files=all"]);
-    assert!(!status.contains(".stride") && !status.contains(".lock"), "{status}");
+    let status = git(
+        root.path(),
+        &["status", "--porcelain", "--untracked-files=all"],
+    );
+    assert!(
+        !status.contains(".stride") && !status.contains(".lock"),
+        "{status}"
+    );
 }

@@ -202,9 +202,45 @@ fn data_tree(
     Ok(entry.filter(|e| e.mode().is_tree()).map(|e| e.object_id()))
 }
 
-/// The changes in the data folder's work tree since the last commit
-/// (`HEAD`): what `stride sync` is about to commit.
-pub fn uncommitted(data: &Path) -> Result<Vec<FieldChange>, LogError> {
+/// One objective file as committed (`HEAD`) and as in the work tree.
+#[derive(Clone, Debug)]
+pub struct Versions {
+    /// The objective's id (the file's name without `.toml`).
+    pub id: String,
+    /// Its text at `HEAD` (`None`: not committed yet).
+    pub committed: Option<String>,
+    /// Its text in the work tree (`None`: removed).
+    pub now: Option<String>,
+}
+
+impl Versions {
+    /// What changed, field by field.
+    pub fn changes(&self) -> Vec<FieldChange> {
+        let parse = |t: &Option<String>| t.as_deref().map(table_of);
+        changes(
+            &self.id,
+            parse(&self.committed).as_ref(),
+            parse(&self.now).as_ref(),
+        )
+    }
+}
+
+/// A file's text as a table, as our side wrote it where it holds
+/// conflict markers; empty where it does not parse.
+fn table_of(text: &str) -> toml::Table {
+    if crate::core::merge::has_markers(text) {
+        crate::core::merge::ours_side(text)
+            .0
+            .parse()
+            .unwrap_or_default()
+    } else {
+        text.parse().unwrap_or_default()
+    }
+}
+
+/// The objective files of the data folder whose work-tree text differs
+/// from the last commit (`HEAD`): what `stride sync` is about to commit.
+pub fn uncommitted(data: &Path) -> Result<Vec<Versions>, LogError> {
     let git = |e: &dyn std::fmt::Display| LogError::Git {
         path: data.to_path_buf(),
         message: e.to_string(),
@@ -245,23 +281,16 @@ pub fn uncommitted(data: &Path) -> Result<Vec<FieldChange>, LogError> {
             Some(id) => Some(repo.find_object(*id).map_err(|e| git(&e))?.data.clone()),
             None => None,
         };
-        let after = std::fs::read(data.join(&name)).ok();
-        if before == after {
+        let now = std::fs::read(data.join(&name)).ok();
+        if before == now {
             continue;
         }
-        let parse = |b: Option<Vec<u8>>| {
-            b.map(|b| {
-                let text = String::from_utf8_lossy(&b).into_owned();
-                let text = if crate::core::merge::has_markers(&text) {
-                    crate::core::merge::ours_side(&text).0
-                } else {
-                    text
-                };
-                text.parse::<toml::Table>().unwrap_or_default()
-            })
-        };
-        let id = name.trim_end_matches(".toml");
-        out.extend(changes(id, parse(before).as_ref(), parse(after).as_ref()));
+        let text = |b: Option<Vec<u8>>| b.map(|b| String::from_utf8_lossy(&b).into_owned());
+        out.push(Versions {
+            id: name.trim_end_matches(".toml").to_string(),
+            committed: text(before),
+            now: text(now),
+        });
     }
     Ok(out)
 }

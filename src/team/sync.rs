@@ -69,10 +69,14 @@ pub fn sync(data: &Path, opts: &SyncOptions) -> Result<Synced, SyncError> {
         let message = match &opts.message {
             Some(m) => m.clone(),
             None => {
-                let changes = super::log::uncommitted(data).map_err(|e| GitError::Failed {
+                let files = super::log::uncommitted(data).map_err(|e| GitError::Failed {
                     args: "diff".into(),
                     said: e.to_string(),
                 })?;
+                let mut changes = Vec::new();
+                for f in &files {
+                    changes.extend(with_derived_percents(f, f.changes()));
+                }
                 message_of(&changes, opts.zh)
             }
         };
@@ -172,6 +176,39 @@ pub fn conflicted_files(data: &Path) -> Vec<PathBuf> {
     out
 }
 
+/// The changes with each percent that was not written (derived from
+/// counts, stage or status) filled in from the item as stride shows it, so
+/// that a message reads `60% → 70%`, not `— → 70%`.
+fn with_derived_percents(
+    f: &super::log::Versions,
+    mut changes: Vec<crate::core::diff::FieldChange>,
+) -> Vec<crate::core::diff::FieldChange> {
+    let percents = |text: &Option<String>| {
+        let mut out = std::collections::HashMap::new();
+        let Some(text) = text else { return out };
+        let text = crate::core::merge::ours_side(text).0;
+        let path = PathBuf::from(format!("{}.toml", f.id));
+        if let (Some(o), _) = crate::core::load::parse_objective(&path, &f.id, &text) {
+            // a percent does not depend on the day
+            crate::core::listing::each_in(&o, chrono::NaiveDate::default(), |i| {
+                out.insert(i.path_string(), i.percent);
+            });
+        }
+        out
+    };
+    let (before, after) = (percents(&f.committed), percents(&f.now));
+    let number = serde_json::Value::from;
+    for c in changes.iter_mut().filter(|c| c.field == "percent") {
+        if c.from.is_none() {
+            c.from = before.get(&c.path).copied().map(number);
+        }
+        if c.to.is_none() {
+            c.to = after.get(&c.path).copied().map(number);
+        }
+    }
+    changes
+}
+
 /// A commit message that says what changed: `网联代收 60% → 70%, 银联代收
 /// stage 上线 → 投产`, the first few on the first line and all below it.
 pub fn message_of(changes: &[crate::core::diff::FieldChange], zh: bool) -> String {
@@ -179,7 +216,9 @@ pub fn message_of(changes: &[crate::core::diff::FieldChange], zh: bool) -> Strin
     let show = |v: &Option<Json>| match v {
         None => "—".to_string(),
         Some(Json::String(s)) => s.clone(),
-        Some(Json::Number(n)) => n.to_string(),
+        Some(Json::Number(n)) => n
+            .as_f64()
+            .map_or_else(|| n.to_string(), crate::core::text::percent),
         Some(v) => v.to_string(),
     };
     // one phrase per item: added, removed, or its fields

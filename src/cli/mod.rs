@@ -19,8 +19,6 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
-use crate::core;
-
 /// Track project milestones kept in plain TOML files. Without a command,
 /// opens the interactive terminal UI.
 #[derive(Debug, Parser)]

@@ -151,15 +151,11 @@ pub fn show_log(data: &Path, args: &LogArgs, out: &mut impl Write) -> Result<Exi
 }
 
 /// `stride sync`.
-pub fn run_sync(
-    data: &Path,
-    zh: bool,
-    args: &SyncArgs,
-    out: &mut impl Write,
-) -> Result<ExitCode, Failure> {
+pub fn run_sync(data: &Path, args: &SyncArgs, out: &mut impl Write) -> Result<ExitCode, Failure> {
+    let (settings, _) = crate::core::settings::load(data);
     let opts = SyncOptions {
         message: args.message.clone(),
-        zh,
+        zh: settings.language == crate::core::settings::Language::Zh,
     };
     match sync(data, &opts)? {
         Synced::Done {

@@ -1099,7 +1099,7 @@ impl App {
                     for inv in inverses.iter().rev() {
                         let _ = self.portfolio.apply_change(inv);
                     }
-                    return Err(s.not_changed(&e.to_string()));
+                    return Err(s.not_changed(&s.edit_error(&e)));
                 }
             }
         }
@@ -1238,7 +1238,7 @@ impl App {
                         .iter()
                         .position(|ch| matches!(ch, Change::Field { edit, .. } if edit.path == c.item && edit.field == c.field))
                         .unwrap_or(0);
-                    failures.push(SaveError::Conflict(c.clone()).to_string());
+                    failures.push(s.save_error(&SaveError::Conflict(c.clone())));
                     conflict = Some(Pending {
                         conflict: *c,
                         on_redo,
@@ -1246,7 +1246,7 @@ impl App {
                         change,
                     });
                 }
-                Err(e) => failures.push(e.to_string()),
+                Err(e) => failures.push(s.save_error(&e)),
             }
         }
         // files that had changes made on disk: the model follows them
@@ -1450,7 +1450,7 @@ impl App {
                 std::mem::replace(&mut self.mode, Mode::Normal)
             }
             Action::Cancel | Action::Choose(_) => {
-                self.error(s.save_refused(&SaveError::Conflict(Box::new(p.conflict)).to_string()));
+                self.error(s.conflict_refused(p.conflict));
                 Mode::Normal
             }
             _ => Mode::Conflict(Box::new(p)),

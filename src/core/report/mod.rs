@@ -3,9 +3,12 @@
 //! and next week's plan. Built here once as data ([`Report`], [`for_week`]);
 //! written as Markdown or JSON text by `render`.
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::diag::Diagnostic;
 use super::history::{History, Movement, Record, Snapshot, snapshot_of};
 use super::model::{Grade, ItemPath, Metric, Milestone, Portfolio, Status};
 use super::ops::{GradeCounts, grade_counts, week_of};
@@ -34,7 +37,30 @@ pub struct Report {
     pub stalled: Vec<Stalled>,
     pub next: Vec<Plan>,
     /// Files that could not be read, so readers know the report is partial.
-    pub problems: Vec<String>,
+    pub problems: Vec<ReportProblem>,
+}
+
+/// What readers of a report must know about its data: it is partial, or
+/// from a past week. `Display` is the English; JSON holds that text.
+#[derive(Clone, Debug, thiserror::Error)]
+pub enum ReportProblem {
+    /// A data file that did not load.
+    #[error("{} did not load and is left out", .0.display())]
+    NotLoaded(PathBuf),
+    /// A history file with a problem.
+    #[error("{0}")]
+    History(Diagnostic),
+    /// A past week's report, from its history file (`2023-W24`).
+    #[error(
+        "week {0} from its history file: percents, statuses, stages and due dates as recorded then; texts and counts are not kept in history"
+    )]
+    PastWeek(String),
+}
+
+impl Serialize for ReportProblem {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// The operations section: 系统运行数据 and 生产稳定性事件.
@@ -240,14 +266,9 @@ pub fn build(
             .files
             .iter()
             .filter(|f| !f.loaded)
-            .map(|f| format!("{} did not load and is left out", f.path.display()))
-            .chain(history.problems.iter().map(|d| d.to_string()))
-            .chain((!live).then(|| {
-                format!(
-                    "week {} from its history file: percents, statuses, stages and due dates as recorded then; texts and counts are not kept in history",
-                    state.week
-                )
-            }))
+            .map(|f| ReportProblem::NotLoaded(f.path.clone()))
+            .chain(history.problems.iter().cloned().map(ReportProblem::History))
+            .chain((!live).then(|| ReportProblem::PastWeek(state.week.clone())))
             .collect(),
     };
     let mut weighted = (0.0, 0.0, 0.0, 0.0);

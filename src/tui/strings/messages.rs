@@ -1,19 +1,13 @@
 //! The footer's messages: what was done, saved, refused or went wrong.
 
 use super::{Strings, Text};
-use crate::core::l10n::plural;
 
 impl Strings {
     // ---- messages ----------------------------------------------------
 
     pub fn broken_files(self, n: usize) -> String {
         self.pick(
-            match n {
-                1 => "1 file has errors and is shown as an error row; fix it and press R".into(),
-                n => format!(
-                    "{n} files have errors and are shown as error rows; fix them and press R"
-                ),
-            },
+            format!("{n} file(s) have errors and are shown as error rows; fix them and press R"),
             format!("{n} 个文件有错误，显示为错误行；修复后按 R"),
         )
     }
@@ -130,10 +124,7 @@ impl Strings {
 
     pub fn reloaded_and_reapplied(self, file: &str, n: usize) -> String {
         self.pick(
-            format!(
-                "reloaded {file}; {} applied again and saved",
-                plural(n as i64, "unsaved edit", "unsaved edits")
-            ),
+            format!("reloaded {file}; {n} unsaved edit(s) applied again and saved"),
             format!("已重新读取 {file}；{n} 处未保存的修改已重新应用并保存"),
         )
     }

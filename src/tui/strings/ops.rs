@@ -98,7 +98,7 @@ impl Strings {
 
     /// Columns of the incident list's duration column (`4小时56分钟`).
     pub fn duration_width(self) -> usize {
-        self.pick(10, 12)
+        self.pick(10, 13)
     }
 
     /// `C`, or `C级`: a grade in the incident list.

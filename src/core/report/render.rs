@@ -381,3 +381,123 @@ fn milestone_line(w: &Words, m: &MilestoneReport) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::core::report::{ObjectiveReport, ProjectReport, Stalled};
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2023, 6, d).unwrap()
+    }
+
+    /// A report with a new project, a milestone whose due date moved back a
+    /// week and is a day late, one stalled item, and a file that did not load.
+    fn report() -> Report {
+        let milestone = MilestoneReport {
+            path: "o/p/m".into(),
+            title: "联调".into(),
+            percent: 40.0,
+            delta: None,
+            is_new: true,
+            status: Status::Blocked,
+            total: Some(164),
+            done: None,
+            stage: None,
+            stage_from: None,
+            due: Some(day(19)),
+            overdue_days: 1,
+            slip_days: Some(-7),
+            stalled_weeks: 1,
+            blocker: None,
+        };
+        let project = ProjectReport {
+            path: "o/p".into(),
+            title: "网联代收".into(),
+            owner: None,
+            percent: 40.0,
+            delta: None,
+            is_new: true,
+            status: Status::InProgress,
+            due: Some(day(19)),
+            overdue_days: 1,
+            update: None,
+            blocker: None,
+            milestones: vec![milestone],
+        };
+        Report {
+            iso_week: "2023-W25".into(),
+            week_number: 25,
+            date: day(20),
+            percent: 40.0,
+            delta: None,
+            operations: Operations::default(),
+            objectives: vec![ObjectiveReport {
+                path: "o".into(),
+                title: "服务业务".into(),
+                owner: None,
+                percent: 40.0,
+                delta: None,
+                status: Status::InProgress,
+                update: None,
+                projects: vec![project],
+            }],
+            overdue: Vec::new(),
+            stalled: vec![Stalled {
+                path: "o/p/m".into(),
+                title: "联调".into(),
+                percent: 40.0,
+                weeks: 1,
+            }],
+            next: Vec::new(),
+            problems: vec![
+                ReportProblem::NotLoaded(PathBuf::from("坏.toml")),
+                ReportProblem::PastWeek("2023-W24".into()),
+            ],
+        }
+    }
+
+    #[test]
+    fn a_chinese_report_has_no_english_label() {
+        let zh = markdown(&report(), Language::Zh);
+        for want in [
+            "（新增）",
+            "（-7天）",
+            "（逾期1天）",
+            "坏.toml 无法加载",
+            "连续1周未推进",
+        ] {
+            assert!(zh.contains(want), "{want} missing:\n{zh}");
+        }
+        // only values (paths, the ISO week) and key names are in Latin letters
+        let rest = zh
+            .replace("2023-W24", "")
+            .replace("ISO 2023-W25", "")
+            .replace(".toml", "")
+            .replace("（next 字段）", "");
+        assert!(
+            !rest.chars().any(|c| c.is_ascii_alphabetic()),
+            "English in the Chinese report:\n{zh}"
+        );
+    }
+
+    #[test]
+    fn an_english_report_counts_in_the_singular_for_one() {
+        let en = markdown(&report(), Language::En);
+        for want in [
+            "(new)",
+            "(-7d)",
+            "(1 day overdue)",
+            "stalled 1 week",
+            "unchanged for 1 week",
+            "坏.toml did not load and is left out",
+        ] {
+            assert!(en.contains(want), "{want} missing:\n{en}");
+        }
+        assert!(!en.contains("1 days") && !en.contains("1 weeks"), "{en}");
+    }
+}

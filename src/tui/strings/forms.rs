@@ -5,7 +5,7 @@ use super::{Strings, Text};
 use crate::core::dates::DateError;
 use crate::core::edit::{EditError, IdProblem};
 use crate::core::model::{Kind, Status};
-use crate::core::save::{Conflict, SaveError};
+use crate::core::save::SaveError;
 use crate::core::settings::Language;
 
 impl Strings {
@@ -99,11 +99,6 @@ impl Strings {
     /// Why a save did not happen.
     pub fn save_error(self, e: &SaveError) -> String {
         self.lang.save_error(e)
-    }
-
-    /// A conflict left undecided: the edit is not saved.
-    pub fn conflict_refused(self, c: Conflict) -> String {
-        self.save_refused(&self.save_error(&SaveError::Conflict(Box::new(c))))
     }
 
     pub fn not_a_percent(self, v: &str) -> String {

@@ -1,6 +1,7 @@
 //! The footer's messages: what was done, saved, refused or went wrong.
 
 use super::{Strings, Text};
+use crate::core::save::{Conflict, SaveError};
 
 impl Strings {
     // ---- messages ----------------------------------------------------
@@ -101,6 +102,11 @@ impl Strings {
             format!("not saved: {why} (the edit is kept: Ctrl-s retries, R reloads)"),
             format!("未保存：{why}（修改已保留：Ctrl-s 重试，R 重新读取）"),
         )
+    }
+
+    /// A conflict left undecided: the edit is not saved.
+    pub fn conflict_refused(self, c: Conflict) -> String {
+        self.save_refused(&self.save_error(&SaveError::Conflict(Box::new(c))))
     }
 
     pub fn saved(self, file: &str) -> String {

@@ -12,6 +12,8 @@ use super::data::{load, report_unloaded};
 use super::failure::Failure;
 use crate::core::Portfolio;
 use crate::core::history::History;
+use crate::core::l10n::terms::{MET, MISSED};
+use crate::core::l10n::{Language, with_unit};
 use crate::core::model::{Grade, Metric};
 use crate::core::ops::{GradeCounts, grade_counts};
 use crate::core::settings::{iso_week_name, monday_of, parse_iso_week};
@@ -74,21 +76,11 @@ fn metric_rows<'a>(p: &'a Portfolio, history: &History) -> Vec<MetricRow<'a>> {
         .collect()
 }
 
-/// `99.99%`, `120 ms`.
-pub fn with_unit(v: f64, unit: Option<&str>) -> String {
-    let n = format!("{v}");
-    match unit {
-        Some("%") => format!("{n}%"),
-        Some(u) => format!("{n} {}", sanitize(u, false)),
-        None => n,
-    }
-}
-
 /// `✓ met`, `✗ missed` or `-` without a target.
 pub fn met_label(met: Option<bool>) -> &'static str {
     match met {
-        Some(true) => "✓ met",
-        Some(false) => "✗ missed",
+        Some(true) => Language::En.get(MET),
+        Some(false) => Language::En.get(MISSED),
         None => "-",
     }
 }
@@ -244,11 +236,8 @@ pub fn incidents(
                         vec![
                             r.at.format("%Y-%m-%d %H:%M").to_string(),
                             r.grade.map_or("event", Grade::as_str).to_string(),
-                            match r.minutes {
-                                None => "open".to_string(),
-                                Some(m) if m >= 60 => format!("{}h{:02}m", m / 60, m % 60),
-                                Some(m) => format!("{m}m"),
-                            },
+                            r.minutes
+                                .map_or("open".to_string(), |m| Language::En.duration(m)),
                             if r.business_impact { "affected" } else { "" }.to_string(),
                             sanitize(r.title, false).into_owned(),
                         ]

@@ -120,7 +120,11 @@ fn edits(path: &ItemPath, a: &SetArgs, today: NaiveDate) -> Result<Vec<Edit>, Fa
             .map(Value::Count)
             .map_err(|_| format!("`{s}` is not a whole number of 0 or more"))
     };
-    let date = |s: &str| parse_relative(s, today).map(Value::Date);
+    let date = |s: &str| {
+        parse_relative(s, today)
+            .map(Value::Date)
+            .map_err(|e| e.to_string())
+    };
     let status = |s: &str| super::list::parse_status(s.trim()).map(Value::Status);
     let tags = |s: &str| {
         Ok(Value::List(

@@ -11,11 +11,21 @@ pub fn parse_iso(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
+/// A text that is not a date; `Display` says what is accepted.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("`{input}` is not a date: use YYYY-MM-DD, today, tomorrow, +3d or +2w")]
+pub struct DateError {
+    /// The text, without the spaces around it.
+    pub input: String,
+}
+
 /// Parses a date relative to `today`: an ISO date, `today`, `tomorrow`,
 /// `yesterday`, or `+N`/`-N` followed by `d` (days) or `w` (weeks).
-pub fn parse_relative(s: &str, today: NaiveDate) -> Result<NaiveDate, String> {
+pub fn parse_relative(s: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
     let s = s.trim();
-    let bad = || format!("`{s}` is not a date: use YYYY-MM-DD, today, tomorrow, +3d or +2w");
+    let bad = || DateError {
+        input: s.to_string(),
+    };
     match s {
         "today" => return Ok(today),
         "tomorrow" => return today.checked_add_days(Days::new(1)).ok_or_else(bad),
@@ -78,7 +88,7 @@ mod tests {
             "2023-6-1",
             "+99999999999999w",
         ] {
-            let err = parse_relative(bad, today).unwrap_err();
+            let err = parse_relative(bad, today).unwrap_err().to_string();
             assert!(err.contains("is not a date"), "{bad}: {err}");
         }
     }

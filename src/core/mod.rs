@@ -2,9 +2,11 @@
 //! format-preserving saves. No terminal, no clock: "today" is always passed in.
 //!
 //! Modules depend one way only, leaves first:
-//! `text`, `dates`, `diag`, `fsio`, `scalar` (leaves) → `settings`, `model`
-//! → `rollup`, `listing`, `ops` → `edit` → `load`, `save`, `history` →
-//! `report`.
+//! `text`, `dates`, `diag`, `fsio`, `scalar`, `l10n` (leaves: `l10n` itself
+//! holds the language, counts, plurals and units) → `settings`, `model` →
+//! `rollup`, `listing`, `ops` → `edit` → `load`, `save`, `history` →
+//! `l10n::terms`, `l10n::problems` (the names of things and the words of
+//! refusals) → `report`.
 
 pub mod dates;
 pub mod diag;
@@ -12,6 +14,7 @@ pub mod diff;
 pub mod edit;
 pub mod fsio;
 pub mod history;
+pub mod l10n;
 pub mod listing;
 pub mod load;
 pub mod merge;

@@ -46,18 +46,6 @@ impl Status {
         }
     }
 
-    /// The name in Chinese, as the report and the TUI show it.
-    pub fn zh(self) -> &'static str {
-        match self {
-            Status::Todo => "未开始",
-            Status::InProgress => "进行中",
-            Status::Blocked => "阻断",
-            Status::AtRisk => "有风险",
-            Status::Done => "已完成",
-            Status::Dropped => "已取消",
-        }
-    }
-
     /// Parses a file or command-line name.
     pub fn parse(s: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|st| st.as_str() == s)

@@ -11,13 +11,7 @@ use super::scalar::Scalar;
 /// The file name of the settings, in the data folder.
 pub const FILE: &str = ".stride.toml";
 
-/// The language of labels in the report and the TUI.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Language {
-    #[default]
-    En,
-    Zh,
-}
+pub use super::l10n::Language;
 
 /// How weeks are numbered in headings. History files keep ISO names either way.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

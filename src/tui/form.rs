@@ -425,7 +425,7 @@ impl Form {
             f.error = match f.slot {
                 Slot::Id => {
                     let raw = f.input.value();
-                    id_problem(raw).map(|e| s.id_problem(raw, e)).or_else(|| {
+                    id_problem(raw).map(|e| s.id_problem(&e)).or_else(|| {
                         let path = child_path(parent.as_ref()?, raw)?;
                         p.get(&path).map(|_| s.already_exists(&path.to_string()))
                     })
@@ -439,7 +439,7 @@ impl Form {
                             }
                             None
                         }
-                        Err(e) => Some(s.not_a_date(&v, e)),
+                        Err(e) => Some(s.date_error(&e)),
                     }
                 }
                 Slot::Of(Field::Percent) if !v.is_empty() => match v.parse::<f64>() {
@@ -580,7 +580,7 @@ impl Form {
                     .value()
                     .trim()
                     .parse::<f64>()
-                    .map_err(|e| (0, e.to_string()))?;
+                    .map_err(|_| (0, self.strings.not_a_number(f.value().trim())))?;
                 Ok(vec![Change::field(Edit::set(
                     path.clone(),
                     Field::Value,
@@ -617,11 +617,13 @@ impl Form {
                         None
                     } else {
                         Some(match field {
-                            Field::Due | Field::Start => {
-                                Value::Date(parse_relative(v, today).map_err(|e| (0, e))?)
-                            }
+                            Field::Due | Field::Start => Value::Date(
+                                parse_relative(v, today)
+                                    .map_err(|e| (0, self.strings.date_error(&e)))?,
+                            ),
                             Field::Percent => Value::Number(round_percent(
-                                v.parse::<f64>().map_err(|e| (0, e.to_string()))?,
+                                v.parse::<f64>()
+                                    .map_err(|_| (0, self.strings.not_a_percent(v)))?,
                             )),
                             Field::Title => Value::Text(v.to_string()),
                             _ => Value::Text(f.value().to_string()),

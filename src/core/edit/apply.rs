@@ -1,7 +1,7 @@
 //! Applying edits and changes to the model, after checking them; each
 //! returns its inverse. Files are not touched: see [`crate::core::save`].
 
-use super::{Change, Edit, EditError, Field, Removed, RemovedItem, Value};
+use super::{Change, Edit, EditError, Field, IdProblem, Removed, RemovedItem, Value};
 use crate::core::model::{Fields, Incident, ItemPath, Kind, Milestone, Portfolio, Project};
 
 impl Portfolio {
@@ -54,22 +54,11 @@ impl Portfolio {
         let no_item = || EditError::NoSuchItem(edit.path.clone());
         let value = match &edit.value {
             Some(Value::Number(n)) if n.is_finite() => *n,
-            Some(other) => {
-                return Err(EditError::Invalid(format!(
-                    "`value` must be a number, not {other:?}"
-                )));
-            }
-            None => {
-                return Err(EditError::Invalid(
-                    "`value` is required and cannot be removed".into(),
-                ));
-            }
+            Some(other) => return Err(EditError::NotANumber(other.clone())),
+            None => return Err(EditError::Required(Field::Value)),
         };
         if edit.path.kind() != Kind::Project {
-            return Err(EditError::Invalid(format!(
-                "`{}` is not a metric: metrics are named objective/ID",
-                edit.path
-            )));
+            return Err(EditError::NotAMetric(edit.path.clone()));
         }
         if let Some(f) = self.file_of(&edit.path.objective)
             && !self.files[f].loaded
@@ -85,7 +74,7 @@ impl Portfolio {
             .metrics
             .iter_mut()
             .find(|m| Some(&m.id) == edit.path.project.as_ref())
-            .ok_or_else(|| EditError::Invalid(format!("no metric `{}`", edit.path)))?;
+            .ok_or_else(|| EditError::NoMetric(edit.path.clone()))?;
         let old = std::mem::replace(&mut m.value, value);
         Ok(Edit::set(
             edit.path.clone(),
@@ -96,7 +85,6 @@ impl Portfolio {
 
     /// Checks that `edit` names an editable item and a valid value, without applying it.
     pub fn check_edit(&self, edit: &Edit) -> Result<(), EditError> {
-        let invalid = |m: String| Err(EditError::Invalid(m));
         let Some(item) = self.get(&edit.path) else {
             if let Some(f) = self.file_of(&edit.path.objective)
                 && !self.files[f].loaded
@@ -107,26 +95,22 @@ impl Portfolio {
         };
         let kind = edit.path.kind();
         if !edit.field.applies_to(kind) {
-            return invalid(format!(
-                "`{}` is a milestone field; `{}` is {} {}",
-                edit.field,
-                edit.path,
-                if kind == Kind::Objective { "an" } else { "a" },
-                kind.as_str()
-            ));
+            return Err(EditError::NotForKind {
+                field: edit.field,
+                path: edit.path.clone(),
+                kind,
+            });
         }
         let fields = item.fields();
         let Some(value) = &edit.value else {
             return match edit.field {
-                Field::Title => invalid("`title` is required and cannot be removed".into()),
+                Field::Title => Err(EditError::Required(Field::Title)),
                 _ => Ok(()),
             };
         };
         use Field as F;
         match (edit.field, value) {
-            (F::Title, Value::Text(t)) if t.trim().is_empty() => {
-                invalid("`title` cannot be empty".into())
-            }
+            (F::Title, Value::Text(t)) if t.trim().is_empty() => Err(EditError::EmptyTitle),
             (F::Title | F::Owner | F::Note | F::Update | F::Next | F::Blocker, Value::Text(_)) => {
                 Ok(())
             }
@@ -135,39 +119,36 @@ impl Portfolio {
                 if p.is_finite() && (0.0..=100.0).contains(p) {
                     Ok(())
                 } else {
-                    invalid(format!("percent {p} is outside 0..100"))
+                    Err(EditError::PercentOutOfRange(*p))
                 }
             }
             (F::Weight, Value::Number(w)) => {
                 if w.is_finite() && *w > 0.0 {
                     Ok(())
                 } else {
-                    invalid(format!("weight {w} must be greater than 0"))
+                    Err(EditError::WeightNotPositive(*w))
                 }
             }
             (F::Due, Value::Date(d)) => match fields.start {
-                Some(start) if *d < start => {
-                    invalid(format!("due {d} would be before start {start}"))
-                }
+                Some(start) if *d < start => Err(EditError::DueBeforeStart { due: *d, start }),
                 _ => Ok(()),
             },
             (F::Start, Value::Date(d)) => match fields.due {
-                Some(due) if due < *d => invalid(format!("start {d} would be after due {due}")),
+                Some(due) if due < *d => Err(EditError::StartAfterDue { start: *d, due }),
                 _ => Ok(()),
             },
             (F::Stage, Value::Text(s)) => {
                 let project = project_of(self, &edit.path);
                 let stages = project.map(|p| p.stages.as_slice()).unwrap_or_default();
                 if stages.is_empty() {
-                    invalid(format!(
-                        "project `{}` has no `stages`",
-                        edit.path.project.as_deref().unwrap_or_default()
-                    ))
+                    Err(EditError::NoStages {
+                        project: edit.path.project.clone().unwrap_or_default(),
+                    })
                 } else if !stages.contains(s) {
-                    invalid(format!(
-                        "unknown stage `{s}`; the stages are: {}",
-                        stages.join(", ")
-                    ))
+                    Err(EditError::UnknownStage {
+                        stage: s.clone(),
+                        stages: stages.to_vec(),
+                    })
                 } else {
                     Ok(())
                 }
@@ -179,13 +160,16 @@ impl Portfolio {
                     _ => (m.and_then(|m| m.done), Some(*n)),
                 };
                 match (done, total) {
-                    (Some(d), Some(t)) if d > t => {
-                        invalid(format!("done ({d}) would be greater than total ({t})"))
+                    (Some(done), Some(total)) if done > total => {
+                        Err(EditError::DoneOverTotal { done, total })
                     }
                     _ => Ok(()),
                 }
             }
-            (field, value) => invalid(format!("`{field}` cannot take the value {value:?}")),
+            (field, value) => Err(EditError::WrongValue {
+                field,
+                value: value.clone(),
+            }),
         }
     }
 }
@@ -341,29 +325,28 @@ impl Portfolio {
                 let old = o.incidents.remove(index);
                 Ok(inverse(Some(old), true))
             }
-            _ => Err(EditError::Invalid(format!(
-                "no incident {} in `{path}`",
-                index + 1
-            ))),
+            _ => Err(EditError::NoIncident {
+                path: path.clone(),
+                number: index + 1,
+            }),
         }
     }
 
     /// Checks that an item can be added at `path`.
     pub fn check_add(&self, path: &ItemPath, title: &str) -> Result<(), EditError> {
-        let invalid = |m: String| Err(EditError::Invalid(m));
         let id = match path.kind() {
-            Kind::Objective => return invalid("objectives are files: create one by hand".into()),
+            Kind::Objective => return Err(EditError::AddObjective),
             Kind::Project => path.project.as_deref().unwrap_or_default(),
             Kind::Milestone => path.milestone.as_deref().unwrap_or_default(),
         };
-        if let Some(m) = id_problem(id) {
-            return invalid(m);
+        if let Some(problem) = id_problem(id) {
+            return Err(problem.into());
         }
         if title.trim().is_empty() {
-            return invalid("a title is required".into());
+            return Err(EditError::NoTitle);
         }
         if self.get(path).is_some() {
-            return invalid(format!("`{path}` already exists"));
+            return Err(EditError::AlreadyExists(path.clone()));
         }
         let parent = path.parent().unwrap_or_else(|| path.clone());
         if self.get(&parent).is_none() {
@@ -432,9 +415,7 @@ impl Portfolio {
             .find(|o| o.id == path.objective)
             .ok_or_else(no_item)?;
         let Some(pid) = &path.project else {
-            return Err(EditError::Invalid(
-                "objectives are files: delete the file by hand".into(),
-            ));
+            return Err(EditError::RemoveObjective);
         };
         let pi = o
             .projects
@@ -466,29 +447,29 @@ impl Portfolio {
 /// Why an incident cannot be saved, if it cannot.
 pub fn check_incident(i: &Incident) -> Result<(), EditError> {
     if i.title.trim().is_empty() {
-        return Err(EditError::Invalid("an incident needs a title".into()));
+        return Err(EditError::IncidentWithoutTitle);
     }
     if let Some(r) = i.resolved
         && r < i.at
     {
-        return Err(EditError::Invalid(format!(
-            "resolved {r} is before the incident's time {}",
-            i.at
-        )));
+        return Err(EditError::ResolvedBeforeAt {
+            resolved: r,
+            at: i.at,
+        });
     }
     Ok(())
 }
 
 /// Why an id cannot be used, if it cannot.
-pub fn id_problem(id: &str) -> Option<String> {
+pub fn id_problem(id: &str) -> Option<IdProblem> {
     if id.trim().is_empty() {
-        Some("an id is required".into())
+        Some(IdProblem::Missing)
     } else if id.contains('/') {
-        Some(format!("id `{id}` must not contain `/`"))
+        Some(IdProblem::Slash(id.to_string()))
     } else if id.trim() != id {
-        Some(format!("id `{id}` must not start or end with a space"))
+        Some(IdProblem::EdgeSpace(id.to_string()))
     } else if id.chars().any(char::is_control) {
-        Some("an id must not contain control characters".into())
+        Some(IdProblem::ControlCharacter)
     } else {
         None
     }

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use toml_edit::{Item, Table};
 
 use super::model::{Incident, ItemPath, Kind, Milestone, Project, Status};
@@ -114,7 +114,8 @@ impl Edit {
     }
 }
 
-/// Why an edit was refused.
+/// Why an edit was refused. `Display` is the English the CLI prints;
+/// [`crate::core::l10n`] renders it in each language.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum EditError {
     /// No item at that path.
@@ -123,9 +124,87 @@ pub enum EditError {
     /// The item's file did not load, so it cannot be edited.
     #[error("`{0}` is in a file with errors; fix it first (see `stride check`)")]
     FileNotLoaded(ItemPath),
-    /// The value is not valid for the field.
-    #[error("{0}")]
-    Invalid(String),
+    /// The field is not one items of this kind have.
+    #[error("`{field}` is a milestone field; `{path}` is {} {}", article(*.kind), .kind.as_str())]
+    NotForKind {
+        field: Field,
+        path: ItemPath,
+        kind: Kind,
+    },
+    /// A field every item has (`title`, a metric's `value`) cannot be removed.
+    #[error("`{0}` is required and cannot be removed")]
+    Required(Field),
+    /// A title of only spaces.
+    #[error("`title` cannot be empty")]
+    EmptyTitle,
+    #[error("percent {0} is outside 0..100")]
+    PercentOutOfRange(f64),
+    #[error("weight {0} must be greater than 0")]
+    WeightNotPositive(f64),
+    #[error("due {due} would be before start {start}")]
+    DueBeforeStart { due: NaiveDate, start: NaiveDate },
+    #[error("start {start} would be after due {due}")]
+    StartAfterDue { start: NaiveDate, due: NaiveDate },
+    /// A stage set in a project without `stages`.
+    #[error("project `{project}` has no `stages`")]
+    NoStages { project: String },
+    #[error("unknown stage `{stage}`; the stages are: {}", .stages.join(", "))]
+    UnknownStage { stage: String, stages: Vec<String> },
+    #[error("done ({done}) would be greater than total ({total})")]
+    DoneOverTotal { done: u64, total: u64 },
+    /// A value of the wrong type for the field.
+    #[error("`{field}` cannot take the value {value:?}")]
+    WrongValue { field: Field, value: Value },
+    /// A metric's value that is not a finite number.
+    #[error("`value` must be a number, not {0:?}")]
+    NotANumber(Value),
+    /// A path that cannot name a metric.
+    #[error("`{0}` is not a metric: metrics are named objective/ID")]
+    NotAMetric(ItemPath),
+    #[error("no metric `{0}`")]
+    NoMetric(ItemPath),
+    /// No incident with that number (counted from 1) in the objective.
+    #[error("no incident {number} in `{path}`")]
+    NoIncident { path: ItemPath, number: usize },
+    /// Objectives are files: they are not added here.
+    #[error("objectives are files: create one by hand")]
+    AddObjective,
+    /// Objectives are files: they are not removed here.
+    #[error("objectives are files: delete the file by hand")]
+    RemoveObjective,
+    /// The id of a new item cannot be used.
+    #[error(transparent)]
+    Id(#[from] IdProblem),
+    /// A new item without a title.
+    #[error("a title is required")]
+    NoTitle,
+    #[error("`{0}` already exists")]
+    AlreadyExists(ItemPath),
+    #[error("an incident needs a title")]
+    IncidentWithoutTitle,
+    #[error("resolved {resolved} is before the incident's time {at}")]
+    ResolvedBeforeAt {
+        resolved: NaiveDateTime,
+        at: NaiveDateTime,
+    },
+}
+
+/// Why an id cannot be used for a new item.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum IdProblem {
+    #[error("an id is required")]
+    Missing,
+    #[error("id `{0}` must not contain `/`")]
+    Slash(String),
+    #[error("id `{0}` must not start or end with a space")]
+    EdgeSpace(String),
+    #[error("an id must not contain control characters")]
+    ControlCharacter,
+}
+
+/// `a` or `an`, before a kind's name.
+fn article(kind: Kind) -> &'static str {
+    if kind == Kind::Objective { "an" } else { "a" }
 }
 
 /// Rounds a percent to two decimals, the precision files and reports use.
@@ -133,17 +212,10 @@ pub fn round_percent(p: f64) -> f64 {
     (p * 100.0).round() / 100.0
 }
 
-/// A value as a person reads it, for messages: `95.46`, `"迁移"`, `(none)`.
+/// A value as a person reads it, in English messages: `95.46`, `"迁移"`,
+/// `(none)`. See [`crate::core::l10n`] for other languages.
 pub fn show(v: &Option<Value>) -> String {
-    match v {
-        None => "(none)".into(),
-        Some(Value::Text(t)) => format!("\"{}\"", super::text::sanitize(t, false)),
-        Some(Value::Number(n)) => super::text::percent(*n),
-        Some(Value::Count(n)) => n.to_string(),
-        Some(Value::Date(d)) => d.to_string(),
-        Some(Value::Status(s)) => s.to_string(),
-        Some(Value::List(l)) => format!("[{}]", super::text::sanitize(&l.join(", "), false)),
-    }
+    super::l10n::Language::En.value(v)
 }
 
 /// An item taken out of the model and its file, kept so that it can be put back.

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::data::{
     IncidentReport, Late, MetricReport, MilestoneReport, ObjectiveReport, Operations, Plan,
-    ProjectReport, Report, Stalled,
+    ProjectReport, Report, ReportProblem, Stalled,
 };
 use crate::core::history::{self, History, Movement, Record, Snapshot, snapshot_of};
 use crate::core::model::{ItemPath, Metric, Milestone, Portfolio, Status};
@@ -105,14 +105,9 @@ pub fn build(
             .files
             .iter()
             .filter(|f| !f.loaded)
-            .map(|f| format!("{} did not load and is left out", f.path.display()))
-            .chain(history.problems.iter().map(|d| d.to_string()))
-            .chain((!live).then(|| {
-                format!(
-                    "week {} from its history file: percents, statuses, stages and due dates as recorded then; texts and counts are not kept in history",
-                    state.week
-                )
-            }))
+            .map(|f| ReportProblem::NotLoaded(f.path.clone()))
+            .chain(history.problems.iter().cloned().map(ReportProblem::History))
+            .chain((!live).then(|| ReportProblem::PastWeek(state.week.clone())))
             .collect(),
     };
     let mut weighted = (0.0, 0.0, 0.0, 0.0);

@@ -25,7 +25,30 @@ pub struct Report {
     pub stalled: Vec<Stalled>,
     pub next: Vec<Plan>,
     /// Files that could not be read, so readers know the report is partial.
-    pub problems: Vec<String>,
+    pub problems: Vec<ReportProblem>,
+}
+
+/// What readers of a report must know about its data: it is partial, or
+/// from a past week. `Display` is the English; JSON holds that text.
+#[derive(Clone, Debug, thiserror::Error)]
+pub enum ReportProblem {
+    /// A data file that did not load.
+    #[error("{} did not load and is left out", .0.display())]
+    NotLoaded(std::path::PathBuf),
+    /// A history file with a problem.
+    #[error("{0}")]
+    History(crate::core::diag::Diagnostic),
+    /// A past week's report, from its history file (`2023-W24`).
+    #[error(
+        "week {0} from its history file: percents, statuses, stages and due dates as recorded then; texts and counts are not kept in history"
+    )]
+    PastWeek(String),
+}
+
+impl Serialize for ReportProblem {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// The operations section: 系统运行数据 and 生产稳定性事件.

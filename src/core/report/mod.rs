@@ -12,7 +12,7 @@ mod render;
 pub use build::{ReportError, build, for_week};
 pub use data::{
     IncidentReport, Late, MetricReport, MilestoneReport, ObjectiveReport, Operations, Plan,
-    ProjectReport, Report, Stalled,
+    ProjectReport, Report, ReportProblem, Stalled,
 };
 pub use file::write_file;
 pub use render::{json, markdown};

@@ -3,10 +3,11 @@
 
 use std::fmt::Write as _;
 
-use super::data::{MilestoneReport, Operations, Report};
-use crate::core::history::{Movement, delta_label};
+use super::data::{MilestoneReport, Operations, Report, ReportProblem};
+use crate::core::history::Movement;
+use crate::core::l10n::terms::{ACTION, BUSINESS_AFFECTED, CAUSE, IMPACT, MET, MISSED, OPEN};
+use crate::core::l10n::{Language, plural, with_unit};
 use crate::core::model::Status;
-use crate::core::settings::Language;
 use crate::core::text::{percent, sanitize};
 
 /// The report as pretty-printed JSON, with a final line break.
@@ -14,34 +15,36 @@ pub fn json(r: &Report) -> serde_json::Result<String> {
     Ok(serde_json::to_string_pretty(r)? + "\n")
 }
 
-/// The labels of one language.
+/// The labels of one language: the report's own, beside the shared terms
+/// of [`crate::core::l10n`].
 struct Words {
     lang: Language,
 }
 
 impl Words {
     fn t(&self, en: &'static str, zh: &'static str) -> &'static str {
-        match self.lang {
-            Language::En => en,
-            Language::Zh => zh,
-        }
+        self.lang.pick(en, zh)
     }
 
     fn colon(&self) -> &'static str {
-        self.t(": ", "：")
+        self.lang.colon()
     }
 
     fn status(&self, s: Status) -> &'static str {
-        match (self.lang, s) {
-            (Language::En, s) => match s {
-                Status::Todo => "to do",
-                Status::InProgress => "in progress",
-                Status::Blocked => "blocked",
-                Status::AtRisk => "at risk",
-                Status::Done => "done",
-                Status::Dropped => "dropped",
-            },
-            (Language::Zh, s) => s.zh(),
+        self.lang.status_in_prose(s)
+    }
+
+    /// A problem of the report's data, above the report.
+    fn problem(&self, p: &ReportProblem) -> String {
+        match (self.lang, p) {
+            (Language::En, p) => p.to_string(),
+            (Language::Zh, ReportProblem::NotLoaded(path)) => {
+                format!("{} 无法加载，未计入周报", path.display())
+            }
+            (Language::Zh, ReportProblem::History(d)) => format!("历史记录：{d}"),
+            (Language::Zh, ReportProblem::PastWeek(week)) => format!(
+                "{week} 周的数据取自历史文件：进度、状态、阶段和截止日期为当时的记录；历史中不保存文字和数量"
+            ),
         }
     }
 }
@@ -54,7 +57,7 @@ fn md(s: &str) -> String {
 
 /// `48.95%（▲ 1.2）` or `48.95% (▲ 1.2)`.
 fn pct_with_delta(w: &Words, p: f64, delta: Option<f64>, is_new: bool) -> String {
-    let label = delta_label(&Movement {
+    let label = w.lang.delta(&Movement {
         delta,
         is_new,
         ..Movement::default()
@@ -70,7 +73,7 @@ fn pct_with_delta(w: &Words, p: f64, delta: Option<f64>, is_new: bool) -> String
 pub fn markdown(r: &Report, lang: Language) -> String {
     let w = Words { lang };
     let mut out = String::new();
-    let sep = w.t(", ", "，");
+    let sep = lang.comma();
     match lang {
         Language::Zh => {
             let _ = writeln!(out, "# 第{}周 {}\n", r.week_number, r.date);
@@ -91,7 +94,7 @@ pub fn markdown(r: &Report, lang: Language) -> String {
         r.iso_week
     );
     for problem in &r.problems {
-        let _ = writeln!(out, "> ⚠ {}\n", md(problem));
+        let _ = writeln!(out, "> ⚠ {}\n", md(&w.problem(problem)));
     }
     let _ = writeln!(out, "# {}\n", w.t("Last week's progress", "上周进展"));
     operations_md(&mut out, &w, &r.operations);
@@ -177,10 +180,10 @@ pub fn markdown(r: &Report, lang: Language) -> String {
                 "- **{}** {}%{sep}{}",
                 md(&s.title),
                 percent(s.percent),
-                match lang {
-                    Language::Zh => format!("连续{}周未推进", s.weeks),
-                    Language::En => format!("unchanged for {} weeks", s.weeks),
-                }
+                lang.pick(
+                    format!("unchanged for {}", lang.weeks(s.weeks)),
+                    lang.stalled_weeks(s.weeks)
+                )
             );
         }
         out.push('\n');
@@ -209,20 +212,12 @@ pub fn markdown(r: &Report, lang: Language) -> String {
     out
 }
 
-fn with_unit(v: f64, unit: &Option<String>) -> String {
-    match unit.as_deref() {
-        Some("%") => format!("{v}%"),
-        Some(u) => format!("{v} {}", md(u)),
-        None => format!("{v}"),
-    }
-}
-
 /// 系统运行数据: the metrics with values and targets, the incident counts.
 fn operations_md(out: &mut String, w: &Words, ops: &Operations) {
     if ops.metrics.is_empty() && ops.incidents.is_empty() {
         return;
     }
-    let sep = w.t(", ", "，");
+    let sep = w.lang.comma();
     match w.lang {
         Language::Zh => {
             let _ = writeln!(out, "## 【系统运行数据】\n");
@@ -236,19 +231,19 @@ fn operations_md(out: &mut String, w: &Words, ops: &Operations) {
             "- {}{}{}",
             md(&m.title),
             w.colon(),
-            with_unit(m.value, &m.unit)
+            with_unit(m.value, m.unit.as_deref())
         );
         if let Some(t) = m.target {
             let verdict = match m.met {
-                Some(true) => w.t("✓ met", "✓ 达标"),
-                _ => w.t("✗ missed", "✗ 未达标"),
+                Some(true) => w.lang.get(MET),
+                _ => w.lang.get(MISSED),
             };
             let _ = write!(
                 line,
                 "{}{} {}{sep}{verdict}{}",
                 w.t(" (", "（"),
                 w.t("target", "目标"),
-                with_unit(t, &m.unit),
+                with_unit(t, m.unit.as_deref()),
                 w.t(")", "）")
             );
         }
@@ -274,8 +269,10 @@ fn operations_md(out: &mut String, w: &Words, ops: &Operations) {
         ),
         Language::En => writeln!(
             out,
-            "- Incidents: A/B {}, C/D {} ({} stability events without a grade)\n",
-            c.ab, c.cd, c.ungraded
+            "- Incidents: A/B {}, C/D {} ({} without a grade)\n",
+            c.ab,
+            c.cd,
+            plural(c.ungraded as i64, "stability event", "stability events")
         ),
     };
 }
@@ -294,24 +291,13 @@ fn incidents_md(out: &mut String, w: &Words, ops: &Operations) {
         }
     }
     for i in &ops.incidents {
-        let grade = match (i.grade, w.lang) {
-            (Some(g), Language::Zh) => format!("{}级", g.as_str()),
-            (Some(g), Language::En) => format!("grade {}", g.as_str()),
-            (None, _) => w.t("event", "事件").to_string(),
-        };
-        let duration = match (i.minutes, w.lang) {
-            (None, _) => w.t("open", "未解决").to_string(),
-            (Some(m), Language::Zh) if m >= 60 => format!("{}小时{}分钟", m / 60, m % 60),
-            (Some(m), Language::Zh) => format!("{m}分钟"),
-            (Some(m), Language::En) if m >= 60 => format!("{}h{:02}m", m / 60, m % 60),
-            (Some(m), Language::En) => format!("{m} min"),
+        let grade = w.lang.grade_or_event(i.grade);
+        let duration = match i.minutes {
+            None => w.lang.get(OPEN).to_string(),
+            Some(m) => w.lang.duration(m),
         };
         let business = if i.business_impact {
-            format!(
-                "{}{}",
-                w.t(", ", "，"),
-                w.t("business affected", "影响业务")
-            )
+            format!("{}{}", w.lang.comma(), w.lang.get(BUSINESS_AFFECTED))
         } else {
             String::new()
         };
@@ -321,13 +307,13 @@ fn incidents_md(out: &mut String, w: &Words, ops: &Operations) {
             i.at.format("%-m/%-d %H:%M"),
             md(&i.title),
             w.t(" (", "（"),
-            w.t(", ", "，"),
+            w.lang.comma(),
             w.t(")", "）")
         );
         for (label, text) in [
-            (w.t("Cause", "原因"), &i.cause),
-            (w.t("Handling", "处置"), &i.action),
-            (w.t("Impact", "影响"), &i.impact),
+            (w.lang.get(CAUSE), &i.cause),
+            (w.lang.get(ACTION), &i.action),
+            (w.lang.get(IMPACT), &i.impact),
         ] {
             if let Some(t) = text {
                 let _ = writeln!(out, "  {label}{}{}", w.colon(), md(t));
@@ -337,15 +323,15 @@ fn incidents_md(out: &mut String, w: &Words, ops: &Operations) {
     out.push('\n');
 }
 
+/// ` (4 days overdue)`, `（逾期4天）`, after a due date.
 fn late_label(w: &Words, days: i64) -> String {
-    match w.lang {
-        Language::Zh => format!("（逾期{days}天）"),
-        Language::En => format!(" ({days} days overdue)"),
-    }
+    let late = w.lang.days_overdue(days);
+    w.lang
+        .pick(format!(" {}", w.lang.aside(&late)), w.lang.aside(&late))
 }
 
 fn milestone_line(w: &Words, m: &MilestoneReport) -> String {
-    let sep = w.t(", ", "，");
+    let sep = w.lang.comma();
     let mut s = format!("{}{}", md(&m.title), w.colon());
     if let Some(stage) = &m.stage {
         match &m.stage_from {
@@ -380,24 +366,138 @@ fn milestone_line(w: &Words, m: &MilestoneReport) -> String {
     if let Some(due) = m.due {
         let _ = write!(s, "{sep}{} {due}", w.t("due", "截止"));
         if let Some(slip) = m.slip_days {
-            let _ = write!(s, " ({slip:+}d)");
+            let shift = w.lang.aside(&w.lang.day_shift(slip));
+            let _ = write!(s, "{}{shift}", w.t(" ", ""));
         }
         if m.overdue_days > 0 {
             s.push_str(&late_label(w, m.overdue_days));
         }
     }
     if m.stalled_weeks > 0 {
-        let _ = write!(
-            s,
-            "{sep}{}",
-            match w.lang {
-                Language::Zh => format!("连续{}周未推进", m.stalled_weeks),
-                Language::En => format!("stalled {} weeks", m.stalled_weeks),
-            }
-        );
+        let _ = write!(s, "{sep}{}", w.lang.stalled_weeks(m.stalled_weeks));
     }
     if let Some(b) = &m.blocker {
         let _ = write!(s, "{sep}{}{}{}", w.t("blocker", "阻断"), w.colon(), md(b));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::core::report::{ObjectiveReport, ProjectReport, Stalled};
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2023, 6, d).unwrap()
+    }
+
+    /// A report with a new project, a milestone whose due date moved back a
+    /// week and is a day late, one stalled item, and a file that did not load.
+    fn report() -> Report {
+        let milestone = MilestoneReport {
+            path: "o/p/m".into(),
+            title: "联调".into(),
+            percent: 40.0,
+            delta: None,
+            is_new: true,
+            status: Status::Blocked,
+            total: Some(164),
+            done: None,
+            stage: None,
+            stage_from: None,
+            due: Some(day(19)),
+            overdue_days: 1,
+            slip_days: Some(-7),
+            stalled_weeks: 1,
+            blocker: None,
+        };
+        let project = ProjectReport {
+            path: "o/p".into(),
+            title: "网联代收".into(),
+            owner: None,
+            percent: 40.0,
+            delta: None,
+            is_new: true,
+            status: Status::InProgress,
+            due: Some(day(19)),
+            overdue_days: 1,
+            update: None,
+            blocker: None,
+            milestones: vec![milestone],
+        };
+        Report {
+            iso_week: "2023-W25".into(),
+            week_number: 25,
+            date: day(20),
+            percent: 40.0,
+            delta: None,
+            operations: Operations::default(),
+            objectives: vec![ObjectiveReport {
+                path: "o".into(),
+                title: "服务业务".into(),
+                owner: None,
+                percent: 40.0,
+                delta: None,
+                status: Status::InProgress,
+                update: None,
+                projects: vec![project],
+            }],
+            overdue: Vec::new(),
+            stalled: vec![Stalled {
+                path: "o/p/m".into(),
+                title: "联调".into(),
+                percent: 40.0,
+                weeks: 1,
+            }],
+            next: Vec::new(),
+            problems: vec![
+                ReportProblem::NotLoaded(PathBuf::from("坏.toml")),
+                ReportProblem::PastWeek("2023-W24".into()),
+            ],
+        }
+    }
+
+    #[test]
+    fn a_chinese_report_has_no_english_label() {
+        let zh = markdown(&report(), Language::Zh);
+        for want in [
+            "（新增）",
+            "（-7天）",
+            "（逾期1天）",
+            "坏.toml 无法加载",
+            "连续1周未推进",
+        ] {
+            assert!(zh.contains(want), "{want} missing:\n{zh}");
+        }
+        // only values (paths, the ISO week) and key names are in Latin letters
+        let rest = zh
+            .replace("2023-W24", "")
+            .replace("ISO 2023-W25", "")
+            .replace(".toml", "")
+            .replace("（next 字段）", "");
+        assert!(
+            !rest.chars().any(|c| c.is_ascii_alphabetic()),
+            "English in the Chinese report:\n{zh}"
+        );
+    }
+
+    #[test]
+    fn an_english_report_counts_in_the_singular_for_one() {
+        let en = markdown(&report(), Language::En);
+        for want in [
+            "(new)",
+            "(-7d)",
+            "(1 day overdue)",
+            "stalled 1 week",
+            "unchanged for 1 week",
+            "坏.toml did not load and is left out",
+        ] {
+            assert!(en.contains(want), "{want} missing:\n{en}");
+        }
+        assert!(!en.contains("1 days") && !en.contains("1 weeks"), "{en}");
+    }
 }

@@ -4,7 +4,6 @@
 //! screens' follow-up.
 
 use super::{App, Mode};
-use crate::core::save::SaveError;
 use crate::tui::strings as t;
 use crate::tui::tree::Node;
 
@@ -23,7 +22,7 @@ impl App {
             self.mode = Mode::Conflict(Box::new(p));
         }
         if let Some(why) = f.failures.first() {
-            self.error(s.save_refused(why));
+            self.error(s.save_refused(&s.save_error(why)));
         } else if let (Some(name), false) = (f.saved.last(), f.merged.is_empty()) {
             self.info(s.saved_merged(name));
         } else if let Some(name) = f.saved.last() {
@@ -188,7 +187,7 @@ impl App {
             Action::Choose('m') => Choice::Mine,
             Action::Choose('t') => Choice::Theirs,
             Action::Cancel | Action::Choose(_) => {
-                self.error(s.save_refused(&SaveError::Conflict(Box::new(p.conflict)).to_string()));
+                self.error(s.conflict_refused(p.conflict));
                 return Mode::Normal;
             }
             _ => return Mode::Conflict(Box::new(p)),

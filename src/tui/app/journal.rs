@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::core::model::{ItemPath, Portfolio};
 use crate::core::save::{Conflict, SaveError, save_changes};
-use crate::core::{Change, Edit};
+use crate::core::{Change, Edit, EditError};
 
 /// A group of changes to one file, done together and undone together.
 #[derive(Clone, Debug)]
@@ -66,8 +66,8 @@ pub enum Refused {
     Nothing,
     /// The item's objective is not loaded (its path).
     NotLoaded(String),
-    /// The model refused a change (why).
-    Change(String),
+    /// The model refused a change.
+    Change(EditError),
 }
 
 /// Why an undo or redo did nothing.
@@ -88,7 +88,7 @@ pub struct Applied {
 }
 
 /// What a [`Journal::flush`] did.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct Flushed {
     /// Whether any entry was unsaved (and so tried).
     pub tried: bool,
@@ -97,7 +97,7 @@ pub struct Flushed {
     /// Files that others had changed too: merged, and read again.
     pub merged: Vec<usize>,
     /// Why saves were refused.
-    pub failures: Vec<String>,
+    pub failures: Vec<SaveError>,
     /// The first field changed here and on disk, which needs an answer.
     pub conflict: Option<Pending>,
 }
@@ -195,7 +195,7 @@ impl Journal {
                     for inv in inverses.iter().rev() {
                         let _ = p.apply_change(inv);
                     }
-                    return Err(Refused::Change(e.to_string()));
+                    return Err(Refused::Change(e));
                 }
             }
         }
@@ -255,8 +255,7 @@ impl Journal {
                         .iter()
                         .position(|ch| matches!(ch, Change::Field { edit, .. } if edit.path == c.item && edit.field == c.field))
                         .unwrap_or(0);
-                    out.failures
-                        .push(SaveError::Conflict(c.clone()).to_string());
+                    out.failures.push(SaveError::Conflict(c.clone()));
                     out.conflict = Some(Pending {
                         conflict: *c,
                         stack,
@@ -264,7 +263,7 @@ impl Journal {
                         change,
                     });
                 }
-                Err(e) => out.failures.push(e.to_string()),
+                Err(e) => out.failures.push(e),
             }
         }
         // files that had changes made on disk: the model follows them

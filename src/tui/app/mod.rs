@@ -319,7 +319,7 @@ impl App {
         match e {
             journal::Refused::Nothing => s.get(t::NOTHING_TO_CHANGE).into(),
             journal::Refused::NotLoaded(path) => s.not_loaded(&path),
-            journal::Refused::Change(why) => s.not_changed(&why),
+            journal::Refused::Change(why) => s.not_changed(&s.edit_error(&why)),
         }
     }
 

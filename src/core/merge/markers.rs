@@ -1,9 +1,14 @@
 //! Reading git's conflict markers: the blocks, and the file as our side
 //! wrote it, so that a conflicted file still loads around them.
 
-use toml_edit::DocumentMut;
+use toml_edit::{DocumentMut, Value};
 
-use super::bare;
+/// A value as written, without the spaces and comments around it.
+pub(super) fn bare(v: &Value) -> String {
+    let mut v = v.clone();
+    v.decor_mut().clear();
+    v.to_string()
+}
 
 /// A block between git's conflict markers.
 #[derive(Clone, Debug, PartialEq)]

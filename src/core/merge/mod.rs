@@ -11,6 +11,7 @@ mod markers;
 #[cfg(test)]
 mod tests;
 
+use markers::bare;
 pub use markers::{MarkedBlock, has_markers, ours_side, shield, unshield};
 
 /// The result of a merge.
@@ -126,12 +127,6 @@ fn table_text(t: &Table, out: &mut String) {
         out.push(',');
     }
     out.push('}');
-}
-
-pub(crate) fn bare(v: &Value) -> String {
-    let mut v = v.clone();
-    v.decor_mut().clear();
-    v.to_string()
 }
 
 /// Tables and arrays of tables inserted from `theirs` take their place in

@@ -155,7 +155,7 @@ pub struct Objective {
 }
 
 /// A file of the data folder, loaded or not.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct SourceFile {
     pub path: PathBuf,
     /// A fingerprint of the bytes read, to notice changes made on disk since.

@@ -309,3 +309,53 @@ fn toml_files(repo: &gix::Repository, tree: ObjectId) -> Result<Files, String> {
         })
         .collect())
 }
+
+/// Who changed what, as the TUI shows it: the last change of each item and
+/// the changes of a week, by person.
+#[derive(Clone, Debug, Default)]
+pub struct Changes {
+    /// The newest change of each item, by its path.
+    pub last: HashMap<String, LogEntry>,
+    /// The changes committed on or after the week's first day, newest first.
+    pub this_week: Vec<LogEntry>,
+}
+
+impl Changes {
+    /// The changes in git's history of `data` (at most `max_commits`
+    /// commits back), with `this_week` from `monday` on.
+    pub fn read(data: &Path, monday: NaiveDate, max_commits: usize) -> Result<Changes, LogError> {
+        let entries = log(
+            data,
+            &LogQuery {
+                max_commits: Some(max_commits),
+                ..LogQuery::default()
+            },
+        )?;
+        let mut out = Changes::default();
+        for e in entries {
+            if e.at.date_naive() >= monday {
+                out.this_week.push(e.clone());
+            }
+            out.last.entry(e.change.path.clone()).or_insert(e);
+        }
+        Ok(out)
+    }
+
+    /// This week's changes of the item at `path` and the items under it,
+    /// grouped by author (in the order they first appear), oldest first
+    /// within each.
+    pub fn by_person(&self, path: &str) -> Vec<(String, Vec<&LogEntry>)> {
+        let mut out: Vec<(String, Vec<&LogEntry>)> = Vec::new();
+        let under = format!("{path}/");
+        for e in self.this_week.iter().rev() {
+            if e.change.path != path && !e.change.path.starts_with(&under) {
+                continue;
+            }
+            match out.iter_mut().find(|(a, _)| *a == e.author) {
+                Some((_, list)) => list.push(e),
+                None => out.push((e.author.clone(), vec![e])),
+            }
+        }
+        out
+    }
+}

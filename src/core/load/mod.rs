@@ -129,7 +129,69 @@ pub fn map_dir<R: Send>(
     Ok((files, out))
 }
 
+/// What [`Portfolio::rescan`] found: objective files that came or went.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rescanned {
+    /// For each file index before, its index now (`None`: the file is gone).
+    pub moved: Vec<Option<usize>>,
+    /// The indices of the files that are new.
+    pub added: Vec<usize>,
+    /// The files that are gone.
+    pub removed: Vec<PathBuf>,
+}
+
 impl Portfolio {
+    /// Looks at the folder's objective files again: files that appeared
+    /// (a `git pull`, a copy) are read, files that are gone leave the model,
+    /// the others are kept as they are. `None` when the set of files is the
+    /// same.
+    pub fn rescan(&mut self) -> Result<Option<Rescanned>, LoadError> {
+        let paths = objective_files(&self.dir)?;
+        if paths.len() == self.files.len()
+            && paths.iter().zip(&self.files).all(|(p, f)| *p == f.path)
+        {
+            return Ok(None);
+        }
+        let mut old_files: Vec<Option<SourceFile>> = std::mem::take(&mut self.files)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let mut old_objectives: Vec<Option<Objective>> = std::mem::take(&mut self.objectives)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let mut out = Rescanned {
+            moved: vec![None; old_files.len()],
+            ..Rescanned::default()
+        };
+        for (j, path) in paths.iter().enumerate() {
+            let before = old_files
+                .iter()
+                .position(|f| f.as_ref().is_some_and(|f| f.path == *path));
+            let (file, objective) = match before {
+                Some(i) => {
+                    out.moved[i] = Some(j);
+                    let o = old_objectives
+                        .iter_mut()
+                        .find(|o| o.as_ref().is_some_and(|o| o.file == i))
+                        .and_then(Option::take);
+                    (old_files[i].take().unwrap_or_default(), o)
+                }
+                None => {
+                    out.added.push(j);
+                    load_file(path, std::fs::read(path))
+                }
+            };
+            self.files.push(file);
+            if let Some(mut o) = objective {
+                o.file = j;
+                self.objectives.push(o);
+            }
+        }
+        out.removed = old_files.into_iter().flatten().map(|f| f.path).collect();
+        Ok(Some(out))
+    }
+
     /// Reads the file `file` (an index into `files`) again from disk into
     /// the model, in place of what was read before. Returns whether it loaded.
     pub fn reload_file(&mut self, file: usize) -> bool {

@@ -141,3 +141,32 @@ fn objective_file_names() {
     assert!(!is_objective_file("notes.md"));
     assert!(!is_objective_file(".toml"));
 }
+
+#[test]
+fn a_rescan_reads_new_files_and_drops_removed_ones_keeping_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, title: &str| {
+        std::fs::write(dir.path().join(name), format!("title = \"{title}\"\n")).unwrap()
+    };
+    write("b.toml", "B");
+    write("d.toml", "D");
+    let mut p = load_dir(dir.path()).unwrap();
+    assert_eq!(p.rescan().unwrap(), None);
+    // kept files are not read again: a change there waits for its reload
+    write("b.toml", "B2");
+    write("a.toml", "A");
+    write("c.toml", "C");
+    std::fs::remove_file(dir.path().join("d.toml")).unwrap();
+    let r = p.rescan().unwrap().expect("files came and went");
+    assert_eq!(r.moved, vec![Some(1), None]);
+    assert_eq!(r.added, vec![0, 2]);
+    assert_eq!(r.removed, vec![dir.path().join("d.toml")]);
+    let titles: Vec<(&str, usize, &str)> = p
+        .objectives
+        .iter()
+        .map(|o| (o.id.as_str(), o.file, o.fields.title.as_str()))
+        .collect();
+    assert_eq!(titles, vec![("a", 0, "A"), ("b", 1, "B"), ("c", 2, "C")]);
+    assert_eq!(p.files.len(), 3);
+    assert!(p.files.iter().all(|f| f.loaded));
+}

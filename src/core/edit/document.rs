@@ -427,16 +427,23 @@ pub fn field_in_document(doc: &DocumentMut, edit: &Edit) -> Result<Option<Value>
             table = child(table, "milestone", mid).ok_or_else(missing)?;
         }
     }
-    let Some(v) = table.get(edit.field.key()).and_then(Item::as_value) else {
-        return Ok(None);
-    };
+    Ok(table
+        .get(edit.field.key())
+        .and_then(Item::as_value)
+        .map(|v| value_of(edit.field, v)))
+}
+
+/// A TOML value as the model reads it for `field`; a value of the wrong
+/// type is kept as its text, so that it still shows (and compares) as
+/// written.
+pub fn value_of(field: Field, v: &toml_edit::Value) -> Value {
     use Field as F;
     let raw = || {
         let mut bare = v.clone();
         bare.decor_mut().clear();
         Some(Value::Text(bare.to_string()))
     };
-    Ok(match edit.field {
+    let value = match field {
         F::Percent | F::Weight | F::Value => v.number().map(Value::Number).or_else(raw),
         F::Total | F::Done => v.unsigned().map(Value::Count).or_else(raw),
         F::Due | F::Start => v.date().map(Value::Date).or_else(raw),
@@ -453,7 +460,8 @@ pub fn field_in_document(doc: &DocumentMut, edit: &Edit) -> Result<Option<Value>
             )
         }),
         _ => v.as_str().map(|s| Value::Text(s.to_string())).or_else(raw),
-    })
+    };
+    value.unwrap_or_else(|| raw().expect("the text of a value"))
 }
 
 fn child<'a>(parent: &'a dyn TableLike, kind: &str, id: &str) -> Option<&'a dyn TableLike> {

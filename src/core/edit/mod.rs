@@ -61,6 +61,31 @@ impl Field {
         }
     }
 
+    /// The field a TOML key holds, if stride edits it.
+    pub fn of_key(key: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// Every field, in the order of [`Field::key`].
+    pub const ALL: [Field; 16] = [
+        Field::Title,
+        Field::Status,
+        Field::Percent,
+        Field::Due,
+        Field::Start,
+        Field::Owner,
+        Field::Weight,
+        Field::Note,
+        Field::Update,
+        Field::Next,
+        Field::Blocker,
+        Field::Tags,
+        Field::Stage,
+        Field::Total,
+        Field::Done,
+        Field::Value,
+    ];
+
     /// Whether items of `kind` have this field.
     pub fn applies_to(self, kind: Kind) -> bool {
         match self {

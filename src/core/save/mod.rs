@@ -264,3 +264,43 @@ pub enum CommitError {
 
 #[cfg(test)]
 mod tests;
+
+/// The fields a merge left between conflict markers in `file`, as
+/// conflicts to settle: `mine` is our side's value, `theirs` the other's.
+/// Setting the field (to either, or to anything) settles it at the next
+/// save. Blocks that are not one field of an item (git's own line merge
+/// can leave those) are left to an editor.
+pub fn marked_conflicts(file: &SourceFile) -> Vec<Conflict> {
+    let objective = file
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    file.conflicts
+        .iter()
+        .filter_map(|b| {
+            let (key, ours, theirs) = b.field.as_ref()?;
+            let field = Field::of_key(key)?;
+            let t: Vec<&str> = b.table.iter().map(String::as_str).collect();
+            let item = match t.as_slice() {
+                [] => ItemPath::objective(&objective),
+                ["project", p] => ItemPath::project(&objective, p),
+                ["metric", m] if field == Field::Value => ItemPath::project(&objective, m),
+                ["project", p, "milestone", m] => ItemPath::milestone(&objective, p, m),
+                _ => return None,
+            };
+            let read = |text: &str| {
+                text.parse::<toml_edit::Value>()
+                    .ok()
+                    .map(|v| crate::core::edit::document::value_of(field, &v))
+            };
+            Some(Conflict {
+                file: file.path.clone(),
+                item,
+                field,
+                mine: read(ours),
+                theirs: read(theirs),
+            })
+        })
+        .collect()
+}

@@ -220,6 +220,16 @@ fn a_conflicted_file_loads_as_ours_saves_around_the_markers_and_settles() {
     let now = fs::read_to_string(&path).unwrap();
     assert_eq!(now, merged.text.replace("'migration'", "\"迁移\""));
     assert_eq!(file.conflicts.len(), 1);
+    assert_eq!(
+        marked_conflicts(&file),
+        vec![Conflict {
+            file: path.clone(),
+            item: mig(),
+            field: Field::Percent,
+            mine: Some(Value::Number(96.0)),
+            theirs: Some(Value::Number(97.0)),
+        }]
+    );
     // the field itself set (theirs chosen): settled, no marker left
     let (c, mut inv) = pct(mig(), 97.0);
     save_changes(&mut file, &[c], std::slice::from_mut(&mut inv)).unwrap();

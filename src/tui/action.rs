@@ -33,6 +33,8 @@ pub enum Action {
     Retry,
     /// Read the selected item's file again from disk, keeping unsaved edits.
     Reload,
+    /// Settle a conflict a git merge left on the selected item: mine or theirs.
+    Settle,
     // finding
     Search,
     SearchNext,
@@ -69,6 +71,12 @@ pub enum Action {
     Tick(std::time::Duration),
     /// The file (an index into the portfolio's files) changed on disk.
     FileChanged(usize),
+    /// Objective files came or went (a `git pull`, a checkout).
+    FolderChanged,
+    /// Commit, merge and push with the team (the event loop runs git).
+    Sync,
+    /// A sync ended, saying how.
+    Synced(SyncOutcome),
     Help,
     ToggleDetail,
     Quit,
@@ -83,4 +91,17 @@ pub enum Action {
     Choose(char),
     Input(InputRequest),
     Paste(String),
+}
+
+/// How a sync ended, as the TUI tells it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SyncOutcome {
+    /// Committed (or nothing to commit), merged and pushed.
+    Done { committed: bool },
+    /// Committed here only: no remote, or no upstream branch (why).
+    LocalOnly(String),
+    /// The merge stopped on conflicts in this many fields.
+    Conflicts(usize),
+    /// It failed: git's words.
+    Failed(String),
 }

@@ -69,6 +69,7 @@ fn edit_bindings() -> Vec<Binding> {
         bind!(["Ctrl-r"], Redo, REDO),
         bind!(["Ctrl-s"], Retry, RETRY),
         bind!(["R"], Reload, RELOAD),
+        bind!(["c"], Settle, super::strings::team::SETTLE),
     ]
 }
 
@@ -190,6 +191,7 @@ fn build(table: Table) -> Vec<Binding> {
             bind!(["m"], Operations, OPS, ("m", OPS_SHORT)),
             bind!(["p"], Board, BOARD),
             bind!(["r"], Report, REPORT),
+            bind!(["S"], Sync, super::strings::team::SYNC),
             bind!(["i"], ToggleDetail, DETAIL),
             bind!(["?"], Help, HELP, ("?", HELP_SHORT)),
             bind!(["q", "<Esc>", "Ctrl-c"], Quit, QUIT, ("q", QUIT)),
@@ -337,7 +339,7 @@ pub fn overlay_keys(mode: &Mode) -> Option<&'static OverlayKeys> {
     match mode {
         Mode::Normal | Mode::Help => None,
         Mode::StatusMenu(_) | Mode::FilterMenu(_) => Some(&MENU_TABLE),
-        Mode::Conflict(_) => Some(&CONFLICT_TABLE),
+        Mode::Conflict(_) | Mode::Settle(_) => Some(&CONFLICT_TABLE),
         Mode::Confirm(_) => Some(&DELETE_TABLE),
         Mode::Search | Mode::Form(_) => Some(&TEXT_TABLE),
     }

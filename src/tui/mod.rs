@@ -119,6 +119,10 @@ fn event_loop(
     let mut clock = std::time::Instant::now();
     // files changed by others (an editor, git pull, another stride)
     let (changes, _watcher) = watch(&app.portfolio.dir);
+    // who changed what, from git, read in the background; a sync runs there too
+    let (team_tx, team_rx) = std::sync::mpsc::channel();
+    read_changes(app, team_tx.clone());
+    let mut syncing = false;
     loop {
         let now = std::time::Instant::now();
         app.update(Action::Tick(now - clock));
@@ -127,13 +131,35 @@ fn event_loop(
             app.add_older_history(older);
         }
         while let Ok(name) = changes.try_recv() {
-            if let Some(i) = app
+            let known = app
                 .portfolio
                 .files
                 .iter()
-                .position(|f| f.path.file_name() == Some(name.as_os_str()))
-            {
-                app.update(Action::FileChanged(i));
+                .position(|f| f.path.file_name() == Some(name.as_os_str()));
+            let exists = app.portfolio.dir.join(&name).exists();
+            match known {
+                Some(i) if exists => app.update(Action::FileChanged(i)),
+                // a file that went, or a new objective file
+                Some(_) => app.update(Action::FolderChanged),
+                None if exists
+                    && name
+                        .to_str()
+                        .is_some_and(crate::core::load::is_objective_file) =>
+                {
+                    app.update(Action::FolderChanged)
+                }
+                None => {}
+            }
+        }
+        while let Ok(news) = team_rx.try_recv() {
+            match news {
+                TeamNews::Changes(c) => app.changes = c,
+                TeamNews::Synced(outcome) => {
+                    syncing = false;
+                    app.update(Action::Synced(outcome));
+                    app.update(Action::FolderChanged);
+                    read_changes(app, team_tx.clone());
+                }
             }
         }
         terminal.draw(|frame| areas = view::draw(app, frame))?;
@@ -173,6 +199,16 @@ fn event_loop(
             }
             _ => {
                 if let Some(action) = keymap::action_for(app, &ev) {
+                    if action == Action::Sync && matches!(app.mode, Mode::Normal) {
+                        if syncing {
+                            app.info(app.strings().get(strings::team::SYNC_BUSY));
+                            continue;
+                        }
+                        // edits are on disk before git sees the folder
+                        app.flush();
+                        syncing = true;
+                        start_sync(app, team_tx.clone());
+                    }
                     app.update(action);
                 }
             }
@@ -207,6 +243,54 @@ fn watch(
             .map(|()| d)
     });
     (rx, debouncer)
+}
+
+/// What the background threads of git report.
+enum TeamNews {
+    Changes(crate::team::log::Changes),
+    Synced(crate::tui::action::SyncOutcome),
+}
+
+/// Reads who changed what from git, in a thread (nothing outside a
+/// repository). At most a thousand commits back.
+fn read_changes(app: &App, tx: std::sync::mpsc::Sender<TeamNews>) {
+    let dir = app.portfolio.dir.clone();
+    let monday = app.today
+        - chrono::Days::new(u64::from(
+            chrono::Datelike::weekday(&app.today).num_days_from_monday(),
+        ));
+    std::thread::spawn(move || {
+        if let Ok(c) = crate::team::log::Changes::read(&dir, monday, 1000) {
+            let _ = tx.send(TeamNews::Changes(c));
+        }
+    });
+}
+
+/// Commits, merges and pushes in a thread; says how it ended.
+fn start_sync(app: &App, tx: std::sync::mpsc::Sender<TeamNews>) {
+    use crate::team::sync::{SyncOptions, Synced, describe_conflicts, sync};
+    use crate::tui::action::SyncOutcome;
+    let dir = app.portfolio.dir.clone();
+    let opts = SyncOptions {
+        message: None,
+        zh: app.portfolio.settings.language == crate::core::settings::Language::Zh,
+    };
+    std::thread::spawn(move || {
+        let outcome = match sync(&dir, &opts) {
+            Ok(Synced::Done {
+                local_only: Some(why),
+                ..
+            }) => SyncOutcome::LocalOnly(why),
+            Ok(Synced::Done { committed, .. }) => SyncOutcome::Done {
+                committed: committed.is_some(),
+            },
+            Ok(Synced::Conflicts(files)) => {
+                SyncOutcome::Conflicts(describe_conflicts(&files).len())
+            }
+            Err(e) => SyncOutcome::Failed(e.to_string()),
+        };
+        let _ = tx.send(TeamNews::Synced(outcome));
+    });
 }
 
 /// The keys that work when the terminal is too small to show anything.

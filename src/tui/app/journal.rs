@@ -136,6 +136,21 @@ impl Journal {
         self.undo.iter().chain(&self.redo)
     }
 
+    /// Files came or went: each entry follows its file to its new index
+    /// (`moved[old]`); the entries of files that are gone are dropped, as
+    /// there is nothing left to undo them in.
+    pub fn remap(&mut self, moved: &[Option<usize>]) {
+        for stack in [&mut self.undo, &mut self.redo] {
+            stack.retain_mut(|e| match moved.get(e.file).copied().flatten() {
+                Some(now) => {
+                    e.file = now;
+                    true
+                }
+                None => false,
+            });
+        }
+    }
+
     /// Paths with edits that are not on disk yet.
     pub fn unsaved(&self) -> HashSet<ItemPath> {
         self.all()

@@ -134,6 +134,8 @@ impl App {
             Redo => self.step(Direction::Redo),
             Retry => self.retry(),
             Reload => self.reload_selected(),
+            Settle => self.start_settle(),
+            Sync => self.info(self.strings().get(crate::tui::strings::team::SYNCING)),
             Standup => self.open_standup(),
             Review => self.open_review(),
             Board => self.open_board(),

@@ -10,6 +10,7 @@ mod disk;
 pub mod journal;
 mod keys;
 pub mod overlays;
+mod team;
 
 use std::collections::HashSet;
 
@@ -23,7 +24,9 @@ use super::tree::{Node, Tree};
 use crate::core::Change;
 use crate::core::history::History;
 use crate::core::model::{ItemPath, ItemRef, Portfolio};
+use crate::core::save::Conflict;
 use crate::core::stats::Stats;
+use crate::team::log::Changes;
 pub use journal::{Direction, Entry, Journal, Pending};
 pub use overlays::{Search, status_shortcut};
 
@@ -41,6 +44,8 @@ pub enum Mode {
     Confirm(ItemPath),
     /// A field changed both here and on disk: mine or theirs?
     Conflict(Box<Pending>),
+    /// A field a git merge left with two values: mine or theirs?
+    Settle(Box<Conflict>),
     /// Typing a search.
     Search,
     Form(Box<Form>),
@@ -67,6 +72,8 @@ pub struct App {
     pub search: Search,
     /// Undo, redo and the edits still to be written.
     pub journal: Journal,
+    /// Who changed what, from git (empty outside a repository).
+    pub changes: Changes,
     pub message: Option<Message>,
     pub stats: Stats,
     pub show_detail: bool,
@@ -114,6 +121,7 @@ impl App {
             mode: Mode::Normal,
             search: Search::default(),
             journal: Journal::default(),
+            changes: Changes::default(),
             message,
             stats,
             show_detail: true,
@@ -181,7 +189,8 @@ impl App {
         }
     }
 
-    fn info(&mut self, text: impl Into<String>) {
+    /// Shows `text` in the footer until the next key.
+    pub fn info(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
             error: false,
@@ -227,8 +236,11 @@ impl App {
     }
 
     fn handle(&mut self, action: Action) {
-        if let Action::FileChanged(file) = action {
-            return self.file_changed(file);
+        match action {
+            Action::FileChanged(file) => return self.file_changed(file),
+            Action::FolderChanged => return self.folder_changed(),
+            Action::Synced(outcome) => return self.synced(outcome),
+            _ => {}
         }
         if let Action::Tick(d) = action {
             if let Screen::Standup(s) = &mut self.screen {
@@ -249,6 +261,7 @@ impl App {
             Mode::FilterMenu(i) => self.filter_menu(i, action),
             Mode::Confirm(path) => self.confirm_delete(path, action),
             Mode::Conflict(p) => self.resolve(*p, action),
+            Mode::Settle(c) => self.settle(*c, action),
             Mode::Search => self.search_input(action),
             Mode::Form(form) => self.form_input(form, action),
         };

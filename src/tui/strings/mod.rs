@@ -12,13 +12,15 @@
 //!
 //! `tree` (header, tree, detail pane), `forms` (overlays, forms, search),
 //! `messages` (the footer's messages), `standup` (stand-up, review, board),
-//! `ops` (metrics and incidents), `keys` (what each key does).
+//! `ops` (metrics and incidents), `keys` (what each key does), `team`
+//! (merge conflicts, sync, who changed what).
 
 mod forms;
 pub mod keys;
 mod messages;
 mod ops;
 mod standup;
+pub mod team;
 #[cfg(test)]
 mod tests;
 mod tree;

@@ -7,13 +7,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::core::Field;
+use crate::core::edit::show;
 use crate::core::history::Movement;
 use crate::core::model::{ItemPath, ItemRef, Status};
 use crate::core::rollup::{is_due_soon, overdue_days};
 use crate::core::text::{fit, percent, sanitize};
+use crate::team::log::LogEntry;
 use crate::tui::app::App;
 use crate::tui::screens::Screen;
-use crate::tui::strings::{self as t, Strings};
+use crate::tui::strings::{self as t, Strings, team};
 use crate::tui::theme;
 use crate::tui::tree::Node;
 
@@ -141,7 +143,59 @@ fn item(app: &App, path: &ItemPath, item: ItemRef<'_>) -> Vec<Line<'static>> {
     if !f.tags.is_empty() {
         lines.push(text_line(s, Field::Tags, &f.tags.join(", "), theme::dim()));
     }
+    lines.extend(team_lines(app, path));
     lines
+}
+
+/// The fields a merge left with two values, and who changed the item last.
+fn team_lines(app: &App, path: &ItemPath) -> Vec<Line<'static>> {
+    let s = app.strings();
+    let mut lines = Vec::new();
+    for c in app.conflicts_of(path) {
+        lines.push(Line::from(vec![
+            label(s, s.get(team::CONFLICT)),
+            Span::styled(
+                s.conflict_line(
+                    s.field(c.field),
+                    &sanitize(&show(&c.mine), false),
+                    &sanitize(&show(&c.theirs), false),
+                ),
+                theme::overdue(),
+            ),
+        ]));
+    }
+    if let Some(e) = app.changes.last.get(&path.to_string()) {
+        lines.push(Line::from(vec![
+            label(s, s.get(team::LAST_CHANGE)),
+            Span::styled(change_text(s, e), theme::dim()),
+        ]));
+    }
+    lines
+}
+
+/// `李四 06-20 14:03: percent 60 → 70`
+fn change_text(s: Strings, e: &LogEntry) -> String {
+    s.change_line(
+        &sanitize(&e.author, false),
+        &e.at.format("%m-%d %H:%M").to_string(),
+        &change_what(s, e),
+    )
+}
+
+/// `percent 60 → 70`
+pub(super) fn change_what(s: Strings, e: &LogEntry) -> String {
+    let value = |v: &Option<serde_json::Value>| match v {
+        None => "—".to_string(),
+        Some(serde_json::Value::String(t)) => sanitize(t, false).into_owned(),
+        Some(serde_json::Value::Number(n)) => n.as_f64().map_or_else(|| n.to_string(), percent),
+        Some(v) => v.to_string(),
+    };
+    let field = Field::of_key(&e.change.field).map_or(e.change.field.as_str(), |f| s.field(f));
+    format!(
+        "{field} {} → {}",
+        value(&e.change.from),
+        value(&e.change.to)
+    )
 }
 
 /// `since 2023-W24: ▲ 2.5 · 联调 → 上线 · due +7d · stalled 3 weeks`

@@ -146,7 +146,8 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::StatusMenu(i) => overlay::status_menu(app, *i, frame, area),
         Mode::FilterMenu(i) => overlay::filter_menu(app, *i, frame, area),
         Mode::Confirm(path) => overlay::confirm(app, path, frame, area),
-        Mode::Conflict(p) => overlay::conflict(app, p, frame, area),
+        Mode::Conflict(p) => overlay::conflict(app, &p.conflict, false, frame, area),
+        Mode::Settle(c) => overlay::conflict(app, c, true, frame, area),
         Mode::Form(form) => overlay::form(form, frame, area),
         Mode::Normal | Mode::Search => {}
     }

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::bars::skip_columns;
 use crate::core::model::{ItemPath, Status};
+use crate::core::save::Conflict;
 use crate::core::text::{fit, sanitize, truncate, width};
 use crate::tui::app::App;
 use crate::tui::form::Form;
@@ -165,10 +166,10 @@ pub fn confirm(app: &App, path: &ItemPath, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(text), inner);
 }
 
-/// A field changed here and on disk: both values, and the choice.
-pub fn conflict(app: &App, p: &crate::tui::app::Pending, frame: &mut Frame, area: Rect) {
+/// The mine-or-theirs question, for a save's conflict or (`merged`) for a
+/// field a git merge left with two values.
+pub fn conflict(app: &App, c: &Conflict, merged: bool, frame: &mut Frame, area: Rect) {
     let s = app.strings();
-    let c = &p.conflict;
     let title = app
         .portfolio
         .get(&c.item)
@@ -176,7 +177,11 @@ pub fn conflict(app: &App, p: &crate::tui::app::Pending, frame: &mut Frame, area
         .unwrap_or_else(|| c.item.to_string());
     let text = vec![
         Line::styled(
-            s.conflict_what(c.field.key(), &title),
+            if merged {
+                s.merge_conflict_what(c.field.key(), &title)
+            } else {
+                s.conflict_what(c.field.key(), &title)
+            },
             Style::new().add_modifier(Modifier::BOLD),
         ),
         Line::styled(format!("{} · {}", c.item, c.file.display()), theme::dim()),

@@ -65,10 +65,12 @@ fn project_page(app: &App, s: &Standup, path: &ItemPath, frame: &mut Frame, area
     let status = item.status_with(pct);
     let change = change_of(app, path, item);
     let n = pr.milestones.len() as u16;
+    let people = app.changes.by_person(&path.to_string());
     let texts = [&pr.fields.update, &pr.fields.next, &pr.fields.blocker]
         .iter()
         .filter(|t| t.is_some())
-        .count() as u16;
+        .count() as u16
+        + people.len() as u16;
     let [head, gauge, list, notes] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -225,6 +227,25 @@ fn project_page(app: &App, s: &Standup, path: &ItemPath, frame: &mut Frame, area
                 Span::styled(sanitize(v, false).into_owned(), style),
             ]));
         }
+    }
+    // this week's changes, by person: who moved what since Monday
+    for (i, (who, changes)) in people.iter().enumerate() {
+        let what: Vec<String> = changes
+            .iter()
+            .map(|e| super::detail::change_what(tr, e))
+            .collect();
+        let head = if i == 0 {
+            tr.get(crate::tui::strings::team::THIS_WEEK)
+        } else {
+            ""
+        };
+        text.push(Line::from(vec![
+            super::detail::label(tr, head),
+            Span::styled(
+                tr.person_changes(&sanitize(who, false), &what.join(" · ")),
+                theme::dim(),
+            ),
+        ]));
     }
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), notes);
 }

@@ -67,6 +67,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let rows = &app.tree.rows;
     let offset = scroll_offset(app.tree.offset, app.tree.selected, rows.len(), height);
     let unsaved = app.unsaved();
+    let conflicted: HashSet<ItemPath> = app.merge_conflicts().into_iter().map(|c| c.item).collect();
     let cols = Columns::for_width(area.width as usize);
     let lines: Vec<Line> = rows
         .iter()
@@ -74,7 +75,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .skip(offset)
         .take(height)
         .map(|(i, node)| {
-            let line = row(app, *node, area.width as usize, cols, &unsaved);
+            let line = row(
+                app,
+                *node,
+                area.width as usize,
+                cols,
+                (&unsaved, &conflicted),
+            );
             if i == app.tree.selected {
                 line.patch_style(theme::selected())
             } else {
@@ -100,7 +107,7 @@ fn row<'a>(
     node: Node,
     w: usize,
     cols: Columns,
-    unsaved: &HashSet<ItemPath>,
+    (unsaved, conflicted): (&HashSet<ItemPath>, &HashSet<ItemPath>),
 ) -> Line<'a> {
     let p = &app.portfolio;
     let s = app.strings();
@@ -182,6 +189,10 @@ fn row<'a>(
     let is_unsaved = path.as_ref().is_some_and(|x| unsaved.contains(x));
     if is_unsaved {
         left.push(Span::styled("● ", theme::unsaved()));
+    }
+    if path.as_ref().is_some_and(|x| conflicted.contains(x)) {
+        // a merge left a field with two values: `c` settles it
+        left.push(Span::styled("≠ ", theme::overdue()));
     }
     let used: usize = left.iter().map(|s| width(&s.content)).sum();
     let title_w = w.saturating_sub(used + right_w + 1);

@@ -732,3 +732,113 @@ fn walk_the_stand_up_and_raise_a_percent_during_it() {
     t.keys(&["q"]);
     t.wait_dead();
 }
+
+/// `git -C dir ARGS`, which must succeed.
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success() || args[0] == "pull",
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_git_pull_under_the_open_tui_brings_new_files_and_a_conflict_it_settles_in_place() {
+    let root = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_stride");
+    let stride = |data: &Path, args: &[&str]| {
+        let out = Command::new(bin)
+            .env_remove("STRIDE_DATA")
+            .arg("--data")
+            .arg(data)
+            .args(["--today", TODAY])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "stride {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(
+        root.path(),
+        &["init", "-q", "--bare", "-b", "main", "origin.git"],
+    );
+    let (a, b) = (root.path().join("a"), root.path().join("b"));
+    git(root.path(), &["clone", "-q", "origin.git", "a"]);
+    for (dir, name) in [(&a, "Alice"), (&b, "Bob")] {
+        if dir == &b {
+            git(root.path(), &["clone", "-q", "origin.git", "b"]);
+        }
+        git(dir, &["config", "user.name", name]);
+        git(dir, &["config", "user.email", "x@example.com"]);
+        if dir == &a {
+            fs::create_dir(a.join("data")).unwrap();
+            common::sample_into(&a.join("data"), "en", false);
+            stride(&a.join("data"), &["git-setup"]);
+            git(&a, &["add", "-A"]);
+            git(&a, &["commit", "-q", "-m", "portfolio"]);
+            git(&a, &["push", "-q", "origin", "main"]);
+        } else {
+            stride(&b.join("data"), &["git-setup"]);
+        }
+    }
+    // Bob: a new objective and the migration at 97%, pushed
+    fs::write(b.join("data/o4-new.toml"), "title = \"O4 新目标\"\n").unwrap();
+    stride(
+        &b.join("data"),
+        &["set", "o2-upgrade/hive/migration", "--percent", "97"],
+    );
+    git(&b, &["add", "-A"]);
+    git(&b, &["commit", "-q", "-m", "bob"]);
+    git(&b, &["push", "-q"]);
+    // Alice has the TUI open, sets 98, commits and pulls outside it
+    let t = Tmux::start(&a.join("data"), "");
+    t.wait_for("O2");
+    stride(
+        &a.join("data"),
+        &["set", "o2-upgrade/hive/migration", "--percent", "98"],
+    );
+    git(&a, &["add", "-A"]);
+    git(&a, &["commit", "-q", "-m", "alice"]);
+    git(&a, &["pull", "-q", "--no-rebase", "--no-edit"]);
+    let file = a.join("data/o2-upgrade.toml");
+    assert!(fs::read_to_string(&file).unwrap().contains("<<<<<<< ours"));
+    // the new objective appears without a restart (last in the tree: G)
+    let start = Instant::now();
+    while !t.screen().contains("O4 新目标") {
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "no O4 after the pull:\n{}",
+            t.screen()
+        );
+        t.keys(&["G"]);
+        sleep(POLL);
+    }
+    // the conflicted item is marked; c asks, t takes theirs
+    let screen = search(&t, "迁移进度");
+    assert!(line_with(&screen, &["≠", "迁移进度"]).is_some(), "{screen}");
+    t.keys(&["c"]);
+    t.wait_for("two values");
+    t.keys(&["t"]);
+    wait_file(&file, "the markers gone", |b| {
+        let text = String::from_utf8_lossy(b);
+        !text.contains("<<<<<<<") && text.contains("percent = 97")
+    });
+    t.wait_until("the mark gone, and said so", |s| {
+        line_with(s, &["迁移进度", "97%"]).is_some_and(|l| !l.contains('≠'))
+            && footer(s).contains("settled")
+    });
+    t.keys(&["q"]);
+    t.wait_dead();
+    stride(&a.join("data"), &["check"]);
+}

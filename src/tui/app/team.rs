@@ -65,8 +65,12 @@ impl App {
             value,
         };
         if self.commit(vec![Change::field(edit)]) {
-            let s = self.strings();
-            self.info(s.settled(c.field.key()));
+            // saved now, so that the message says it was settled, not just saved
+            self.flush();
+            if !self.has_error() && matches!(self.mode, Mode::Normal) {
+                let s = self.strings();
+                self.info(s.settled(s.field(c.field)));
+            }
         }
         std::mem::replace(&mut self.mode, Mode::Normal)
     }

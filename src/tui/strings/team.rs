@@ -56,6 +56,11 @@ impl Strings {
         self.pick(format!("{who}: {what}"), format!("{who}：{what}"))
     }
 
+    /// `+3 more`.
+    pub fn and_more(self, n: usize) -> String {
+        self.pick(format!("+{n} more"), format!("另有 {n} 项"))
+    }
+
     pub fn sync_local_only(self, why: &str) -> String {
         self.pick(
             format!("committed here only: {why}"),

@@ -230,10 +230,16 @@ fn project_page(app: &App, s: &Standup, path: &ItemPath, frame: &mut Frame, area
     }
     // this week's changes, by person: who moved what since Monday
     for (i, (who, changes)) in people.iter().enumerate() {
-        let what: Vec<String> = changes
+        // the first few, and how many more
+        const SHOWN: usize = 4;
+        let mut what: Vec<String> = changes
             .iter()
+            .take(SHOWN)
             .map(|e| super::detail::change_what(tr, e))
             .collect();
+        if changes.len() > SHOWN {
+            what.push(tr.and_more(changes.len() - SHOWN));
+        }
         let head = if i == 0 {
             tr.get(crate::tui::strings::team::THIS_WEEK)
         } else {

@@ -11,7 +11,8 @@ use crate::core::text::sanitize;
 pub fn run(dir: &Path, out: &mut impl Write) -> Result<ExitCode, Failure> {
     let portfolio = load(dir)?;
     let (mut errors, mut warnings) = (0, 0);
-    let history = crate::core::history::check(&portfolio.dir);
+    let mut history = crate::core::load::skipped(&portfolio.dir);
+    history.extend(crate::core::history::check(&portfolio.dir));
     let all = portfolio
         .settings_diagnostics
         .iter()

@@ -44,7 +44,7 @@ pub fn run(
     };
     match &args.output {
         Some(path) => {
-            crate::core::report::write_file(path, &text)
+            crate::core::report::write_file(dir, path, &text)
                 .map_err(|e| Failure::new(format!("cannot write {}: {e}", path.display())))?;
             eprintln!("stride: wrote {}", path.display());
         }

@@ -85,7 +85,7 @@ pub fn parse_iso_week(name: &str) -> Option<NaiveDate> {
 /// the defaults stand in for what could not be read.
 pub fn load(dir: &Path) -> (Settings, Vec<Diagnostic>) {
     let path = dir.join(FILE);
-    match std::fs::read(&path) {
+    match super::fsio::read_regular(&path) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => parse(&path, &text),
             Err(_) => (

@@ -143,12 +143,24 @@ pub fn parse(path: &Path, text: &str) -> Result<Snapshot, Diagnostic> {
     Ok(snap)
 }
 
-/// The weekly files of a data folder, oldest first: `(week, path)`.
+/// The weekly files of a data folder, oldest first: `(week, path)`. Only
+/// regular files (through links): a FIFO, a folder or a device named like
+/// a week is left out here and reported by [`check`].
 pub fn weeks(data: &Path) -> Vec<(String, PathBuf)> {
+    let mut out: Vec<(String, PathBuf)> = week_entries(data)
+        .into_iter()
+        .filter(|(_, path)| fsio::not_regular(path).is_none())
+        .collect();
+    out.sort_by_key(|(w, _)| parse_iso_week(w));
+    out
+}
+
+/// Every entry of `history/` named like a weekly file, whatever it is.
+fn week_entries(data: &Path) -> Vec<(String, PathBuf)> {
     let Ok(entries) = std::fs::read_dir(data.join(DIR)) else {
         return Vec::new();
     };
-    let mut out: Vec<(String, PathBuf)> = entries
+    entries
         .filter_map(|e| e.ok())
         .filter_map(|e| {
             let name = e.file_name().to_str()?.to_string();
@@ -156,25 +168,36 @@ pub fn weeks(data: &Path) -> Vec<(String, PathBuf)> {
             parse_iso_week(week)?;
             Some((week.to_string(), e.path()))
         })
-        .collect();
-    out.sort_by_key(|(w, _)| parse_iso_week(w));
-    out
+        .collect()
 }
 
-/// Problems in every weekly file, for `stride check`.
+/// Reads a weekly file as text: only a regular file, of a sane size.
+pub(super) fn read(path: &Path) -> Result<String, Diagnostic> {
+    match fsio::read_regular(path).map(String::from_utf8) {
+        Ok(Ok(text)) => Ok(text),
+        Ok(Err(_)) => Err(Diagnostic::whole_file(path, "the file is not valid UTF-8")),
+        Err(e) => Err(Diagnostic::whole_file(
+            path,
+            format!("cannot read file: {e}"),
+        )),
+    }
+}
+
+/// Problems in every weekly file, for `stride check`; an entry named like
+/// a weekly file that is not a regular file (a FIFO, a folder, a device, a
+/// dangling link) is a warning, as it is skipped.
 pub fn check(data: &Path) -> Vec<Diagnostic> {
-    weeks(data)
+    let mut entries = week_entries(data);
+    entries.sort();
+    entries
         .into_iter()
-        .filter_map(
-            |(_, path)| match std::fs::read(&path).map(String::from_utf8) {
-                Ok(Ok(text)) => parse(&path, &text).err(),
-                Ok(Err(_)) => Some(Diagnostic::whole_file(&path, "the file is not valid UTF-8")),
-                Err(e) => Some(Diagnostic::whole_file(
-                    &path,
-                    format!("cannot read file: {e}"),
-                )),
-            },
-        )
+        .filter_map(|(_, path)| match fsio::not_regular(&path) {
+            Some(what) => Some(Diagnostic {
+                severity: Severity::Warning,
+                ..Diagnostic::whole_file(&path, format!("skipped: {what}, not a regular file"))
+            }),
+            None => read(&path).and_then(|text| parse(&path, &text)).err(),
+        })
         .collect()
 }
 
@@ -182,9 +205,7 @@ pub fn check(data: &Path) -> Vec<Diagnostic> {
 /// records of objectives whose files did not load. Returns its path.
 pub fn record(p: &Portfolio, today: NaiveDate) -> std::io::Result<PathBuf> {
     let mut snap = snapshot_of(p, today);
-    let dir = p.dir.join(DIR);
-    std::fs::create_dir_all(&dir)?;
-    let path = dir.join(format!("{}.toml", snap.week));
+    let path = p.dir.join(DIR).join(format!("{}.toml", snap.week));
     let unloaded: Vec<String> = p
         .files
         .iter()
@@ -192,7 +213,8 @@ pub fn record(p: &Portfolio, today: NaiveDate) -> std::io::Result<PathBuf> {
         .filter_map(|f| f.path.file_stem()?.to_str().map(String::from))
         .collect();
     if !unloaded.is_empty()
-        && let Ok(text) = std::fs::read_to_string(&path)
+        && std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file())
+        && let Ok(text) = read(&path)
         && let Ok(old) = parse(&path, &text)
     {
         let mut items = std::mem::take(&mut snap.items);
@@ -205,9 +227,12 @@ pub fn record(p: &Portfolio, today: NaiveDate) -> std::io::Result<PathBuf> {
     // one writer at a time; the last one writes the newest state
     let _lock = fsio::lock(&p.dir, &path)?;
     let text = render(&snap);
-    if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
+    // (a link is never read here: its target may be anything)
+    let linked = std::fs::symlink_metadata(&path).is_ok_and(|m| !m.is_file());
+    if !linked && read(&path).is_ok_and(|old| old == text) {
         return Ok(path);
     }
-    fsio::write_atomic(&path, text.as_bytes())?;
+    // stride's own file: never through a link, never out of the folder
+    fsio::write_own(&p.dir, &path, text.as_bytes())?;
     Ok(path)
 }

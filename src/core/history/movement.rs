@@ -102,20 +102,10 @@ impl History {
             if read >= WEEKS_READ {
                 break;
             }
-            let text = match std::fs::read(&path).map(String::from_utf8) {
-                Ok(Ok(t)) => t,
-                Ok(Err(_)) => {
-                    each(Err(Diagnostic::whole_file(
-                        &path,
-                        "the file is not valid UTF-8",
-                    )));
-                    continue;
-                }
-                Err(e) => {
-                    each(Err(Diagnostic::whole_file(
-                        &path,
-                        format!("cannot read file: {e}"),
-                    )));
+            let text = match super::file::read(&path) {
+                Ok(t) => t,
+                Err(d) => {
+                    each(Err(d));
                     continue;
                 }
             };

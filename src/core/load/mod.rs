@@ -40,8 +40,38 @@ pub fn is_objective_file(name: &str) -> bool {
     name.ends_with(".toml") && name.len() > 5 && !name.starts_with('.') && !name.starts_with('_')
 }
 
-/// The objective files of `dir`, in file-name order.
+/// The objective files of `dir`, in file-name order: regular files
+/// (through links), and links whose target is missing (reading them is an
+/// error with the file's name, not a silent absence). Other entries named
+/// like objective files (a FIFO, a folder, a device) are left out, and
+/// [`skipped`] reports them.
 pub fn objective_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let (mut files, _) = entries(dir)?;
+    files.sort();
+    Ok(files)
+}
+
+/// The entries of `dir` named like objective files that are not read, as
+/// warnings: a FIFO, a folder, a device (a link to `/dev/zero`). For
+/// `stride check`.
+pub fn skipped(dir: &Path) -> Vec<Diagnostic> {
+    let Ok((_, mut skipped)) = entries(dir) else {
+        return Vec::new();
+    };
+    skipped.sort();
+    skipped
+        .into_iter()
+        .map(|(path, what)| Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::whole_file(&path, format!("skipped: {what}, not a regular file"))
+        })
+        .collect()
+}
+
+/// The objective files of `dir`, and the entries named like them that are
+/// skipped, with what they are.
+#[allow(clippy::type_complexity)]
+fn entries(dir: &Path) -> Result<(Vec<PathBuf>, Vec<(PathBuf, String)>), LoadError> {
     let err = |e: std::io::Error| LoadError {
         dir: dir.to_path_buf(),
         message: e.to_string(),
@@ -53,7 +83,7 @@ pub fn objective_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
             message: "not a folder".into(),
         });
     }
-    let mut files = Vec::new();
+    let (mut files, mut skipped) = (Vec::new(), Vec::new());
     for entry in std::fs::read_dir(dir).map_err(err)? {
         let entry = entry.map_err(err)?;
         let name = entry.file_name();
@@ -62,12 +92,17 @@ pub fn objective_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
             continue;
         }
         // follows symlinks: a linked data file is a data file
-        if std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()) {
-            files.push(entry.path());
+        let path = entry.path();
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_file() => files.push(path),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => files.push(path),
+            _ => {
+                let what = super::fsio::not_regular(&path).unwrap_or_default();
+                skipped.push((path, what));
+            }
         }
     }
-    files.sort();
-    Ok(files)
+    Ok((files, skipped))
 }
 
 /// Loads every objective file of `dir`, in parallel, into a portfolio.
@@ -77,7 +112,7 @@ pub fn load_dir(dir: &Path) -> Result<Portfolio, LoadError> {
     clean_temporaries(dir);
     clean_temporaries(&dir.join(super::history::DIR));
     let results = parallel_map(&paths, |path| {
-        let bytes = std::fs::read(path);
+        let bytes = read_data(path);
         load_file(path, bytes)
     });
     let (settings, settings_diagnostics) = super::settings::load(dir);
@@ -113,7 +148,7 @@ pub fn map_dir<R: Send>(
     clean_temporaries(&dir.join(super::history::DIR));
     let indexed: Vec<(usize, &PathBuf)> = paths.iter().enumerate().collect();
     let results = parallel_map(&indexed, |&(i, path)| {
-        let (file, objective) = load_file(path, std::fs::read(path));
+        let (file, objective) = load_file(path, read_data(path));
         let r = objective.map(|mut o| {
             o.file = i;
             f(&o)
@@ -179,7 +214,7 @@ impl Portfolio {
                 }
                 None => {
                     out.added.push(j);
-                    load_file(path, std::fs::read(path))
+                    load_file(path, read_data(path))
                 }
             };
             self.files.push(file);
@@ -198,7 +233,7 @@ impl Portfolio {
         let Some(path) = self.files.get(file).map(|f| f.path.clone()) else {
             return false;
         };
-        let (source, objective) = load_file(&path, std::fs::read(&path));
+        let (source, objective) = load_file(&path, read_data(&path));
         let at = self.objectives.iter().position(|o| o.file == file);
         match (objective, at) {
             (Some(mut o), Some(i)) => {
@@ -250,6 +285,24 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
     });
     out.sort_by_key(|(i, _)| *i);
     out.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Reads an objective file: a regular file of a sane size
+/// ([`super::fsio::read_regular`]); a link whose target is missing says so.
+fn read_data(path: &Path) -> std::io::Result<Vec<u8>> {
+    super::fsio::read_regular(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound
+            && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+        {
+            let target = std::fs::read_link(path).unwrap_or_default();
+            std::io::Error::new(
+                e.kind(),
+                format!("the link's target {} is missing", target.display()),
+            )
+        } else {
+            e
+        }
+    })
 }
 
 /// Loads one file from the result of reading it.

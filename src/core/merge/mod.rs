@@ -85,6 +85,10 @@ pub fn merge(
     if !cx.conflicts.is_empty() {
         text = mark(&text, &cx.conflicts, crlf);
     }
+    // toml_edit drops a byte order mark: ours keeps it
+    if ours.starts_with('\u{feff}') && !text.starts_with('\u{feff}') {
+        text.insert(0, '\u{feff}');
+    }
     Ok(Merged {
         text,
         conflicts: cx.conflicts,

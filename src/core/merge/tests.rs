@@ -209,3 +209,16 @@ fn a_save_edits_around_the_markers() {
         base.replace("97", "99")
     );
 }
+
+#[test]
+fn a_bom_survives_a_merge() {
+    let base = "\u{feff}a = 1\r\nb = 2\r\n";
+    let r = m(
+        base,
+        "\u{feff}a = 3\r\nb = 2\r\n",
+        "\u{feff}a = 1\r\nb = 4\r\n",
+    );
+    assert_eq!(r.text, "\u{feff}a = 3\r\nb = 4\r\n");
+    let r = m("a = 1\n", "\u{feff}a = 1\n", "a = 2\n");
+    assert_eq!(r.text, "\u{feff}a = 2\n");
+}

@@ -322,7 +322,7 @@ pub fn for_week(
                 ReportError(format!("`{w}` is not a week: write it like {current}"))
             })?;
             let path = p.dir.join(history::DIR).join(format!("{w}.toml"));
-            let text = std::fs::read_to_string(&path).map_err(|e| {
+            let text = crate::core::fsio::read_regular(&path).and_then(|b| String::from_utf8(b).map_err(std::io::Error::other)).map_err(|e| {
                 ReportError(format!(
                     "no history for {w}: cannot read {}: {e} (history is recorded when stride saves, or by `stride snapshot`)",
                     path.display()

@@ -7,7 +7,6 @@
 //! written with [`fsio::write_atomic_on`]. This module owns the merge with
 //! changes made on disk since the file was read, and the conflicts.
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -104,13 +103,16 @@ pub fn save_changes_on(
     };
     let data = file.path.parent().unwrap_or(Path::new("."));
     let _lock = fsio::lock(data, &file.path).map_err(io_err)?;
-    let bytes = fs::read(&file.path).map_err(io_err)?;
+    let bytes = fsio::read_regular(&file.path).map_err(io_err)?;
     let merged = fingerprint(&bytes) != file.fingerprint;
     let doc_err = |message: String| SaveError::Document {
         path: file.path.clone(),
         message,
     };
-    let text = String::from_utf8(bytes).map_err(|_| doc_err("not valid UTF-8".into()))?;
+    let raw = String::from_utf8(bytes).map_err(|_| doc_err("not valid UTF-8".into()))?;
+    // edited without its BOM and with LF lines, both put back on the way out
+    let spelling = Spelling::of(&raw);
+    let text = spelling.normalize(&raw);
     if !merged && file.plain {
         // the file is as read, a run of plain sections: edit only the
         // sections of the edited items (the inverses are kept aside in case
@@ -118,7 +120,8 @@ pub fn save_changes_on(
         let mut trial = inverses.to_vec();
         if let Some(new_text) = section::edit(&text, changes, &mut trial) {
             inverses.clone_from_slice(&trial);
-            if new_text != text {
+            let new_text = spelling.restore(&raw, &text, &new_text);
+            if new_text != raw {
                 fsio::write_atomic_on(disk, &file.path, new_text.as_bytes()).map_err(io_err)?;
             }
             file.fingerprint = fingerprint(new_text.as_bytes());
@@ -134,6 +137,10 @@ pub fn save_changes_on(
         .unwrap_or(&text)
         .parse()
         .map_err(|e: toml_edit::TomlError| doc_err(e.message().to_string()))?;
+    // what toml_edit writes of the file unedited: lines it writes its own
+    // way (`[ project . p ]` as `[project.p]`) are kept as they were unless
+    // edited
+    let unedited = blocks.is_empty().then(|| doc.to_string());
     if merged {
         for (i, change) in changes.iter().enumerate() {
             check_merge(&doc, change, inverses.get(i), &file.path)?;
@@ -163,12 +170,90 @@ pub fn save_changes_on(
         new_text = super::merge::unshield(&new_text, &blocks, settles);
         file.conflicts = super::merge::ours_side(&new_text).1;
     }
-    if new_text != text {
+    let new_text = spelling.restore(&raw, unedited.as_deref().unwrap_or(&text), &new_text);
+    if new_text != raw {
         fsio::write_atomic_on(disk, &file.path, new_text.as_bytes()).map_err(io_err)?;
     }
     file.fingerprint = fingerprint(new_text.as_bytes());
     file.plain = super::load::is_plain(&file.path, &new_text);
     Ok(Saved { merged })
+}
+
+/// How a file is spelt beyond its TOML: a byte order mark, and CRLF line
+/// endings. An edit is made on the text without them and they are put
+/// back, so that one edit changes one line of a CRLF or BOM file.
+struct Spelling {
+    bom: bool,
+    /// Most lines end with CRLF: new lines do too.
+    crlf: bool,
+}
+
+impl Spelling {
+    fn of(raw: &str) -> Spelling {
+        let lines = raw.matches('\n').count();
+        let crlf = raw.matches("\r\n").count();
+        Spelling {
+            bom: raw.starts_with('\u{feff}'),
+            crlf: crlf > 0 && crlf * 2 >= lines,
+        }
+    }
+
+    /// The text as it is edited: no BOM, LF lines.
+    fn normalize(&self, raw: &str) -> String {
+        let text = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        if text.contains("\r\n") {
+            text.replace("\r\n", "\n")
+        } else {
+            text.to_string()
+        }
+    }
+
+    /// `new`, the edited normalized text, written as `raw` was: the lines
+    /// before and after the edited ones (those that `new` shares with
+    /// `base`, the normalized text as the editor would write it unedited)
+    /// are `raw`'s own lines, byte for byte; the edited ones get the file's
+    /// line ending; the BOM is put back.
+    fn restore(&self, raw: &str, base: &str, new: &str) -> String {
+        let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        let (r, b, n): (Vec<&str>, Vec<&str>, Vec<&str>) = (
+            raw.split_inclusive('\n').collect(),
+            base.split_inclusive('\n').collect(),
+            new.split_inclusive('\n').collect(),
+        );
+        let mut out = String::with_capacity(raw.len() + new.len() / 8 + 3);
+        if self.bom {
+            out.push('\u{feff}');
+        }
+        let ending = |out: &mut String, line: &str| match line.strip_suffix('\n') {
+            Some(l) if self.crlf && !l.ends_with('\r') => {
+                out.push_str(l);
+                out.push_str("\r\n");
+            }
+            _ => out.push_str(line),
+        };
+        if r.len() != b.len() {
+            // the lines do not match up: the new text, in the file's endings
+            for line in &n {
+                ending(&mut out, line);
+            }
+            return out;
+        }
+        let prefix = b.iter().zip(&n).take_while(|(x, y)| x == y).count();
+        let most = b.len().min(n.len()) - prefix;
+        let suffix = b
+            .iter()
+            .rev()
+            .zip(n.iter().rev())
+            .take(most)
+            .take_while(|(x, y)| x == y)
+            .count();
+        r[..prefix].iter().for_each(|l| out.push_str(l));
+        for line in &n[prefix..n.len() - suffix] {
+            ending(&mut out, line);
+        }
+        r[r.len() - suffix..].iter().for_each(|l| out.push_str(l));
+        out
+    }
 }
 
 /// Whether `change` can go over a file someone else changed: the field it

@@ -243,3 +243,125 @@ fn a_conflicted_file_loads_as_ours_saves_around_the_markers_and_settles() {
     let (file, _) = crate::core::load::load_file(&path, fs::read(&path));
     assert!(file.diagnostics.is_empty(), "{:?}", file.diagnostics);
 }
+
+/// The lines of `after` that differ from `before`, which must have as many.
+fn lines_changed(before: &str, after: &str) -> usize {
+    let (a, b): (Vec<_>, Vec<_>) = (
+        before.split_inclusive('\n').collect(),
+        after.split_inclusive('\n').collect(),
+    );
+    assert_eq!(a.len(), b.len(), "{after:?}");
+    a.iter().zip(&b).filter(|(x, y)| x != y).count()
+}
+
+fn title(path: ItemPath, new: &str, old: &str) -> (Change, Change) {
+    (
+        Change::field(Edit::set(
+            path.clone(),
+            Field::Title,
+            Value::Text(new.into()),
+        )),
+        Change::field(Edit::set(path, Field::Title, Value::Text(old.into()))),
+    )
+}
+
+/// Saves one change to a file holding `text`, returning the new text.
+fn save_one(text: &str, change: (Change, Change)) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("o2.toml");
+    fs::write(&path, text).unwrap();
+    let mut file = source(&path);
+    save_changes(&mut file, &[change.0], &mut [change.1]).unwrap();
+    let after = fs::read_to_string(&path).unwrap();
+    assert_eq!(file.fingerprint, fingerprint(after.as_bytes()));
+    after
+}
+
+#[test]
+fn crlf_bom_and_spaced_headers_survive_and_one_edit_changes_one_line() {
+    let spaced = FILE
+        .replace("[project.hive]", "[ project . hive ]")
+        .replace(
+            "[project.hive.milestone.migration]",
+            "[project . hive . milestone.migration]",
+        );
+    let crlf = FILE.replace('\n', "\r\n");
+    let bom = format!("\u{feff}{FILE}");
+    let all = format!("\u{feff}{}", spaced.replace('\n', "\r\n"));
+    for (name, text) in [
+        ("crlf", &crlf),
+        ("bom", &bom),
+        ("spaced", &spaced),
+        ("all", &all),
+    ] {
+        for (what, change) in [
+            ("milestone", pct(mig(), 96.0)),
+            (
+                "project",
+                title(ItemPath::project("o2", "hive"), "蜂巢", "HIVE"),
+            ),
+            ("objective", title(ItemPath::objective("o2"), "O3", "O2")),
+        ] {
+            let after = save_one(text, change);
+            assert_eq!(lines_changed(text, &after), 1, "{name} {what}: {after:?}");
+            assert_eq!(
+                after.starts_with('\u{feff}'),
+                text.starts_with('\u{feff}'),
+                "{name} {what}"
+            );
+            assert_eq!(
+                after.matches("\r\n").count(),
+                text.matches("\r\n").count(),
+                "{name} {what}: {after:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_save_keeps_owner_group_and_mode() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("o2.toml");
+    fs::write(&path, FILE).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+    // as root (CI), give the file to someone else: the save must keep them
+    let root = unsafe { libc::geteuid() } == 0;
+    if root {
+        std::os::unix::fs::chown(&path, Some(4321), Some(4322)).unwrap();
+    }
+    let before = fs::metadata(&path).unwrap();
+    let mut file = source(&path);
+    let (change, inverse) = pct(mig(), 96.0);
+    save_changes(&mut file, &[change], &mut [inverse]).unwrap();
+    let after = fs::metadata(&path).unwrap();
+    assert!(fs::read_to_string(&path).unwrap().contains("percent = 96 "));
+    assert_eq!(after.mode() & 0o7777, 0o640);
+    assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()));
+    if root {
+        assert_eq!((after.uid(), after.gid()), (4321, 4322));
+    }
+}
+
+#[test]
+fn a_file_no_one_may_write_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("o2.toml");
+    fs::write(&path, FILE).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let mut file = source(&path);
+    let (change, inverse) = pct(mig(), 96.0);
+    let e = save_changes(&mut file, &[change], &mut [inverse]).unwrap_err();
+    let message = e.to_string();
+    assert!(
+        message.contains("o2.toml") && message.contains("read-only"),
+        "{message}"
+    );
+    assert!(
+        matches!(e, SaveError::Io { ref error, .. } if error.kind() == io::ErrorKind::PermissionDenied)
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), FILE);
+    use std::os::unix::fs::MetadataExt;
+    assert_eq!(fs::metadata(&path).unwrap().mode() & 0o777, 0o444);
+}

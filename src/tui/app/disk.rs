@@ -166,7 +166,7 @@ impl App {
             .join("reports")
             .join(format!("{}.md", report.iso_week));
         let shown = path.display().to_string();
-        match crate::core::report::write_file(&path, &text) {
+        match crate::core::report::write_file(&self.portfolio.dir, &path, &text) {
             Ok(()) => self.info(s.wrote_report(&shown)),
             Err(e) => self.error(s.cannot_write(&shown, &e.to_string())),
         }

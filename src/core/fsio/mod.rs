@@ -136,12 +136,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_atomic_on(&RealDisk, path, bytes)
 }
 
-/// Writes `bytes` as the file at `path` atomically: a temporary file in the
-/// same folder is written, flushed to disk and renamed over the file, so a
-/// crash leaves either the old file (or none) or the new one. A missing
-/// file is created; a symlink is written through to its target; an
-/// existing file keeps its permissions. On any failure the temporary file
-/// is removed and the old file is untouched.
+/// Writes `bytes` as the data file at `path` atomically: a temporary file
+/// in the same folder is written, flushed to disk and renamed over the
+/// file, so a crash leaves either the old file (or none) or the new one. A
+/// missing file is created; a symlink is written through to its target (a
+/// data file may be a link: that is the documented write-through; stride's
+/// own files go through [`write_own`], which never follows one). An
+/// existing file keeps its owner, group and permissions where the saver
+/// may set them, and a file that no one may write (no write bit in its
+/// mode, as `chmod 444` leaves it) is refused, as an editor would ask
+/// first: the saver may be root, whom permission bits do not stop. The
+/// rename gives the file a new inode: a hard link to the old one keeps the
+/// old text. On any failure the temporary file is removed and the old
+/// file is untouched.
 pub fn write_atomic_on(disk: &dyn Disk, path: &Path, bytes: &[u8]) -> io::Result<()> {
     let target = match fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path)?,
@@ -149,6 +156,13 @@ pub fn write_atomic_on(disk: &dyn Disk, path: &Path, bytes: &[u8]) -> io::Result
         Err(e) if e.kind() == io::ErrorKind::NotFound => path.to_path_buf(),
         Err(e) => return Err(e),
     };
+    replace(disk, &target, bytes)
+}
+
+/// The atomic write itself, at `target` (never a link: a link there is
+/// replaced by the file, not followed).
+fn replace(disk: &dyn Disk, target: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -163,24 +177,55 @@ pub fn write_atomic_on(disk: &dyn Disk, path: &Path, bytes: &[u8]) -> io::Result
         TEMP_COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
     // a new file gets the permissions of any new file
-    let permissions = match fs::metadata(&target) {
-        Ok(m) => Some(m.permissions()),
+    let old = match fs::symlink_metadata(target) {
+        Ok(m) if m.file_type().is_symlink() => None,
+        Ok(m) => Some(m),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(e),
     };
+    if let Some(m) = &old
+        && m.mode() & 0o222 == 0
+    {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!(
+                "{} is read-only (mode {:o}): not writing it; make it writable (chmod u+w) to edit it",
+                target.display(),
+                m.mode() & 0o7777
+            ),
+        ));
+    }
+    if old.is_some() && !may_write(target) {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!(
+                "{}: Permission denied (the file is not writable for you): not writing it",
+                target.display()
+            ),
+        ));
+    }
     let result = (|| {
         disk.before(Step::CreateTemp, &tmp)?;
         let mut f = OpenOptions::new().write(true).create_new(true).open(&tmp)?;
         disk.before(Step::Write, &tmp)?;
         f.write_all(bytes)?;
-        if let Some(permissions) = permissions {
-            f.set_permissions(permissions)?;
+        if let Some(m) = &old {
+            // the owner and group first (this clears set-id bits), then the
+            // mode; a non-root saver cannot give the file to its owner, but
+            // may keep its group if a member
+            let me = unsafe { (libc::geteuid(), libc::getegid()) };
+            if (m.uid(), m.gid()) != me
+                && std::os::unix::fs::fchown(&f, Some(m.uid()), Some(m.gid())).is_err()
+            {
+                let _ = std::os::unix::fs::fchown(&f, None, Some(m.gid()));
+            }
+            f.set_permissions(fs::Permissions::from_mode(m.mode() & 0o7777))?;
         }
         disk.before(Step::Fsync, &tmp)?;
         f.sync_all()?;
         drop(f);
-        disk.before(Step::Rename, &target)?;
-        fs::rename(&tmp, &target)?;
+        disk.before(Step::Rename, target)?;
+        fs::rename(&tmp, target)?;
         // make the rename itself durable
         if let Ok(d) = File::open(&dir) {
             let _ = d.sync_all();
@@ -191,6 +236,169 @@ pub fn write_atomic_on(disk: &dyn Disk, path: &Path, bytes: &[u8]) -> io::Result
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// The largest file stride reads: 64 MiB. The largest real data file is a
+/// few hundred KiB; a file over this is refused with a message instead of
+/// filling memory (a link to `/dev/zero`, a runaway log).
+pub const MAX_FILE_SIZE: u64 = 64 << 20;
+
+/// Whether this process may write the file at `path` (`access(2)`: root may).
+fn may_write(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    std::ffi::CString::new(path.as_os_str().as_bytes())
+        .is_ok_and(|c| unsafe { libc::access(c.as_ptr(), libc::W_OK) } == 0)
+}
+
+/// What a file that is not a regular file is, for messages.
+fn kind_of(t: fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_dir() {
+        "a folder"
+    } else if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_char_device() || t.is_block_device() {
+        "a device"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_symlink() {
+        "a link"
+    } else {
+        "a special file"
+    }
+}
+
+/// Why an entry that looks like a data file (`name.toml`) cannot be one:
+/// `None` for a regular file (through links), else what it is, in words
+/// (`"a FIFO"`, `"a link whose target is missing"`).
+pub fn not_regular(path: &Path) -> Option<String> {
+    match fs::metadata(path) {
+        Ok(m) if m.is_file() => None,
+        Ok(m) => Some(kind_of(m.file_type()).to_string()),
+        Err(_) if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) => {
+            Some("a link whose target is missing".into())
+        }
+        Err(e) => Some(format!("unreadable ({e})")),
+    }
+}
+
+/// Reads a data file (an objective, a weekly history file, settings):
+/// only a regular file (through links), of at most [`MAX_FILE_SIZE`]
+/// bytes. A FIFO, a folder or a device is refused at once with a message
+/// saying what it is, never waited on or read forever: the file is opened
+/// without blocking and checked before a byte is read.
+pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let f = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)?;
+    let m = f.metadata()?;
+    if !m.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "not a regular file but {}: stride reads only regular files",
+                kind_of(m.file_type())
+            ),
+        ));
+    }
+    let too_big = || {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!(
+                "the file is over {} MiB, the most stride reads",
+                MAX_FILE_SIZE >> 20
+            ),
+        )
+    };
+    if m.len() > MAX_FILE_SIZE {
+        return Err(too_big());
+    }
+    let mut bytes = Vec::with_capacity(m.len() as usize);
+    // a file growing while it is read stops at the limit too
+    f.take(MAX_FILE_SIZE + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+/// Writes one of stride's own files (a weekly history file, a report in
+/// the data folder) at `path` inside the data folder `data`, atomically.
+/// Unlike a data file, an own file is never written through a link: if
+/// the file, or any folder between `data` and it, is a link, nothing is
+/// written and the error names the link; a path outside `data` is refused
+/// too. Missing folders are made (not through links either). The rename
+/// that puts the file in place replaces a name, never follows it.
+pub fn write_own(data: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let Ok(rel) = path.strip_prefix(data) else {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!(
+                "{} is outside the data folder {}: stride writes its own files only there",
+                path.display(),
+                data.display()
+            ),
+        ));
+    };
+    let link = |p: &Path| {
+        io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!(
+                "{} is a link: stride does not follow links for its own files (history, reports); remove it",
+                p.display()
+            ),
+        )
+    };
+    let parts: Vec<_> = rel.components().collect();
+    let mut at = data.to_path_buf();
+    for (i, part) in parts.iter().enumerate() {
+        let std::path::Component::Normal(part) = part else {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{} is not a plain path in the data folder", path.display()),
+            ));
+        };
+        at.push(part);
+        let last = i + 1 == parts.len();
+        match fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => return Err(link(&at)),
+            Ok(m) if last && !m.is_file() => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!(
+                        "{} is {}, not a file stride wrote: not replacing it",
+                        at.display(),
+                        kind_of(m.file_type())
+                    ),
+                ));
+            }
+            Ok(m) if !last && !m.is_dir() => {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    format!("{} is not a folder", at.display()),
+                ));
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound && !last => {
+                match fs::create_dir(&at) {
+                    Ok(()) => {}
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                        // made meanwhile: check it again
+                        if !fs::symlink_metadata(&at).is_ok_and(|m| m.is_dir()) {
+                            return Err(link(&at));
+                        }
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e),
+        }
+    }
+    replace(&RealDisk, path, bytes)
 }
 
 /// Removes temporary files left by writes that were killed, in `dir`: those
@@ -261,85 +469,4 @@ pub fn fingerprint(bytes: &[u8]) -> u64 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn atomic_write_replaces_the_file_and_leaves_no_temporary() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("o.toml");
-        fs::write(&path, "old").unwrap();
-        write_atomic(&path, "new".as_bytes()).unwrap();
-        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["o.toml"]);
-    }
-
-    #[test]
-    fn temporaries_of_dead_processes_are_cleaned_up() {
-        let dir = tempfile::tempdir().unwrap();
-        let dead = dir.path().join(".o.toml.stride-4000000-1.tmp");
-        let mine = dir
-            .path()
-            .join(format!(".o.toml.stride-{}-9.tmp", std::process::id()));
-        let other = dir.path().join(".notes.tmp");
-        for p in [&dead, &mine, &other] {
-            fs::write(p, "x").unwrap();
-        }
-        assert_eq!(clean_temporaries(dir.path()), 1);
-        assert!(!dead.exists() && mine.exists() && other.exists());
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn atomic_write_goes_through_a_symlink() {
-        let dir = tempfile::tempdir().unwrap();
-        let real = dir.path().join("real.toml");
-        let link = dir.path().join("link.toml");
-        fs::write(&real, "old").unwrap();
-        std::os::unix::fs::symlink(&real, &link).unwrap();
-        write_atomic(&link, b"new").unwrap();
-        assert!(
-            fs::symlink_metadata(&link)
-                .unwrap()
-                .file_type()
-                .is_symlink()
-        );
-        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
-    }
-
-    #[test]
-    fn fingerprints_tell_any_change() {
-        let text = b"title = \"O2\"\n[project.a]\ntitle = \"A\"\npercent = 95.46\n".to_vec();
-        let base = fingerprint(&text);
-        assert_eq!(base, fingerprint(&text.clone()));
-        let mut seen = std::collections::HashSet::from([base]);
-        for i in 0..text.len() {
-            for bit in 0..8 {
-                let mut t = text.clone();
-                t[i] ^= 1 << bit;
-                assert!(seen.insert(fingerprint(&t)), "byte {i} bit {bit}");
-            }
-            assert!(seen.insert(fingerprint(&text[..i])), "prefix {i}");
-        }
-        let mut longer = text.clone();
-        longer.push(0);
-        assert!(seen.insert(fingerprint(&longer)));
-    }
-
-    #[test]
-    fn atomic_write_creates_a_missing_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("2023-W25.md");
-        write_atomic(&path, b"new").unwrap();
-        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
-        let names: Vec<_> = fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(names, ["2023-W25.md"]);
-    }
-}
+mod tests;

@@ -81,7 +81,10 @@ pub fn problem(v: &DeValue<'_>, raw: &str) -> Option<String> {
 /// Every scalar of `table`, at any depth, that [`problem`] finds wrong:
 /// its span in `text` (the text `table` was parsed from) and the message,
 /// in file order. Goes by an explicit stack, so depth costs no recursion.
-pub fn problems(table: &toml::de::DeTable<'_>, text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+pub fn problems(
+    table: &toml::de::DeTable<'_>,
+    text: &str,
+) -> Vec<(std::ops::Range<usize>, String)> {
     let mut out = Vec::new();
     let mut stack: Vec<&toml::Spanned<DeValue<'_>>> = table.values().rev().collect();
     while let Some(v) = stack.pop() {
@@ -261,7 +264,10 @@ mod tests {
             ]
         );
         assert_eq!(found[0].1, "`0x` is not a number: it has no digits");
-        assert_eq!(found[3].1, "`1_0\u{660}` is not a number: `\u{660}` is not a digit");
+        assert_eq!(
+            found[3].1,
+            "`1_0\u{660}` is not a number: `\u{660}` is not a digit"
+        );
         assert!(found[4].1.contains("is out of range"), "{found:?}");
         assert!(found[7].1.contains("years go from 0001"), "{found:?}");
     }

@@ -61,10 +61,9 @@ pub fn objective_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
         if !is_objective_file(name) {
             continue;
         }
-        // follows symlinks: a linked data file is a data file
-        if std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()) {
-            files.push(entry.path());
-        }
+        // not skipped if not a file: a folder, a broken link, an entry that
+        // cannot be looked at is reported when read (see `read`)
+        files.push(entry.path());
     }
     files.sort();
     Ok(files)
@@ -77,7 +76,7 @@ pub fn load_dir(dir: &Path) -> Result<Portfolio, LoadError> {
     clean_temporaries(dir);
     clean_temporaries(&dir.join(super::history::DIR));
     let results = parallel_map(&paths, |path| {
-        let bytes = std::fs::read(path);
+        let bytes = read(path);
         load_file(path, bytes)
     });
     let (settings, settings_diagnostics) = super::settings::load(dir);
@@ -113,7 +112,7 @@ pub fn map_dir<R: Send>(
     clean_temporaries(&dir.join(super::history::DIR));
     let indexed: Vec<(usize, &PathBuf)> = paths.iter().enumerate().collect();
     let results = parallel_map(&indexed, |&(i, path)| {
-        let (file, objective) = load_file(path, std::fs::read(path));
+        let (file, objective) = load_file(path, read(path));
         let r = objective.map(|mut o| {
             o.file = i;
             f(&o)
@@ -179,7 +178,7 @@ impl Portfolio {
                 }
                 None => {
                     out.added.push(j);
-                    load_file(path, std::fs::read(path))
+                    load_file(path, read(path))
                 }
             };
             self.files.push(file);
@@ -198,7 +197,7 @@ impl Portfolio {
         let Some(path) = self.files.get(file).map(|f| f.path.clone()) else {
             return false;
         };
-        let (source, objective) = load_file(&path, std::fs::read(&path));
+        let (source, objective) = load_file(&path, read(&path));
         let at = self.objectives.iter().position(|o| o.file == file);
         match (objective, at) {
             (Some(mut o), Some(i)) => {
@@ -218,6 +217,18 @@ impl Portfolio {
         self.files[file] = source;
         self.files[file].loaded
     }
+}
+
+/// Reads an objective file (following symlinks). Anything but a regular
+/// file is an error to report, not a file to skip: a folder named `x.toml`
+/// says "Is a directory"; a pipe or a device is never opened, as reading
+/// one could wait forever.
+fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+    let meta = std::fs::metadata(path)?;
+    if !meta.is_file() && !meta.is_dir() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    std::fs::read(path)
 }
 
 /// Applies `f` to every item on all cores, keeping the order of `items`.

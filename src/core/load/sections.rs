@@ -25,8 +25,8 @@ use std::path::Path;
 use toml::de::DeTable;
 
 use super::context::{Cx, Table};
-use crate::core::scalar::problems;
 use crate::core::model::{Objective, Project};
+use crate::core::scalar::problems;
 
 /// What a section's header says it holds.
 #[derive(Debug, PartialEq)]

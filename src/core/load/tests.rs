@@ -190,7 +190,11 @@ fn a_hundred_thousand_problems_are_each_at_their_place() {
     );
     assert_eq!(
         diags[n - 1].to_string(),
-        format!("o.toml:{}:3: warning: unknown key `k{}` in project `p` (kept as is)", n + 3, n - 1)
+        format!(
+            "o.toml:{}:3: warning: unknown key `k{}` in project `p` (kept as is)",
+            n + 3,
+            n - 1
+        )
     );
 }
 
@@ -203,7 +207,10 @@ fn invalid_values_anywhere_are_errors_at_their_place() {
         ("0x", "`0x` is not a number: it has no digits"),
         ("0b", "`0b` is not a number: it has no digits"),
         ("0o", "`0o` is not a number: it has no digits"),
-        ("1_0\u{660}", "`1_0\u{660}` is not a number: `\u{660}` is not a digit"),
+        (
+            "1_0\u{660}",
+            "`1_0\u{660}` is not a number: `\u{660}` is not a digit",
+        ),
         (
             "9223372036854775808",
             "`9223372036854775808` is out of range: integers go from -9223372036854775808 to 9223372036854775807",

@@ -252,3 +252,24 @@ cause = '[c](javascript:x)'\n";
         "<script>alert(1)</script> &copy; & 迁移（一期）"
     );
 }
+
+#[test]
+fn hostile_values_in_settings_and_history_are_reported_at_their_place() {
+    let dir = folder(&[("o.toml", O), (".stride.toml", "language = 'en'\nx = 0x\n")]);
+    fs::create_dir(dir.path().join("history")).unwrap();
+    fs::write(
+        dir.path().join("history").join("2023-W24.toml"),
+        "week = '2023-W24'\nextra = 9223372036854775808\n",
+    )
+    .unwrap();
+    stride(dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            ".stride.toml:2:5: error: `0x` is not a number: it has no digits",
+        ))
+        .stdout(predicate::str::contains(
+            "2023-W24.toml:2:9: error: `9223372036854775808` is out of range",
+        ));
+}

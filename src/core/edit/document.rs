@@ -413,8 +413,7 @@ pub fn number(n: f64) -> toml_edit::Value {
     if n.fract() == 0.0 && n.abs() < 1e15 {
         return (n as i64).into();
     }
-    let a = n.abs();
-    if n.is_finite() && (a >= 1e15 || a < 1e-5) {
+    if n.is_finite() && !(1e-5..1e15).contains(&n.abs()) {
         // Rust's `{:e}` is the shortest digits too, and valid TOML
         if let Ok(v) = format!("{n:e}").parse::<toml_edit::Value>() {
             return v;

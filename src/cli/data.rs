@@ -6,6 +6,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::failure::Failure;
+use crate::core::text::sanitize;
 use crate::core::{self, Portfolio};
 
 /// A day given on the command line (`--today`, `--since`): `YYYY-MM-DD`.
@@ -30,13 +31,19 @@ pub fn record_history(portfolio: &Portfolio, today: NaiveDate) {
     }
 }
 
-/// Prints the errors of files that did not load to stderr; true if any.
+/// Prints to stderr what could not be read: the errors of files that did
+/// not load, and of settings that could not be read or parsed; true if
+/// any (the command then exits non-zero, after printing what it could).
 pub fn report_unloaded(p: &Portfolio) -> bool {
     let mut any = false;
+    for d in p.settings_diagnostics.iter().filter(|d| d.is_error()) {
+        any = true;
+        eprintln!("stride: {}", sanitize(&d.to_string(), false));
+    }
     for f in p.files.iter().filter(|f| !f.loaded) {
         any = true;
         for d in f.diagnostics.iter().filter(|d| d.is_error()) {
-            eprintln!("stride: {d}");
+            eprintln!("stride: {}", sanitize(&d.to_string(), false));
         }
         eprintln!(
             "stride: {} was skipped (run `stride check` for details)",

@@ -145,8 +145,11 @@ pub fn run(
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         other => other?,
     }
+    // list reads no setting, but settings that cannot be read are reported
+    let (_, settings_diagnostics) = crate::core::settings::load(dir);
     let portfolio = Portfolio {
         files,
+        settings_diagnostics,
         ..Portfolio::default()
     };
     Ok(if report_unloaded(&portfolio) {

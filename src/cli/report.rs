@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::data::load;
+use super::data::{load, report_unloaded};
 use super::failure::Failure;
 use crate::core::report::{for_week, json, markdown};
 
@@ -50,5 +50,11 @@ pub fn run(
         }
         None => out.write_all(text.as_bytes())?,
     }
-    Ok(ExitCode::SUCCESS)
+    // what it could is written, with a warning on top; a script
+    // (`stride report > week.md`) still learns that something is missing
+    Ok(if report_unloaded(&portfolio) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -82,9 +82,18 @@ pub fn run(
         ));
     }
     let mut portfolio = load(dir)?;
-    portfolio
-        .commit(&edits)
-        .map_err(|e| Failure::new(format!("{path}: {e}")))?;
+    portfolio.commit(&edits).map_err(|e| {
+        let mut message = format!("{path}: {e}");
+        // a file with errors: say where they are
+        if let Some(f) = portfolio.files.iter().find(|f| {
+            !f.loaded && f.path.file_stem().and_then(|s| s.to_str()) == Some(&path.objective)
+        }) {
+            for d in f.diagnostics.iter().filter(|d| d.is_error()) {
+                message.push_str(&format!("\n  {}", sanitize(&d.to_string(), false)));
+            }
+        }
+        Failure::new(message)
+    })?;
     record_history(&portfolio, today);
     describe(&portfolio, &path, today, out)?;
     Ok(ExitCode::SUCCESS)

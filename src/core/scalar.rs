@@ -30,6 +30,79 @@ pub trait Scalar {
     }
 }
 
+/// What is wrong with a scalar the `toml` parser let through, if anything.
+///
+/// The `toml` crate checks an integer or a float only when it is converted,
+/// so `0x`, `1_0٠` (an Arabic-Indic digit) or `9223372036854775808` parse
+/// and would pass unnoticed in a key stride does not read. `raw` is the
+/// value's text in the file, for the message.
+pub fn problem(v: &DeValue<'_>, raw: &str) -> Option<String> {
+    use std::num::IntErrorKind;
+    let raw = raw.trim();
+    match v {
+        DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+            Ok(_) => None,
+            Err(e) => Some(match e.kind() {
+                IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => format!(
+                    "`{raw}` is out of range: integers go from {} to {}",
+                    i64::MIN,
+                    i64::MAX
+                ),
+                IntErrorKind::Empty => format!("`{raw}` is not a number: it has no digits"),
+                _ => match i
+                    .as_str()
+                    .chars()
+                    .find(|c| !c.is_digit(i.radix()) && *c != '-' && *c != '+')
+                {
+                    Some(c) => format!("`{raw}` is not a number: `{c}` is not a digit"),
+                    None => format!("`{raw}` is not a number"),
+                },
+            }),
+        },
+        DeValue::Float(f) => match f.as_str().parse::<f64>() {
+            Err(_) => Some(format!("`{raw}` is not a number")),
+            // `1e400`: too large for a float (`inf` itself is one)
+            Ok(x) if x.is_infinite() && !f.as_str().contains("inf") => {
+                Some(format!("`{raw}` is out of range for a number"))
+            }
+            Ok(_) => None,
+        },
+        DeValue::Datetime(dt) => match dt.date {
+            // RFC 3339 allows year 0, but many TOML readers refuse it
+            Some(d) if d.year == 0 => Some(format!(
+                "`{raw}` is out of range: years go from 0001 to 9999"
+            )),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Every scalar of `table`, at any depth, that [`problem`] finds wrong:
+/// its span in `text` (the text `table` was parsed from) and the message,
+/// in file order. Goes by an explicit stack, so depth costs no recursion.
+pub fn problems(
+    table: &toml::de::DeTable<'_>,
+    text: &str,
+) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut out = Vec::new();
+    let mut stack: Vec<&toml::Spanned<DeValue<'_>>> = table.values().rev().collect();
+    while let Some(v) = stack.pop() {
+        match v.get_ref() {
+            DeValue::Table(t) => stack.extend(t.values().rev()),
+            DeValue::Array(a) => stack.extend(a.iter().rev()),
+            scalar => {
+                let span = v.span();
+                let raw = text.get(span.clone()).unwrap_or_default();
+                if let Some(message) = problem(scalar, raw) {
+                    out.push((span, message));
+                }
+            }
+        }
+    }
+    out
+}
+
 impl Scalar for DeValue<'_> {
     fn integer(&self) -> Option<i64> {
         match self {
@@ -47,7 +120,12 @@ impl Scalar for DeValue<'_> {
 
     fn float(&self) -> Option<f64> {
         match self {
-            DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+            // `1e400` is no float (as the `toml` crate reads it); `inf` is
+            DeValue::Float(f) => f
+                .as_str()
+                .parse::<f64>()
+                .ok()
+                .filter(|x| x.is_finite() || f.as_str().contains("inf")),
             _ => None,
         }
     }
@@ -155,5 +233,42 @@ mod tests {
         let t = d.and_hms_opt(11, 1, 0).unwrap();
         assert_eq!(local_datetime(&toml_datetime(t)), Some(t));
         assert_eq!(local_datetime(&toml_date(d)), None);
+    }
+
+    /// Integers, floats and dates the `toml` parser lets through until they
+    /// are converted: each found, with a message naming the text.
+    #[test]
+    fn values_the_parser_lets_through_are_problems() {
+        let text = "a = 0x\nb = 0b\nc = 0o\nd = 1_0\u{660}\ne = 9223372036854775808\n\
+                    f = -9223372036854775809\ng = 1e400\nh = 0000-01-01\n\
+                    [t]\nok = [1, 0x10, -9223372036854775808, 1.5, inf, -nan, 2023-06-30]\n\
+                    deep = [[{ x = 0x }]]\n";
+        let t = toml::de::DeTable::parse(text).unwrap();
+        let found: Vec<(String, String)> = problems(t.get_ref(), text)
+            .into_iter()
+            .map(|(span, m)| (text[span].to_string(), m))
+            .collect();
+        let raws: Vec<&str> = found.iter().map(|(r, _)| r.as_str()).collect();
+        assert_eq!(
+            raws,
+            [
+                "0x",
+                "0b",
+                "0o",
+                "1_0\u{660}",
+                "9223372036854775808",
+                "-9223372036854775809",
+                "1e400",
+                "0000-01-01",
+                "0x"
+            ]
+        );
+        assert_eq!(found[0].1, "`0x` is not a number: it has no digits");
+        assert_eq!(
+            found[3].1,
+            "`1_0\u{660}` is not a number: `\u{660}` is not a digit"
+        );
+        assert!(found[4].1.contains("is out of range"), "{found:?}");
+        assert!(found[7].1.contains("years go from 0001"), "{found:?}");
     }
 }

@@ -123,6 +123,9 @@ pub fn parse(path: &Path, text: &str) -> (Settings, Vec<Diagnostic>) {
         }
     };
     let mut errors = Vec::new();
+    for (span, msg) in crate::core::scalar::problems(root.get_ref(), text) {
+        errors.push((span.start, msg));
+    }
     let mut bad = |span: std::ops::Range<usize>, msg: String| errors.push((span.start, msg));
     let mut unknown = Vec::new();
     for (key, value) in root.get_ref().iter() {

@@ -1,6 +1,8 @@
 //! Applying edits and changes to the model, after checking them; each
 //! returns its inverse. Files are not touched: see [`crate::core::save`].
 
+use chrono::Datelike;
+
 use super::{Change, Edit, EditError, Field, IdProblem, Removed, RemovedItem, Value};
 use crate::core::model::{Fields, Incident, ItemPath, Kind, Milestone, Portfolio, Project};
 
@@ -128,6 +130,18 @@ impl Portfolio {
                 } else {
                     Err(EditError::WeightNotPositive(*w))
                 }
+            }
+            (F::Due | F::Start, Value::Date(d)) if !(1..=9999).contains(&d.year()) => {
+                Err(EditError::DateOutOfRange {
+                    field: edit.field,
+                    date: *d,
+                })
+            }
+            (F::Total | F::Done, Value::Count(n)) if i64::try_from(*n).is_err() => {
+                Err(EditError::CountTooLarge {
+                    field: edit.field,
+                    value: *n,
+                })
             }
             (F::Due, Value::Date(d)) => match fields.start {
                 Some(start) if *d < start => Err(EditError::DueBeforeStart { due: *d, start }),

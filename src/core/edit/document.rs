@@ -6,7 +6,7 @@
 
 use toml_edit::{DocumentMut, Item, Table, TableLike};
 
-use super::{Change, Edit, Field, RemovedKey, Value, round_percent};
+use super::{Change, Edit, Field, RemovedKey, Value};
 use crate::core::model::{Incident, ItemPath, Status};
 use crate::core::scalar::{Scalar, toml_date, toml_datetime};
 
@@ -389,18 +389,12 @@ fn child_table<'a>(
         .as_table_like_mut()
 }
 
-/// The TOML value for a model value: whole percents as integers, dates bare.
+/// The TOML value for a model value: numbers as typed (the shortest text
+/// that reads back as the same `f64`; whole ones as integers), dates bare.
 fn to_toml(value: &Value) -> toml_edit::Value {
     match value {
         Value::Text(s) => s.as_str().into(),
-        Value::Number(n) => {
-            let n = round_percent(*n);
-            if n.fract() == 0.0 && n.abs() < 1e15 {
-                (n as i64).into()
-            } else {
-                n.into()
-            }
-        }
+        Value::Number(n) => number(*n),
         Value::Count(n) => i64::try_from(*n).unwrap_or(i64::MAX).into(),
         Value::Date(d) => toml_date(*d).into(),
         Value::Status(s) => s.as_str().into(),
@@ -410,6 +404,22 @@ fn to_toml(value: &Value) -> toml_edit::Value {
             .collect::<toml_edit::Array>()
             .into(),
     }
+}
+
+/// A number as TOML, reading back as exactly `n`: `95.46`, `99.998`,
+/// `0.001`, `40`; very large or small ones with an exponent (`1e300`).
+/// Never rounded: rounding is for display.
+pub fn number(n: f64) -> toml_edit::Value {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        return (n as i64).into();
+    }
+    if n.is_finite() && !(1e-5..1e15).contains(&n.abs()) {
+        // Rust's `{:e}` is the shortest digits too, and valid TOML
+        if let Ok(v) = format!("{n:e}").parse::<toml_edit::Value>() {
+            return v;
+        }
+    }
+    n.into()
 }
 
 /// The value of an edit's field in the document, read as the model reads it.

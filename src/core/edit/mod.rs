@@ -177,6 +177,12 @@ pub enum EditError {
     UnknownStage { stage: String, stages: Vec<String> },
     #[error("done ({done}) would be greater than total ({total})")]
     DoneOverTotal { done: u64, total: u64 },
+    /// A count a TOML integer cannot hold (over `i64::MAX`).
+    #[error("{field} {value} is too large: at most {}", i64::MAX)]
+    CountTooLarge { field: Field, value: u64 },
+    /// A date TOML readers do not all take: years 1 to 9999 only.
+    #[error("{field} {date} is out of range: dates go from 0001-01-01 to 9999-12-31")]
+    DateOutOfRange { field: Field, date: NaiveDate },
     /// A value of the wrong type for the field.
     #[error("`{field}` cannot take the value {value:?}")]
     WrongValue { field: Field, value: Value },
@@ -232,7 +238,8 @@ fn article(kind: Kind) -> &'static str {
     if kind == Kind::Objective { "an" } else { "a" }
 }
 
-/// Rounds a percent to two decimals, the precision files and reports use.
+/// Rounds a percent to two decimals, the precision screens and reports
+/// show (files keep numbers as typed: see `document::to_toml`).
 pub fn round_percent(p: f64) -> f64 {
     (p * 100.0).round() / 100.0
 }

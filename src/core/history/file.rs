@@ -78,6 +78,9 @@ pub fn parse(path: &Path, text: &str) -> Result<Snapshot, Diagnostic> {
         )
     })?;
     let root = root.get_ref();
+    if let Some((span, msg)) = crate::core::scalar::problems(root, text).into_iter().next() {
+        return Err(err(span.start, msg));
+    }
     let week = root
         .get("week")
         .and_then(|w| w.get_ref().as_str())

@@ -67,6 +67,15 @@ impl Language {
             EditError::DoneOverTotal { done, total } => {
                 format!("完成数（{done}）将大于总数（{total}）")
             }
+            EditError::CountTooLarge { field: f, value } => {
+                format!("{} {value} 太大：最多为 {}", field(*f), i64::MAX)
+            }
+            EditError::DateOutOfRange { field: f, date } => {
+                format!(
+                    "{} {date} 超出范围：日期须在 0001-01-01 到 9999-12-31 之间",
+                    field(*f)
+                )
+            }
             EditError::WrongValue { field: f, value } => {
                 format!("{}不能取值 {}", field(*f), zh.value(&Some(value.clone())))
             }

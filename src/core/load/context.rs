@@ -1,13 +1,14 @@
 //! What every step of reading an objective file shares: the parsed TOML's
 //! types, and [`Cx`], the file being read with the diagnostics so far.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::path::Path;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::core::diag::{Diagnostic, Severity};
+use crate::core::diag::{Diagnostic, LineIndex, Severity};
 use crate::core::model::Project;
 
 pub(super) type Table<'i> = DeTable<'i>;
@@ -20,26 +21,34 @@ pub(super) struct Cx<'a> {
     pub(super) diags: Vec<Diagnostic>,
     /// Projects already read by [`super::sections`], for the objective to take.
     pub(super) projects: Option<Vec<Project>>,
+    /// Where the lines of `text` start: made at the first problem, so that
+    /// a file with many problems is not scanned again for each one.
+    lines: OnceCell<LineIndex<'a>>,
 }
 
-impl Cx<'_> {
+impl<'a> Cx<'a> {
+    pub(super) fn new(path: &'a Path, text: &'a str) -> Self {
+        Cx {
+            path,
+            text,
+            diags: Vec::new(),
+            projects: None,
+            lines: OnceCell::new(),
+        }
+    }
+
     pub(super) fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
-        self.diags.push(Diagnostic::at(
-            self.path,
-            self.text,
-            span.start,
-            Severity::Error,
-            message,
-        ));
+        self.at(span.start, Severity::Error, message);
     }
 
     pub(super) fn warn(&mut self, span: Range<usize>, message: impl Into<String>) {
-        self.diags.push(Diagnostic::at(
-            self.path,
-            self.text,
-            span.start,
-            Severity::Warning,
-            message,
+        self.at(span.start, Severity::Warning, message);
+    }
+
+    pub(super) fn at(&mut self, offset: usize, severity: Severity, message: impl Into<String>) {
+        let lines = self.lines.get_or_init(|| LineIndex::new(self.text));
+        self.diags.push(Diagnostic::at_index(
+            self.path, lines, offset, severity, message,
         ));
     }
 }

@@ -155,6 +155,9 @@ impl Cx<'_> {
             self.type_error(key, value, "a number");
             return None;
         }
+        if invalid(value) {
+            return None;
+        }
         match v.number() {
             Some(n) if n.is_finite() => Some(n),
             _ => {
@@ -171,6 +174,9 @@ impl Cx<'_> {
         let v = value.get_ref();
         if !matches!(v, DeValue::Integer(_)) {
             self.type_error(key, value, "a whole number");
+            return None;
+        }
+        if invalid(value) {
             return None;
         }
         let n = v.unsigned();
@@ -203,6 +209,9 @@ impl Cx<'_> {
             );
             return None;
         }
+        if invalid(value) {
+            return None;
+        }
         let date = value
             .get_ref()
             .datetime()
@@ -219,10 +228,20 @@ impl Cx<'_> {
         key: &Spanned<Cow<'_, str>>,
         value: &Value<'_>,
     ) -> Option<NaiveDateTime> {
+        if invalid(value) {
+            return None;
+        }
         let dt = value.get_ref().datetime().and_then(scalar::local_datetime);
         if dt.is_none() {
             self.type_error(key, value, "a local date-time like 2023-06-15T11:01:00");
         }
         dt
     }
+}
+
+/// Whether the value is one [`scalar::problem`] finds wrong: the load
+/// reports those once, for every key (see `parse_whole`), so a field that
+/// reads one says nothing more.
+fn invalid(value: &Value<'_>) -> bool {
+    scalar::problem(value.get_ref(), "").is_some()
 }

@@ -22,7 +22,7 @@ mod sections;
 mod tests;
 mod walk;
 
-use super::diag::{Diagnostic, Severity};
+use super::diag::{Diagnostic, LineIndex, Severity};
 use super::fsio::{clean_temporaries, fingerprint};
 use super::model::{Objective, Portfolio, SourceFile};
 use context::Cx;
@@ -352,11 +352,12 @@ pub fn load_file(path: &Path, bytes: std::io::Result<Vec<u8>>) -> (SourceFile, O
         // each block is an error at its line until it is settled
         let (ours, blocks) = super::merge::ours_side(text);
         let (objective, mut diagnostics) = parse_whole(path, &id, &ours);
+        let lines = LineIndex::new(text);
         for b in &blocks {
             let place = b.item(&id).unwrap_or_else(|| id.clone());
-            diagnostics.push(Diagnostic::at(
+            diagnostics.push(Diagnostic::at_index(
                 path,
-                text,
+                &lines,
                 b.offset,
                 Severity::Error,
                 format!("unresolved merge conflict in {place}: {}", b.describe()),
@@ -428,27 +429,20 @@ pub fn parse_objective(path: &Path, id: &str, text: &str) -> (Option<Objective>,
 /// [`parse_objective`] in one parse of the whole text: the slow path, and
 /// the one that finds every problem with its place.
 pub fn parse_whole(path: &Path, id: &str, text: &str) -> (Option<Objective>, Vec<Diagnostic>) {
-    let mut cx = Cx {
-        path,
-        text,
-        diags: Vec::new(),
-        projects: None,
-    };
+    let mut cx = Cx::new(path, text);
     let root = match DeTable::parse(text) {
         Ok(t) => t,
         Err(e) => {
             let offset = e.span().map_or(0, |s| s.start);
             let message = e.message().trim().replace('\n', "; ");
-            cx.diags.push(Diagnostic::at(
-                path,
-                text,
-                offset,
-                Severity::Error,
-                format!("TOML syntax: {message}"),
-            ));
+            cx.at(offset, Severity::Error, format!("TOML syntax: {message}"));
             return (None, cx.diags);
         }
     };
+    // every value of the file, read by stride or not, must be a valid one
+    for (span, message) in super::scalar::problems(root.get_ref(), text) {
+        cx.error(span, message);
+    }
     let objective = cx.objective(id, root.get_ref(), root.span());
     let ok = !cx.diags.iter().any(Diagnostic::is_error);
     (ok.then_some(objective), cx.diags)

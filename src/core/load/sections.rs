@@ -14,7 +14,8 @@
 //! or array), the table headers must be plain (`[project.ID]` and
 //! `[project.ID.milestone.ID]`, bare keys), no project or milestone may be
 //! defined twice, a milestone's project must come before it, and the walk
-//! must report nothing at all. Anything else, and any error or warning,
+//! must report nothing at all, and every value must be valid (see
+//! [`crate::core::scalar::problems`]). Anything else, and any error or warning,
 //! gives `None`, and the caller parses the whole file, which finds the same
 //! model or the problems with their places and in their order.
 
@@ -25,6 +26,7 @@ use toml::de::DeTable;
 
 use super::context::{Cx, Table};
 use crate::core::model::{Objective, Project};
+use crate::core::scalar::problems;
 
 /// What a section's header says it holds.
 #[derive(Debug, PartialEq)]
@@ -39,12 +41,7 @@ enum Header<'i> {
 
 /// The objective of `text`, if it is of the plain shape and has no problem.
 pub(super) fn parse(path: &Path, id: &str, text: &str) -> Option<Objective> {
-    let mut cx = Cx {
-        path,
-        text,
-        diags: Vec::new(),
-        projects: None,
-    };
+    let mut cx = Cx::new(path, text);
     let mut projects: Vec<Project> = Vec::new();
     let mut project_index: HashMap<&str, usize> = HashMap::new();
     let mut milestone_ids: HashSet<(usize, &str)> = HashSet::new();
@@ -53,6 +50,9 @@ pub(super) fn parse(path: &Path, id: &str, text: &str) -> Option<Objective> {
     for section in sections(text) {
         let tree = DeTable::parse(section).ok()?;
         let root = tree.get_ref();
+        if !problems(root, section).is_empty() {
+            return None;
+        }
         match header(section) {
             Header::Project(pid) => {
                 let table = only_child(root, "project", pid)?;
@@ -95,7 +95,7 @@ pub(super) fn parse(path: &Path, id: &str, text: &str) -> Option<Objective> {
         }
     };
     let tree = DeTable::parse(rest_text).ok()?;
-    if tree.get_ref().contains_key("project") {
+    if tree.get_ref().contains_key("project") || !problems(tree.get_ref(), rest_text).is_empty() {
         return None;
     }
     cx.projects = Some(projects);

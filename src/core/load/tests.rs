@@ -170,3 +170,74 @@ fn a_rescan_reads_new_files_and_drops_removed_ones_keeping_the_rest() {
     assert_eq!(p.files.len(), 3);
     assert!(p.files.iter().all(|f| f.loaded));
 }
+
+/// 100,000 problems in one file: each placed right, the first and the last
+/// (the time it takes is a figure in docs/RELIABILITY.md, not a test).
+#[test]
+fn a_hundred_thousand_problems_are_each_at_their_place() {
+    let n = 100_000;
+    let mut text = String::from("title = 't'\n[project.p]\ntitle = '迁移'\n");
+    for i in 0..n {
+        text.push_str(&format!("  k{i} = {i}\n"));
+    }
+    let (o, diags) = parse_objective(Path::new("o.toml"), "o", &text);
+    assert!(o.is_some());
+    assert_eq!(diags.len(), n);
+    assert!(diags.iter().all(|d| !d.is_error()));
+    assert_eq!(
+        diags[0].to_string(),
+        "o.toml:4:3: warning: unknown key `k0` in project `p` (kept as is)"
+    );
+    assert_eq!(
+        diags[n - 1].to_string(),
+        format!(
+            "o.toml:{}:3: warning: unknown key `k{}` in project `p` (kept as is)",
+            n + 3,
+            n - 1
+        )
+    );
+}
+
+/// Integers that are not integers, in keys stride does not read and in
+/// fields it reads: each an error at its place, the file left out, and
+/// the sectioned fast path no different.
+#[test]
+fn invalid_values_anywhere_are_errors_at_their_place() {
+    for (value, message) in [
+        ("0x", "`0x` is not a number: it has no digits"),
+        ("0b", "`0b` is not a number: it has no digits"),
+        ("0o", "`0o` is not a number: it has no digits"),
+        (
+            "1_0\u{660}",
+            "`1_0\u{660}` is not a number: `\u{660}` is not a digit",
+        ),
+        (
+            "9223372036854775808",
+            "`9223372036854775808` is out of range: integers go from -9223372036854775808 to 9223372036854775807",
+        ),
+    ] {
+        // a key no one reads, in a plain file the fast path would take
+        let text = format!("title = 't'\n[project.p]\ntitle = 'p'\nx = {value}\n");
+        let (o, diags) = parse(&text);
+        assert!(o.is_none(), "{value}");
+        assert_eq!(
+            diags,
+            [
+                format!("o.toml:4:5: error: {message}"),
+                "o.toml:4:1: warning: unknown key `x` in project `p` (kept as is)".to_string(),
+            ],
+            "{value}"
+        );
+        // a field stride reads: the same message, once
+        let text = format!("title = 't'\n[project.p]\ntitle = 'p'\npercent = {value}\n");
+        let (o, diags) = parse(&text);
+        assert!(o.is_none(), "{value}");
+        assert_eq!(diags, [format!("o.toml:4:11: error: {message}")], "{value}");
+    }
+    let (o, diags) = parse("title = 't'\n[project.p]\ntitle = 'p'\ndue = 0000-01-01\n");
+    assert!(o.is_none());
+    assert_eq!(
+        diags,
+        ["o.toml:4:7: error: `0000-01-01` is out of range: years go from 0001 to 9999"]
+    );
+}

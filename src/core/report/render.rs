@@ -49,10 +49,61 @@ impl Words {
     }
 }
 
-/// One line of Markdown text from file text: control characters made
-/// visible, line breaks folded, Markdown's own characters left alone.
+/// Text from a file as inline Markdown that shows as written and does
+/// nothing else: control characters made visible, line breaks folded,
+/// `<` and `>` as entities (no HTML: no `<script>`, no `<img onerror>`),
+/// `&` too where it would start an entity (`&copy;`), and a backslash
+/// before each character that makes links, emphasis, code or tables
+/// (`\ ` * _ [ ] ( ) # | ~`). Other text, Chinese included, is untouched.
 fn md(s: &str) -> String {
-    sanitize(&s.replace(['\n', '\r'], " "), false).into_owned()
+    let folded = s.replace(['\n', '\r'], " ");
+    let clean = sanitize(&folded, false);
+    let mut out = String::with_capacity(clean.len() + 8);
+    for (i, c) in clean.char_indices() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' if starts_entity(&clean[i + 1..]) => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '|' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether the text after a `&` would make it an entity: `copy;`, `#38;`.
+fn starts_entity(after: &str) -> bool {
+    let name = after
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
+        .count();
+    name > 0 && after.as_bytes().get(name) == Some(&b';')
+}
+
+/// [`md`] for text that starts a line, where `- `, `+ `, `= `, `1. ` or
+/// leading spaces would make a list, a heading or code: escaped too.
+fn md_line(s: &str) -> String {
+    let text = md(s.trim_start());
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if text.starts_with(['-', '+', '=']) {
+        format!("\\{text}")
+    } else if digits > 0 && text[digits..].starts_with('.') {
+        format!("{}\\{}", &text[..digits], &text[digits..])
+    } else {
+        text
+    }
+}
+
+/// An item's path as code, or escaped text when a backtick would end the code.
+fn code(path: &str) -> String {
+    if path.contains('`') {
+        md(path)
+    } else {
+        format!("`{}`", sanitize(path, false))
+    }
 }
 
 /// `48.95%（▲ 1.2）` or `48.95% (▲ 1.2)`.
@@ -105,7 +156,7 @@ pub fn markdown(r: &Report, lang: Language) -> String {
             Language::En => writeln!(out, "## {} · {pct}\n", md(&o.title)),
         };
         if let Some(u) = &o.update {
-            let _ = writeln!(out, "{}\n", md(u));
+            let _ = writeln!(out, "{}\n", md_line(u));
         }
         for p in &o.projects {
             let mut head = format!(
@@ -125,7 +176,7 @@ pub fn markdown(r: &Report, lang: Language) -> String {
             }
             let _ = writeln!(out, "{head}");
             if let Some(u) = &p.update {
-                let _ = writeln!(out, "  {}", md(u));
+                let _ = writeln!(out, "  {}", md_line(u));
             }
             if let Some(b) = &p.blocker {
                 let _ = writeln!(
@@ -159,10 +210,10 @@ pub fn markdown(r: &Report, lang: Language) -> String {
         for l in &r.overdue {
             let _ = writeln!(
                 out,
-                "| {} (`{}`) | {} | {} | {} | {} |",
-                md(&l.title).replace('|', "\\|"),
-                l.path,
-                md(l.owner.as_deref().unwrap_or("")).replace('|', "\\|"),
+                "| {} ({}) | {} | {} | {} | {} |",
+                md(&l.title),
+                code(&l.path),
+                md(l.owner.as_deref().unwrap_or("")),
                 l.due,
                 l.overdue_days,
                 w.status(l.status)
@@ -231,7 +282,7 @@ fn operations_md(out: &mut String, w: &Words, ops: &Operations) {
             "- {}{}{}",
             md(&m.title),
             w.colon(),
-            with_unit(m.value, m.unit.as_deref())
+            md(&with_unit(m.value, m.unit.as_deref()))
         );
         if let Some(t) = m.target {
             let verdict = match m.met {
@@ -243,7 +294,7 @@ fn operations_md(out: &mut String, w: &Words, ops: &Operations) {
                 "{}{} {}{sep}{verdict}{}",
                 w.t(" (", "（"),
                 w.t("target", "目标"),
-                with_unit(t, m.unit.as_deref()),
+                md(&with_unit(t, m.unit.as_deref())),
                 w.t(")", "）")
             );
         }

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::DocumentMut;
 
 use super::edit::document::{apply_to_document, field_in_document};
-use super::edit::{Change, Edit, EditError, Field, Value, round_percent, show};
+use super::edit::{Change, Edit, EditError, Field, Value, show};
 use super::fsio::{self, Disk, RealDisk, fingerprint};
 use super::model::{ItemPath, Portfolio, SourceFile};
 
@@ -273,11 +273,9 @@ fn check_merge(
         path: file.to_path_buf(),
         message,
     })?;
-    let same = |a: &Option<Value>, b: &Option<Value>| match (a, b) {
-        (Some(Value::Number(x)), Some(Value::Number(y))) => round_percent(*x) == round_percent(*y),
-        _ => a == b,
-    };
-    if same(&theirs, &before.value) || same(&theirs, &edit.value) {
+    // numbers are stored as typed, so they compare exactly: 99.989 on disk
+    // is not the 99.99 this edit started from
+    if theirs == before.value || theirs == edit.value {
         return Ok(());
     }
     Err(SaveError::Conflict(Box::new(Conflict {

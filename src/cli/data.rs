@@ -50,5 +50,11 @@ pub fn report_unloaded(p: &Portfolio) -> bool {
             f.path.display()
         );
     }
+    // entries named like data files that are not files to read (a folder,
+    // a FIFO, a device): never opened, but never passed over in silence
+    for d in crate::core::load::skipped(&p.dir) {
+        any = true;
+        eprintln!("stride: {}", sanitize(&d.to_string(), false));
+    }
     any
 }

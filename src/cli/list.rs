@@ -148,6 +148,7 @@ pub fn run(
     // list reads no setting, but settings that cannot be read are reported
     let (_, settings_diagnostics) = crate::core::settings::load(dir);
     let portfolio = Portfolio {
+        dir: dir.to_path_buf(),
         files,
         settings_diagnostics,
         ..Portfolio::default()

@@ -106,6 +106,11 @@ pub fn build(
             .iter()
             .filter(|f| !f.loaded)
             .map(|f| ReportProblem::NotLoaded(f.path.clone()))
+            .chain(
+                crate::core::load::skipped(&p.dir)
+                    .into_iter()
+                    .map(|d| ReportProblem::NotAFile(d.file)),
+            )
             .chain(history.problems.iter().cloned().map(ReportProblem::History))
             .chain((!live).then(|| ReportProblem::PastWeek(state.week.clone())))
             .collect(),

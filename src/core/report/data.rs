@@ -35,6 +35,10 @@ pub enum ReportProblem {
     /// A data file that did not load.
     #[error("{} did not load and is left out", .0.display())]
     NotLoaded(std::path::PathBuf),
+    /// An entry named like a data file that is not a file to read (a
+    /// folder, a FIFO, a device).
+    #[error("{} is not a regular file and is left out", .0.display())]
+    NotAFile(std::path::PathBuf),
     /// A history file with a problem.
     #[error("{0}")]
     History(crate::core::diag::Diagnostic),

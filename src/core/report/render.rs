@@ -41,6 +41,9 @@ impl Words {
             (Language::Zh, ReportProblem::NotLoaded(path)) => {
                 format!("{} 无法加载，未计入周报", path.display())
             }
+            (Language::Zh, ReportProblem::NotAFile(path)) => {
+                format!("{} 不是普通文件，未计入周报", path.display())
+            }
             (Language::Zh, ReportProblem::History(d)) => format!("历史记录：{d}"),
             (Language::Zh, ReportProblem::PastWeek(week)) => format!(
                 "{week} 周的数据取自历史文件：进度、状态、阶段和截止日期为当时的记录；历史中不保存文字和数量"

@@ -9,6 +9,7 @@
 mod disk;
 pub mod journal;
 mod keys;
+mod overlay_state;
 pub mod overlays;
 
 use std::collections::HashSet;
@@ -16,6 +17,7 @@ use std::collections::HashSet;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use super::action::Action;
+use super::changes::summary_of;
 use super::form::Form;
 use super::screens::Screen;
 use super::strings::{self as t, Strings};
@@ -25,7 +27,7 @@ use crate::core::history::History;
 use crate::core::model::{ItemPath, ItemRef, Portfolio};
 use crate::core::stats::Stats;
 pub use journal::{Direction, Entry, Journal, Pending};
-pub use overlays::{Search, status_shortcut};
+pub use overlay_state::{Search, status_shortcut};
 
 /// Which screen or overlay has the keys.
 #[derive(Clone, Debug)]
@@ -219,7 +221,7 @@ impl App {
             && s.on_summary()
             && s.summary.is_none()
         {
-            let lists = super::view::summary_of(self);
+            let lists = summary_of(&self.portfolio, &self.history, self.today);
             if let Screen::Standup(s) = &mut self.screen {
                 s.summary = Some(lists);
             }

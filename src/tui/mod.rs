@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod changes;
 pub mod form;
 pub mod key;
 pub mod keymap;

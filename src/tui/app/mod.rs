@@ -9,6 +9,7 @@
 mod disk;
 pub mod journal;
 mod keys;
+mod overlay_state;
 pub mod overlays;
 mod team;
 
@@ -17,6 +18,7 @@ use std::collections::HashSet;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use super::action::Action;
+use super::changes::summary_of;
 use super::form::Form;
 use super::screens::Screen;
 use super::strings::{self as t, Strings};
@@ -28,7 +30,7 @@ use crate::core::save::Conflict;
 use crate::core::stats::Stats;
 use crate::team::log::Changes;
 pub use journal::{Direction, Entry, Journal, Pending};
-pub use overlays::{Search, status_shortcut};
+pub use overlay_state::{Search, status_shortcut};
 
 /// Which screen or overlay has the keys.
 #[derive(Clone, Debug)]
@@ -228,7 +230,7 @@ impl App {
             && s.on_summary()
             && s.summary.is_none()
         {
-            let lists = super::view::summary_of(self);
+            let lists = summary_of(&self.portfolio, &self.history, self.today);
             if let Screen::Standup(s) = &mut self.screen {
                 s.summary = Some(lists);
             }

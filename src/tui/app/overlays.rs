@@ -3,10 +3,7 @@
 //! the mode that follows (the same overlay, or none). Their keys are the
 //! tables of [`crate::tui::keymap`].
 
-use std::collections::HashSet;
-
-use tui_input::Input;
-
+use super::overlay_state::{Search, status_shortcut};
 use super::{App, Mode};
 use crate::core::model::{ItemPath, Status};
 use crate::core::{Change, Edit, Field, Value};
@@ -15,23 +12,6 @@ use crate::tui::form::{Form, FormKind};
 use crate::tui::search;
 use crate::tui::strings as t;
 use crate::tui::tree::TreeFilter;
-
-/// The search: the query being typed and the items it matches.
-#[derive(Clone, Debug, Default)]
-pub struct Search {
-    pub input: Input,
-    pub matches: search::Found,
-    pub current: usize,
-    /// The tree as it was when the search began: typing opens only the
-    /// folders of the current match, and Esc goes back to this.
-    before: Option<(HashSet<ItemPath>, Option<ItemPath>)>,
-}
-
-/// Status menu shortcut letters: `c` clears (derived), then `t`odo, `i`n
-/// progress, `b`locked, `a`t risk, `d`one, dropped `x`.
-pub fn status_shortcut(c: char) -> Option<usize> {
-    "tibadx".find(c).map(|i| i + 1).or((c == 'c').then_some(0))
-}
 
 impl App {
     /// `/`: opens the search prompt, remembering the tree to go back to.

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::line;
+use super::common::line;
 use crate::core::text::{fit, percent, sanitize, truncate, width};
 use crate::tui::app::{App, Mode};
 use crate::tui::keymap::bindings;

@@ -20,7 +20,7 @@ pub fn render(app: &App, b: &Board, frame: &mut Frame, area: Rect) {
     let Some(ItemRef::Project(pr)) = p.get(&b.project) else {
         return;
     };
-    let inner = super::titled(
+    let inner = super::common::titled(
         frame,
         area,
         s.board_title(&sanitize(&pr.fields.title, false)),

@@ -14,6 +14,7 @@ use crate::core::rollup::{is_due_soon, overdue_days};
 use crate::core::text::{fit, percent, sanitize};
 use crate::team::log::LogEntry;
 use crate::tui::app::App;
+use crate::tui::changes;
 use crate::tui::screens::Screen;
 use crate::tui::strings::{self as t, Strings, team};
 use crate::tui::theme;
@@ -75,7 +76,11 @@ fn item(app: &App, path: &ItemPath, item: ItemRef<'_>) -> Vec<Line<'static>> {
     ));
     lines.push(Line::from(summary));
     if let Some(prev) = app.history.previous() {
-        lines.push(since(s, &prev.week, &super::change_of(app, path, item)));
+        lines.push(since(
+            s,
+            &prev.week,
+            &changes::change_of(&app.history, path, item),
+        ));
     }
     match item {
         ItemRef::Objective(o) => {
@@ -229,7 +234,7 @@ fn since(s: Strings, week: &str, c: &Movement) -> Line<'static> {
 
 fn pipeline(s: Strings, stages: &[String], current: Option<&str>) -> Line<'static> {
     let mut spans = vec![label(s, s.field(Field::Stage))];
-    spans.extend(super::pipeline_spans(stages, current));
+    spans.extend(super::common::pipeline_spans(stages, current));
     Line::from(spans)
 }
 

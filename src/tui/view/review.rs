@@ -24,7 +24,7 @@ pub fn render(app: &App, r: &Review, frame: &mut Frame, area: Rect) {
         })
         .count();
     let title = s.review_title(late, r.items.len() - late, p.settings.due_soon_days);
-    let inner = super::titled(frame, area, title);
+    let inner = super::common::titled(frame, area, title);
     let [list, detail] = Layout::vertical([Constraint::Min(3), Constraint::Length(9)]).areas(inner);
     if r.items.is_empty() {
         frame.render_widget(

@@ -9,12 +9,13 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph, Wrap};
 
-use super::{change_of, pipeline_spans};
+use super::common::{pipeline_spans, titled};
 use crate::core::Field;
 use crate::core::model::{ItemPath, ItemRef, Status};
 use crate::core::rollup::overdue_days;
 use crate::core::text::{fit, percent, sanitize, width};
 use crate::tui::app::App;
+use crate::tui::changes;
 use crate::tui::screens::{Standup, Summary};
 use crate::tui::strings as t;
 use crate::tui::theme;
@@ -44,7 +45,7 @@ pub fn render(app: &App, s: &Standup, frame: &mut Frame, area: Rect) {
         let page = s.project_index() + 1;
         tr.standup_title(page, s.projects.len(), &clock(spent), &clock(s.total))
     };
-    let inner = super::titled(frame, area, title);
+    let inner = titled(frame, area, title);
     if let Some(ops) = s.ops_page() {
         super::ops::body(app, ops, frame, inner);
     } else if s.on_summary() {
@@ -63,7 +64,7 @@ fn project_page(app: &App, s: &Standup, path: &ItemPath, frame: &mut Frame, area
     let item = ItemRef::Project(pr);
     let pct = item.percent();
     let status = item.status_with(pct);
-    let change = change_of(app, path, item);
+    let change = changes::change_of(&app.history, path, item);
     let n = pr.milestones.len() as u16;
     let people = app.changes.by_person(&path.to_string());
     let texts = [&pr.fields.update, &pr.fields.next, &pr.fields.blocker]
@@ -118,7 +119,7 @@ fn project_page(app: &App, s: &Standup, path: &ItemPath, frame: &mut Frame, area
         let mitem = ItemRef::Milestone(m, pr);
         let mp = mitem.percent();
         let ms = mitem.status_with(mp);
-        let c = change_of(app, &mpath, mitem);
+        let c = changes::change_of(&app.history, &mpath, mitem);
         let selected = s.row == i + 1;
         let mut spans = vec![Span::raw(if selected { "▶ " } else { "  " })];
         let title_w = (w / 3).clamp(10, 30);
@@ -259,35 +260,7 @@ fn project_page(app: &App, s: &Standup, path: &ItemPath, frame: &mut Frame, area
 /// The summary's lists of the portfolio as it is: what moved since last
 /// week, what is late, blocked or stalled.
 pub fn summary_of(app: &App) -> Summary {
-    let p = &app.portfolio;
-    let tr = app.strings();
-    let mut out = Summary::default();
-    crate::core::listing::each(p, app.today, |i| {
-        let path = i.path();
-        let c = change_of(app, &path, i.item);
-        let title = sanitize(i.title(), false).into_owned();
-        let label = tr.delta(&c);
-        if !label.is_empty() && i.kind() != crate::core::Kind::Objective {
-            out.moved.push(format!("{title}  {label}"));
-        }
-        if i.overdue_days > 0 {
-            out.late.push(tr.late_days(&title, i.overdue_days));
-        }
-        if i.status == Status::Blocked {
-            let why = i
-                .item
-                .fields()
-                .blocker
-                .as_deref()
-                .map(|b| tr.because(&sanitize(b, false)))
-                .unwrap_or_default();
-            out.blocked.push(format!("{title}{why}"));
-        }
-        if c.stalled_weeks > 0 {
-            out.stalled.push(tr.stalled_for(&title, c.stalled_weeks));
-        }
-    });
-    out
+    changes::summary_of(&app.portfolio, &app.history, app.today)
 }
 
 /// The last page: what moved, what is late, blocked or stalled, and the time.

@@ -9,11 +9,12 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::scroll_offset;
+use super::layout::scroll_offset;
 use crate::core::model::{ItemPath, ItemRef, Portfolio, Status};
 use crate::core::rollup::{is_due_soon, overdue_days};
 use crate::core::text::{fit, percent, sanitize, width};
 use crate::tui::app::App;
+use crate::tui::changes;
 use crate::tui::strings::{self as t, Strings};
 use crate::tui::theme;
 use crate::tui::tree::Node;
@@ -152,7 +153,7 @@ fn row<'a>(
     if cols.delta && !app.history.earlier.is_empty() {
         let c = path
             .as_ref()
-            .map(|x| super::change_of(app, x, item))
+            .map(|x| changes::change_of(&app.history, x, item))
             .unwrap_or_default();
         let (text, style) = if c.stalled_weeks > 0 {
             (s.stall_short(c.stalled_weeks), theme::due_soon())

@@ -5,8 +5,7 @@ use chrono::NaiveDateTime;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::heading;
-use super::wrap::{join_wrapped, labelled, wrapped};
+use super::wrap::{heading, join_wrapped, labelled, wrapped};
 use crate::core::model::{Grade, Incident};
 use crate::core::ops::Located;
 use crate::core::text::{fit, sanitize};

@@ -4,8 +4,7 @@
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::wrap::{join_wrapped, wrapped};
-use super::{heading, right};
+use super::wrap::{heading, join_wrapped, right, wrapped};
 use crate::core::history::sparkline;
 use crate::core::l10n::with_unit;
 use crate::core::model::{Better, Metric};

@@ -4,7 +4,8 @@
 //! operations page and its summary use the same pieces.
 //!
 //! `metrics` draws the metrics table, `incidents` the incident list, and
-//! `wrap` lays text out in the panes.
+//! `wrap` lays text out in the panes (headings, right-aligned numbers,
+//! wrapped and labelled texts).
 
 mod incidents;
 mod metrics;
@@ -21,7 +22,7 @@ use crate::core::l10n::with_unit;
 use crate::core::model::{Metric, Portfolio};
 use crate::core::ops::{Located, grade_counts, week_of};
 use crate::core::settings::monday_of;
-use crate::core::text::{fit, sanitize, width};
+use crate::core::text::sanitize;
 use crate::tui::app::App;
 use crate::tui::screens::{Ops, OpsRow};
 use crate::tui::strings as t;
@@ -29,7 +30,7 @@ use crate::tui::theme;
 
 /// The operations view, with its week and counts in the title.
 pub fn render(app: &App, o: &Ops, frame: &mut Frame, area: Rect) {
-    let inner = super::titled(frame, area, title(app, o));
+    let inner = super::common::titled(frame, area, title(app, o));
     body(app, o, frame, inner);
 }
 
@@ -93,16 +94,6 @@ pub fn body(app: &App, o: &Ops, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// `s` padded on the left to `cols` columns (cut when longer).
-fn right(s: &str, cols: usize) -> String {
-    let w = width(s);
-    if w >= cols {
-        fit(s, cols)
-    } else {
-        format!("{}{s}", " ".repeat(cols - w))
-    }
-}
-
 /// The metrics, then the incidents, scrolled to keep the selected row on
 /// screen.
 fn lists(app: &App, o: &Ops, frame: &mut Frame, area: Rect) {
@@ -117,11 +108,6 @@ fn lists(app: &App, o: &Ops, frame: &mut Frame, area: Rect) {
     let height = area.height as usize;
     let skip = (selected_line + 1).saturating_sub(height);
     frame.render_widget(Paragraph::new(lines).scroll((skip as u16, 0)), area);
-}
-
-/// A list's heading, cut to `w` columns.
-fn heading(text: String, w: usize) -> Line<'static> {
-    Line::styled(fit(&text, w), theme::label())
 }
 
 /// The stand-up summary's operations section: its heading (the reported

@@ -1,6 +1,7 @@
-//! Text laid out in the operations panes: wrapped between words and
-//! between Chinese characters, parts joined on a line while they fit, and
-//! labelled texts wrapped under their label.
+//! Text laid out in the operations panes: list headings, numbers padded
+//! on the left, text wrapped between words and between Chinese
+//! characters, parts joined on a line while they fit, and labelled texts
+//! wrapped under their label.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -151,6 +152,21 @@ pub(super) fn labelled(
             Line::from(vec![head, Span::styled(part, style)])
         })
         .collect()
+}
+
+/// A list's heading, cut to `w` columns.
+pub fn heading(text: String, w: usize) -> Line<'static> {
+    Line::styled(fit(&text, w), theme::label())
+}
+
+/// `s` padded on the left to `cols` columns (cut when longer).
+pub fn right(s: &str, cols: usize) -> String {
+    let w = width(s);
+    if w >= cols {
+        fit(s, cols)
+    } else {
+        format!("{}{s}", " ".repeat(cols - w))
+    }
 }
 
 #[cfg(test)]

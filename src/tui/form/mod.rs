@@ -1,16 +1,24 @@
 //! The edit and add forms: labelled text inputs, validated as typed.
+//!
+//! [`fields`] holds what each field is and its input; [`incident`] the
+//! incident's fields and how its times, grade and yes/no read.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
-use tui_input::{Input, InputRequest};
+mod fields;
+mod incident;
+
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use tui_input::InputRequest;
 
 use crate::core::dates::parse_relative;
 use crate::core::edit::apply::id_problem;
 use crate::core::edit::round_percent;
-use crate::core::model::{Fields, ItemPath, Kind, Portfolio};
-use crate::core::model::{Grade, Incident, Metric};
-use crate::core::text::percent;
+use crate::core::model::{Incident, ItemPath, Kind, Metric, Portfolio};
 use crate::core::{Change, Edit, Field, Value};
 use crate::tui::strings::{self as t, Strings};
+use fields::current;
+pub use fields::{EDIT_FIELDS, FormField, Slot};
+pub use incident::IncidentField;
+use incident::{parse_grade, parse_time, parse_yes_no, show_time};
 
 /// What a form is for.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,176 +41,6 @@ pub enum FormKind {
     Metric { path: ItemPath, title: String },
 }
 
-/// What a form field holds.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Slot {
-    Id,
-    Of(Field),
-    Incident(IncidentField),
-}
-
-/// The fields of an incident, in the order the form asks for them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum IncidentField {
-    At,
-    Grade,
-    Title,
-    Impact,
-    Cause,
-    Action,
-    Resolved,
-    Business,
-}
-
-impl IncidentField {
-    pub const ALL: [IncidentField; 8] = [
-        IncidentField::At,
-        IncidentField::Grade,
-        IncidentField::Title,
-        IncidentField::Impact,
-        IncidentField::Cause,
-        IncidentField::Action,
-        IncidentField::Resolved,
-        IncidentField::Business,
-    ];
-
-    /// The key in the TOML file.
-    pub fn key(self) -> &'static str {
-        match self {
-            IncidentField::At => "at",
-            IncidentField::Grade => "grade",
-            IncidentField::Title => "title",
-            IncidentField::Impact => "impact",
-            IncidentField::Cause => "cause",
-            IncidentField::Action => "action",
-            IncidentField::Resolved => "resolved",
-            IncidentField::Business => "business_impact",
-        }
-    }
-
-    /// The field's text in the form, for an incident.
-    fn of(self, i: &Incident) -> String {
-        let text = |s: &Option<String>| s.clone().unwrap_or_default();
-        match self {
-            IncidentField::At => show_time(i.at),
-            IncidentField::Grade => i.grade.map(|g| g.as_str().to_string()).unwrap_or_default(),
-            IncidentField::Title => i.title.clone(),
-            IncidentField::Impact => text(&i.impact),
-            IncidentField::Cause => text(&i.cause),
-            IncidentField::Action => text(&i.action),
-            IncidentField::Resolved => i.resolved.map(show_time).unwrap_or_default(),
-            IncidentField::Business => if i.business_impact { "y" } else { "n" }.to_string(),
-        }
-    }
-}
-
-/// `2023-06-15 11:01`, with seconds only when there are some.
-pub fn show_time(t: NaiveDateTime) -> String {
-    if t.second() == 0 {
-        t.format("%Y-%m-%d %H:%M").to_string()
-    } else {
-        t.format("%Y-%m-%d %H:%M:%S").to_string()
-    }
-}
-
-/// Reads a time as people type it: `2023-06-15 11:01`, `2023-06-15T11:01`
-/// (seconds optional), `11:01` (that time on `now`'s day), or `now`.
-pub fn parse_time(s: &str, now: NaiveDateTime) -> Option<NaiveDateTime> {
-    let s = s.trim();
-    if s.eq_ignore_ascii_case("now") {
-        return now.with_nanosecond(0);
-    }
-    for f in [
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%dT%H:%M:%S",
-    ] {
-        if let Ok(t) = NaiveDateTime::parse_from_str(s, f) {
-            return Some(t);
-        }
-    }
-    ["%H:%M", "%H:%M:%S"]
-        .iter()
-        .find_map(|f| NaiveTime::parse_from_str(s, f).ok())
-        .map(|t| now.date().and_time(t))
-}
-
-/// A grade as typed: `C` or `c` is `Some(Some(C))`; empty is an ungraded
-/// event, `Some(None)`; anything else does not read (`None`).
-pub fn parse_grade(s: &str) -> Option<Option<Grade>> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Some(None);
-    }
-    Grade::parse(&s.to_ascii_uppercase()).map(Some)
-}
-
-/// Whether business was affected: `y`/`n` (also yes, no, true, false, 是, 否;
-/// empty is no).
-pub fn parse_yes_no(s: &str) -> Option<bool> {
-    match s.trim().to_lowercase().as_str() {
-        "" | "n" | "no" | "false" | "否" => Some(false),
-        "y" | "yes" | "true" | "是" => Some(true),
-        _ => None,
-    }
-}
-
-/// One labelled input.
-#[derive(Clone, Debug)]
-pub struct FormField {
-    pub slot: Slot,
-    pub input: Input,
-    pub original: String,
-    /// Why the value cannot be saved, shown under it.
-    pub error: Option<String>,
-    /// What the value means, when that is not obvious (`+3d` is 2023-06-23).
-    pub hint: Option<String>,
-}
-
-impl FormField {
-    fn new(slot: Slot, value: String) -> Self {
-        FormField {
-            slot,
-            input: Input::new(value.clone()),
-            original: value,
-            error: None,
-            hint: None,
-        }
-    }
-
-    /// The TOML key of the field.
-    pub fn label(&self) -> &'static str {
-        match self.slot {
-            Slot::Id => "id",
-            Slot::Of(f) => f.key(),
-            Slot::Incident(f) => f.key(),
-        }
-    }
-
-    /// The field's name in a language (in English, its key).
-    pub fn name(&self, s: Strings) -> &'static str {
-        match self.slot {
-            Slot::Id => s.get(t::ID),
-            Slot::Of(f) => s.field(f),
-            Slot::Incident(f) => s.incident_field(f),
-        }
-    }
-
-    /// The label the form shows: `due`, or `截止 due`.
-    pub fn shown_label(&self, s: Strings) -> String {
-        s.form_label(self.label(), self.name(s))
-    }
-
-    pub fn value(&self) -> &str {
-        self.input.value()
-    }
-
-    pub fn changed(&self) -> bool {
-        self.value() != self.original
-    }
-}
-
 /// A form over one item.
 #[derive(Clone, Debug)]
 pub struct Form {
@@ -211,35 +49,6 @@ pub struct Form {
     pub focus: usize,
     /// The language of its labels and messages.
     pub strings: Strings,
-}
-
-/// The fields the edit form offers, in order.
-pub const EDIT_FIELDS: [Field; 9] = [
-    Field::Title,
-    Field::Owner,
-    Field::Due,
-    Field::Start,
-    Field::Percent,
-    Field::Update,
-    Field::Next,
-    Field::Blocker,
-    Field::Note,
-];
-
-fn current(f: &Fields, field: Field) -> String {
-    let text = |s: &Option<String>| s.clone().unwrap_or_default();
-    match field {
-        Field::Title => f.title.clone(),
-        Field::Owner => text(&f.owner),
-        Field::Due => f.due.map(|d| d.to_string()).unwrap_or_default(),
-        Field::Start => f.start.map(|d| d.to_string()).unwrap_or_default(),
-        Field::Percent => f.percent.map(percent).unwrap_or_default(),
-        Field::Update => text(&f.update),
-        Field::Next => text(&f.next),
-        Field::Blocker => text(&f.blocker),
-        Field::Note => text(&f.note),
-        _ => String::new(),
-    }
 }
 
 impl Form {

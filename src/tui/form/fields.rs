@@ -1,0 +1,103 @@
+//! A form's fields: what each holds, its input, error and hint, and the
+//! item fields the edit form offers with their current text.
+
+use tui_input::Input;
+
+use super::incident::IncidentField;
+use crate::core::Field;
+use crate::core::model::Fields;
+use crate::core::text::percent;
+use crate::tui::strings::{self as t, Strings};
+
+/// What a form field holds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Slot {
+    Id,
+    Of(Field),
+    Incident(IncidentField),
+}
+
+/// One labelled input.
+#[derive(Clone, Debug)]
+pub struct FormField {
+    pub slot: Slot,
+    pub input: Input,
+    pub original: String,
+    /// Why the value cannot be saved, shown under it.
+    pub error: Option<String>,
+    /// What the value means, when that is not obvious (`+3d` is 2023-06-23).
+    pub hint: Option<String>,
+}
+
+impl FormField {
+    pub(super) fn new(slot: Slot, value: String) -> Self {
+        FormField {
+            slot,
+            input: Input::new(value.clone()),
+            original: value,
+            error: None,
+            hint: None,
+        }
+    }
+
+    /// The TOML key of the field.
+    pub fn label(&self) -> &'static str {
+        match self.slot {
+            Slot::Id => "id",
+            Slot::Of(f) => f.key(),
+            Slot::Incident(f) => f.key(),
+        }
+    }
+
+    /// The field's name in a language (in English, its key).
+    pub fn name(&self, s: Strings) -> &'static str {
+        match self.slot {
+            Slot::Id => s.get(t::ID),
+            Slot::Of(f) => s.field(f),
+            Slot::Incident(f) => s.incident_field(f),
+        }
+    }
+
+    /// The label the form shows: `due`, or `截止 due`.
+    pub fn shown_label(&self, s: Strings) -> String {
+        s.form_label(self.label(), self.name(s))
+    }
+
+    pub fn value(&self) -> &str {
+        self.input.value()
+    }
+
+    pub fn changed(&self) -> bool {
+        self.value() != self.original
+    }
+}
+
+/// The fields the edit form offers, in order.
+pub const EDIT_FIELDS: [Field; 9] = [
+    Field::Title,
+    Field::Owner,
+    Field::Due,
+    Field::Start,
+    Field::Percent,
+    Field::Update,
+    Field::Next,
+    Field::Blocker,
+    Field::Note,
+];
+
+/// The text of an item's field, as the edit form shows it.
+pub(super) fn current(f: &Fields, field: Field) -> String {
+    let text = |s: &Option<String>| s.clone().unwrap_or_default();
+    match field {
+        Field::Title => f.title.clone(),
+        Field::Owner => text(&f.owner),
+        Field::Due => f.due.map(|d| d.to_string()).unwrap_or_default(),
+        Field::Start => f.start.map(|d| d.to_string()).unwrap_or_default(),
+        Field::Percent => f.percent.map(percent).unwrap_or_default(),
+        Field::Update => text(&f.update),
+        Field::Next => text(&f.next),
+        Field::Blocker => text(&f.blocker),
+        Field::Note => text(&f.note),
+        _ => String::new(),
+    }
+}

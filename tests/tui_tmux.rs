@@ -556,7 +556,7 @@ fn broken_file_row() {
     fs::write(&broken, "title = \"x\"\n[project\n").unwrap();
     let t = Tmux::start(data.path(), "");
     t.wait_until("the tree and a footer naming the error", |s| {
-        s.contains("O1 服务业务") && footer(s).contains("have errors")
+        s.contains("O1 服务业务") && footer(s).contains("1 file has errors")
     });
 
     t.keys(&["G"]);

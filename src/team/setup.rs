@@ -75,7 +75,11 @@ pub fn git_setup(data: &Path, exe: &Path) -> Result<Vec<String>, GitError> {
         did.push(if added == 0 {
             format!("{}: already in place", path.display())
         } else {
-            format!("{}: added {added} line(s)", path.display())
+            format!(
+                "{}: added {}",
+                path.display(),
+                crate::core::l10n::plural(added as i64, "line", "lines")
+            )
         });
     }
     Ok(did)

@@ -8,7 +8,12 @@ impl Strings {
 
     pub fn broken_files(self, n: usize) -> String {
         self.pick(
-            format!("{n} file(s) have errors and are shown as error rows; fix them and press R"),
+            format!(
+                "{} {} errors and {} shown as error rows; fix them and press R",
+                crate::core::l10n::plural(n as i64, "file", "files"),
+                if n == 1 { "has" } else { "have" },
+                if n == 1 { "is" } else { "are" },
+            ),
             format!("{n} 个文件有错误，显示为错误行；修复后按 R"),
         )
     }
@@ -130,7 +135,10 @@ impl Strings {
 
     pub fn reloaded_and_reapplied(self, file: &str, n: usize) -> String {
         self.pick(
-            format!("reloaded {file}; {n} unsaved edit(s) applied again and saved"),
+            format!(
+                "reloaded {file}; {} applied again and saved",
+                crate::core::l10n::plural(n as i64, "unsaved edit", "unsaved edits")
+            ),
             format!("已重新读取 {file}；{n} 处未保存的修改已重新应用并保存"),
         )
     }

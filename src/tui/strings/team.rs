@@ -77,7 +77,10 @@ impl Strings {
 
     pub fn sync_conflicts(self, n: usize) -> String {
         self.pick(
-            format!("the merge stopped on {n} conflict(s): settle each (≠ rows, c), then S again"),
+            format!(
+                "the merge stopped on {}: settle each (≠ rows, c), then S again",
+                crate::core::l10n::plural(n as i64, "conflict", "conflicts")
+            ),
             format!("合并因 {n} 处冲突停止：逐个解决（≠ 行，按 c），然后再按 S"),
         )
     }

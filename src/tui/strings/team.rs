@@ -4,19 +4,23 @@ use super::{Strings, Text};
 
 pub const SETTLE: Text = ("settle a merge conflict", "解决合并冲突");
 pub const SYNC: Text = ("sync: commit, merge, push", "同步：提交合并推送");
-pub const CONFLICT: Text = ("conflict", "冲突");
+/// The detail pane's label for a field a merge left with two values.
+pub const CONFLICT: Text = ("merge", "冲突");
 pub const NO_MERGE_CONFLICT: Text = ("no merge conflict on this item", "此条目没有合并冲突");
 pub const CANNOT_SETTLE_HERE: Text = (
     "this conflict spans more than one field: settle it in an editor",
     "此冲突不止一个字段：请在编辑器中解决",
 );
+/// An item's first appearance in the log.
+pub const ADDED: Text = ("added", "新增");
 pub const SYNCING: Text = ("syncing with the team…", "正在与团队同步…");
 pub const SYNC_BUSY: Text = ("a sync is already running", "同步正在进行");
 pub const SYNCED: Text = (
     "synced: committed, merged and pushed",
     "已同步：提交、合并并推送",
 );
-pub const LAST_CHANGE: Text = ("last change", "最近修改");
+/// The detail pane's label for the item's last change (fits the labels' 8 columns).
+pub const LAST_CHANGE: Text = ("changed", "最近修改");
 pub const THIS_WEEK: Text = ("this week's changes", "本周修改");
 
 impl Strings {

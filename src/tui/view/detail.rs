@@ -187,8 +187,11 @@ fn change_text(s: Strings, e: &LogEntry) -> String {
     )
 }
 
-/// `percent 60 → 70`
+/// `percent 60 → 70`, or `added` for an item's first commit.
 pub(super) fn change_what(s: Strings, e: &LogEntry) -> String {
+    if e.change.from.is_none() && e.change.field == "title" {
+        return s.get(team::ADDED).to_string();
+    }
     let value = |v: &Option<serde_json::Value>| match v {
         None => "—".to_string(),
         Some(serde_json::Value::String(t)) => sanitize(t, false).into_owned(),

@@ -178,9 +178,9 @@ pub fn conflict(app: &App, c: &Conflict, merged: bool, frame: &mut Frame, area: 
     let text = vec![
         Line::styled(
             if merged {
-                s.merge_conflict_what(c.field.key(), &title)
+                s.merge_conflict_what(s.field(c.field), &title)
             } else {
-                s.conflict_what(c.field.key(), &title)
+                s.conflict_what(s.field(c.field), &title)
             },
             Style::new().add_modifier(Modifier::BOLD),
         ),

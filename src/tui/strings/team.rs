@@ -21,7 +21,8 @@ pub const SYNCED: Text = (
 );
 /// The detail pane's label for the item's last change (fits the labels' 8 columns).
 pub const LAST_CHANGE: Text = ("changed", "最近修改");
-pub const THIS_WEEK: Text = ("this week's changes", "本周修改");
+/// The stand-up page's label for the week's changes by person (fits 8 columns).
+pub const THIS_WEEK: Text = ("week", "本周修改");
 
 impl Strings {
     /// The question's first line, for a field a merge left with two values.

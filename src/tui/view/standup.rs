@@ -231,6 +231,19 @@ fn project_page(app: &App, s: &Standup, path: &ItemPath, frame: &mut Frame, area
     }
     // this week's changes, by person: who moved what since Monday
     for (i, (who, changes)) in people.iter().enumerate() {
+        // an item that was added reads "added", not as each of its fields
+        let added: std::collections::HashSet<(&str, &str)> = changes
+            .iter()
+            .filter(|e| e.change.from.is_none() && e.change.field == "title")
+            .map(|e| (e.commit.as_str(), e.change.path.as_str()))
+            .collect();
+        let changes: Vec<_> = changes
+            .iter()
+            .filter(|e| {
+                e.change.field == "title"
+                    || !added.contains(&(e.commit.as_str(), e.change.path.as_str()))
+            })
+            .collect();
         // the first few, and how many more
         const SHOWN: usize = 4;
         let mut what: Vec<String> = changes

@@ -17,9 +17,12 @@
 //! path = "o2-upgrade/hive/migration"
 //! field = "percent"
 //! value = { number = 100.0 }
+//! before = { value = { number = 95.46 } }
 //! ```
 //!
-//! A field without `value` is removed. What only undo needs (a removed
+//! A field without `value` is removed; `before` is what the field held
+//! when the edit was made (`before = {}`: it was not set), so that an edit
+//! applied again over a field someone changed since is a conflict. What only undo needs (a removed
 //! key's comments, a removed item's table) is not kept: an undone delete
 //! comes back as the item with its title.
 
@@ -40,7 +43,7 @@ pub const VERSION: u32 = 1;
 pub const FILE_NAME: &str = "recovery.toml";
 
 /// The unsaved edits of one ended session.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Recovery {
     pub version: u32,
     #[serde(default, rename = "edit")]
@@ -68,6 +71,8 @@ pub enum SavedChange {
         /// The exact TOML text to write, when the change had one.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         repr: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        before: Option<Before>,
     },
     Add {
         path: String,
@@ -83,6 +88,13 @@ pub enum SavedChange {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         incident: Option<SavedIncident>,
     },
+}
+
+/// What a field held before an edit; `value` absent: it was not set.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Before {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<SavedValue>,
 }
 
 /// A [`Value`], tagged by its type: `{ number = 1.5 }`, `{ date = 2023-06-20 }`.
@@ -116,6 +128,12 @@ pub struct SavedIncident {
     pub business_impact: bool,
 }
 
+impl Default for Recovery {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Recovery {
     /// An empty recovery of this version.
     pub fn new() -> Self {
@@ -125,11 +143,32 @@ impl Recovery {
         }
     }
 
-    /// Adds a group of changes to the file named `file`.
-    pub fn push(&mut self, file: &str, changes: &[Change]) {
+    /// Adds a group of changes to the file named `file`, with their
+    /// `inverses` (one for each change, as the journal keeps them: a
+    /// field's inverse gives the value it had before).
+    pub fn push(&mut self, file: &str, changes: &[Change], inverses: &[Change]) {
         self.edits.push(RecoveredEdit {
             file: file.to_string(),
-            changes: changes.iter().map(SavedChange::of).collect(),
+            changes: changes
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let mut saved = SavedChange::of(c);
+                    if let (
+                        SavedChange::Field { before, .. },
+                        Change::Field { edit, .. },
+                        Some(Change::Field { edit: back, .. }),
+                    ) = (&mut saved, c, inverses.get(i))
+                        && back.path == edit.path
+                        && back.field == edit.field
+                    {
+                        *before = Some(Before {
+                            value: back.value.as_ref().map(SavedValue::of),
+                        });
+                    }
+                    saved
+                })
+                .collect(),
         });
     }
 
@@ -174,6 +213,27 @@ impl RecoveredEdit {
     pub fn to_changes(&self) -> Result<Vec<Change>, String> {
         self.changes.iter().map(SavedChange::to_change).collect()
     }
+
+    /// Edits that put back what the edited fields held when the edits were
+    /// made, where that is known.
+    pub fn befores(&self) -> Vec<Edit> {
+        self.changes
+            .iter()
+            .filter_map(|c| match c {
+                SavedChange::Field {
+                    path,
+                    field,
+                    before: Some(b),
+                    ..
+                } => Some(Edit {
+                    path: ItemPath::parse(path)?,
+                    field: Field::of_key(field)?,
+                    value: b.value.as_ref().and_then(|v| v.to_value().ok()),
+                }),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 impl SavedChange {
@@ -184,6 +244,7 @@ impl SavedChange {
                 field: edit.field.key().to_string(),
                 value: edit.value.as_ref().map(SavedValue::of),
                 repr: repr.clone(),
+                before: None,
             },
             Change::Add { path, title, .. } => SavedChange::Add {
                 path: path.to_string(),
@@ -215,6 +276,7 @@ impl SavedChange {
                 field,
                 value,
                 repr,
+                ..
             } => Change::Field {
                 edit: Edit {
                     path: path(p)?,
@@ -313,19 +375,25 @@ pub fn path(data: &Path) -> PathBuf {
     data.join(fsio::OWN_DIR).join(FILE_NAME)
 }
 
-/// Writes `r` to the data folder's recovery file, after the edits a
-/// recovery file there already holds (a session that ended before and was
-/// not recovered yet): with [`fsio::write_own`], atomically, never through
-/// a link. Returns the file's path.
-pub fn write(data: &Path, r: &Recovery) -> io::Result<PathBuf> {
-    fsio::own_dir(data)?;
+/// Adds `r` to the data folder's recovery file, after the edits it
+/// already holds (a session that ended before and was not recovered yet).
+/// Returns the file's path.
+pub fn add(data: &Path, r: &Recovery) -> io::Result<PathBuf> {
     let mut all = match read(data) {
         Some(Ok(before)) => before,
         _ => Recovery::new(),
     };
     all.edits.extend(r.edits.iter().cloned());
+    write(data, &all)
+}
+
+/// Writes `r` as the data folder's recovery file: with
+/// [`fsio::write_own`], atomically, never through a link. Returns the
+/// file's path.
+pub fn write(data: &Path, r: &Recovery) -> io::Result<PathBuf> {
+    fsio::own_dir(data)?;
     let path = path(data);
-    fsio::write_own(data, &path, all.to_toml().as_bytes())?;
+    fsio::write_own(data, &path, r.to_toml().as_bytes())?;
     Ok(path)
 }
 
@@ -433,15 +501,27 @@ mod tests {
     /// Changes compared by what they do (`Change` holds TOML items for undo
     /// and has no `PartialEq`).
     fn shown(changes: &[Change]) -> Vec<String> {
-        changes.iter().map(|c| format!("{:?}", SavedChange::of(c))).collect()
+        changes
+            .iter()
+            .map(|c| format!("{:?}", SavedChange::of(c)))
+            .collect()
     }
 
     #[test]
     fn every_kind_of_change_survives_the_file() {
         let changes = every_kind();
         let mut r = Recovery::new();
-        r.push("o1.toml", &changes[..5]);
-        r.push("o1.toml", &changes[5..]);
+        let m = ItemPath::milestone("o1", "p", "m");
+        let inverses = [
+            Change::field(Edit::set(
+                m.clone(),
+                Field::Title,
+                Value::Text("old".into()),
+            )),
+            Change::field(Edit::remove(m.clone(), Field::Percent)),
+        ];
+        r.push("o1.toml", &changes[..5], &inverses);
+        r.push("o1.toml", &changes[5..], &[]);
         let text = r.to_toml();
         assert!(text.contains("version = 1"), "{text}");
         assert!(text.contains("[[edit.change]]"), "{text}");
@@ -451,6 +531,16 @@ mod tests {
         let mut again = back.edits[0].to_changes().unwrap();
         again.extend(back.edits[1].to_changes().unwrap());
         assert_eq!(shown(&again), shown(&changes));
+        // what the fields held before, where the inverses said
+        assert_eq!(
+            back.edits[0].befores(),
+            [
+                Edit::set(m.clone(), Field::Title, Value::Text("old".into())),
+                Edit::remove(m, Field::Percent)
+            ]
+        );
+        assert!(text.contains("before = {}"), "{text}");
+        assert!(back.edits[1].befores().is_empty());
         // the numbers exactly, not rounded
         let Change::Field { edit, .. } = &again[1] else {
             panic!()
@@ -475,12 +565,14 @@ mod tests {
         assert!(read(dir.path()).is_none());
         let changes = every_kind();
         let mut r = Recovery::new();
-        r.push("o1.toml", &changes[..2]);
-        let p = write(dir.path(), &r).unwrap();
+        r.push("o1.toml", &changes[..2], &[]);
+        let p = add(dir.path(), &r).unwrap();
         assert_eq!(p, dir.path().join(".stride/recovery.toml"));
-        write(dir.path(), &r).unwrap();
+        add(dir.path(), &r).unwrap();
         let back = read(dir.path()).unwrap().unwrap();
         assert_eq!(back.edits.len(), 2, "a second session's edits go after");
+        write(dir.path(), &r).unwrap();
+        assert_eq!(read(dir.path()).unwrap().unwrap(), r, "write replaces");
         remove(dir.path()).unwrap();
         assert!(read(dir.path()).is_none());
         remove(dir.path()).unwrap();
@@ -494,8 +586,8 @@ mod tests {
         std::os::unix::fs::symlink(outside.path(), path(dir.path())).unwrap();
         assert!(read(dir.path()).unwrap().is_err());
         let mut r = Recovery::new();
-        r.push("o1.toml", &every_kind()[..1]);
-        assert!(write(dir.path(), &r).is_err());
+        r.push("o1.toml", &every_kind()[..1], &[]);
+        assert!(add(dir.path(), &r).is_err());
         assert_eq!(std::fs::read(outside.path()).unwrap(), b"");
     }
 }

@@ -991,11 +991,15 @@ fn kill_tstp_then_fg_gives_back_a_working_screen() {
     // and the keys work (raw mode again): `?` opens the help
     t.keys(&["?"]);
     t.wait_for("any key closes");
-    t.keys(&["Escape", "q"]);
+    t.keys(&["Escape"]);
+    t.wait_until("the help closed", |s| !s.contains("any key closes"));
+    t.keys(&["q"]);
     t.wait_until("stride gone", |_| !stride_runs(pid));
     t.type_text(AFTER_EXIT);
     t.keys(&["Enter"]);
-    let screen = t.wait_for("EXIT=");
+    let screen = t.wait_until("the exit code and stty", |s| {
+        s.contains("EXIT=") && s.lines().any(|l| matches!(l.trim(), "echo" | "-echo"))
+    });
     assert!(screen.contains("EXIT=0"), "{screen}");
     let lines: Vec<&str> = screen.lines().map(str::trim).collect();
     assert!(

@@ -16,15 +16,18 @@
 //! kind = "field"
 //! path = "o2-upgrade/hive/migration"
 //! field = "percent"
-//! value = { number = 100.0 }
-//! before = { value = { number = 95.46 } }
+//! [edit.change.value]
+//! number = 100.0
+//! [edit.change.before.value]
+//! number = 95.46
 //! ```
 //!
 //! A field without `value` is removed; `before` is what the field held
-//! when the edit was made (`before = {}`: it was not set), so that an edit
-//! applied again over a field someone changed since is a conflict. What only undo needs (a removed
-//! key's comments, a removed item's table) is not kept: an undone delete
-//! comes back as the item with its title.
+//! when the edit was made (a `before` without `value`: it was not set), so
+//! that an edit applied again over a field someone changed since is a
+//! conflict. What only undo needs (a removed key's comments, a removed
+//! item's table) is not kept: an undone delete comes back as the item with
+//! its title.
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -539,7 +542,7 @@ mod tests {
                 Edit::remove(m, Field::Percent)
             ]
         );
-        assert!(text.contains("before = {}"), "{text}");
+        assert!(text.contains("[edit.change.before]"), "{text}");
         assert!(back.edits[1].befores().is_empty());
         // the numbers exactly, not rounded
         let Change::Field { edit, .. } = &again[1] else {

@@ -93,6 +93,39 @@ impl Tmux {
         tmux
     }
 
+    /// An interactive bash with job control (no rc files, prompt `$ `).
+    fn start_shell() -> Tmux {
+        let dir = tempfile::Builder::new()
+            .prefix("stride-tmux")
+            .tempdir()
+            .unwrap();
+        let mut tmux = Tmux {
+            socket: dir.path().join("sock"),
+            pid: 0,
+            _dir: dir,
+        };
+        tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "s",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "env",
+            "PS1=$ ",
+            "TERM=xterm-256color",
+            "bash",
+            "--norc",
+            "--noprofile",
+            "-i",
+        ]);
+        tmux.pid = tmux.format("#{pane_pid}").parse().unwrap();
+        tmux.wait_for("$");
+        tmux
+    }
+
     fn command(&self) -> Command {
         let mut cmd = Command::new("tmux");
         cmd.arg("-f")
@@ -841,4 +874,136 @@ fn a_git_pull_under_the_open_tui_brings_new_files_and_a_conflict_it_settles_in_p
     t.keys(&["q"]);
     t.wait_dead();
     stride(&a.join("data"), &["check"]);
+}
+
+/// The pid of the stride that `parent` (the pane's shell) started.
+fn stride_child(parent: u32) -> u32 {
+    let start = Instant::now();
+    loop {
+        for e in fs::read_dir("/proc").unwrap().flatten() {
+            let Ok(pid) = e.file_name().to_string_lossy().parse::<u32>() else {
+                continue;
+            };
+            let stat = fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            let ppid = stat
+                .rsplit_once(") ")
+                .and_then(|(_, rest)| rest.split(' ').nth(1))
+                .and_then(|p| p.parse::<u32>().ok());
+            if ppid == Some(parent) && stride_runs(pid) {
+                return pid;
+            }
+        }
+        assert!(start.elapsed() < TIMEOUT, "no stride under {parent}");
+        sleep(POLL);
+    }
+}
+
+fn signal(pid: u32, name: &str) {
+    let ok = Command::new("kill")
+        .args([&format!("-{name}"), &pid.to_string()])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok, "kill -{name} {pid}");
+}
+
+#[test]
+fn sigterm_with_unsaved_edits_keeps_them_for_the_next_start() {
+    use std::os::unix::fs::PermissionsExt;
+    let data = sample();
+    let file = data.path().join("o2-upgrade.toml");
+    let before = original("o2-upgrade.toml");
+    let t = Tmux::start(data.path(), AFTER_EXIT);
+    t.wait_for("O1 服务业务");
+    search(&t, "迁移进度");
+    // a save stride refuses (a file no one may write, even root)
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o444)).unwrap();
+    t.keys(&["+"]);
+    t.wait_until("the refused save", |s| footer(s).contains("not saved"));
+    signal(stride_child(t.pid), "TERM");
+    t.wait_dead();
+    let screen = t.run(&["capture-pane", "-p", "-t", "s", "-S", "-"]);
+    assert!(screen.contains("EXIT=143"), "{screen}");
+    assert!(screen.contains("1 unsaved edit(s) kept in"), "{screen}");
+    let lines: Vec<&str> = screen.lines().map(str::trim).collect();
+    assert!(
+        lines.contains(&"icanon") && lines.contains(&"echo"),
+        "{screen}"
+    );
+    let kept = fs::read_to_string(data.path().join(".stride/recovery.toml"))
+        .expect("SIGTERM left no recovery file: the unsaved edit is lost");
+    assert!(kept.contains("o2-upgrade/hive/migration"), "{kept}");
+    assert_eq!(fs::read_to_string(&file).unwrap(), before);
+    drop(t);
+    // the next start offers it; r applies it again and saves it
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).unwrap();
+    let t = Tmux::start(data.path(), "");
+    t.wait_for("edits not saved last time");
+    t.keys(&["r"]);
+    wait_file(&file, "percent = 100", |b| {
+        String::from_utf8_lossy(b).contains("percent = 100")
+    });
+    t.wait_until("the message", |s| footer(s).contains("applied again: 1"));
+    assert!(!data.path().join(".stride/recovery.toml").exists());
+}
+
+#[test]
+fn sigquit_gives_the_terminal_back() {
+    let data = sample();
+    let t = Tmux::start(data.path(), AFTER_EXIT);
+    t.wait_for("O1 服务业务");
+    signal(stride_child(t.pid), "QUIT");
+    t.wait_dead();
+    let screen = t.run(&["capture-pane", "-p", "-t", "s", "-S", "-"]);
+    assert!(screen.contains("EXIT=131"), "{screen}");
+    let lines: Vec<&str> = screen.lines().map(str::trim).collect();
+    assert!(
+        lines.contains(&"icanon") && lines.contains(&"echo"),
+        "SIGQUIT left the terminal raw:\n{screen}"
+    );
+}
+
+#[test]
+fn kill_tstp_then_fg_gives_back_a_working_screen() {
+    let data = sample();
+    // an interactive shell with job control, as a user runs stride
+    let bin = env!("CARGO_BIN_EXE_stride");
+    let t = Tmux::start_shell();
+    t.type_text(&format!(
+        "TERM=xterm-256color {bin} --data {} --today {TODAY}",
+        data.path().display()
+    ));
+    t.keys(&["Enter"]);
+    t.wait_for("O1 服务业务");
+    let pid = stride_child(t.pid);
+    signal(pid, "TSTP");
+    t.wait_for("Stopped");
+    // the shell has the terminal in line mode: stride gave it back
+    t.type_text("stty -a | tr ' ' '\\n' | grep -x -e '-\\?icanon'");
+    t.keys(&["Enter"]);
+    t.wait_until("icanon", |s| s.lines().any(|l| l.trim() == "icanon"));
+    t.type_text("fg");
+    t.keys(&["Enter"]);
+    // redrawn: the shell's lines are gone, the tree is back
+    t.wait_until("the tree redrawn", |s| {
+        s.contains("O1 服务业务") && !s.contains("Stopped") && !s.contains("stty")
+    });
+    // and the keys work (raw mode again): `?` opens the help
+    t.keys(&["?"]);
+    t.wait_for("any key closes");
+    t.keys(&["Escape"]);
+    t.wait_until("the help closed", |s| !s.contains("any key closes"));
+    t.keys(&["q"]);
+    t.wait_until("stride gone", |_| !stride_runs(pid));
+    t.type_text(AFTER_EXIT);
+    t.keys(&["Enter"]);
+    let screen = t.wait_until("the exit code and stty", |s| {
+        s.contains("EXIT=") && s.lines().any(|l| matches!(l.trim(), "echo" | "-echo"))
+    });
+    assert!(screen.contains("EXIT=0"), "{screen}");
+    let lines: Vec<&str> = screen.lines().map(str::trim).collect();
+    assert!(
+        lines.contains(&"icanon") && lines.contains(&"echo"),
+        "{screen}"
+    );
 }

@@ -4,7 +4,8 @@
 //! Modules depend one way only, leaves first:
 //! `text`, `dates`, `diag`, `fsio`, `scalar`, `l10n` (leaves: `l10n` itself
 //! holds the language, counts, plurals and units) → `settings`, `model` →
-//! `rollup`, `listing`, `ops` → `edit` → `load`, `save`, `history` →
+//! `rollup`, `listing`, `ops` → `edit` → `load`, `save`, `history`,
+//! `recovery` →
 //! `l10n::terms`, `l10n::problems` (the names of things and the words of
 //! refusals) → `report`.
 
@@ -20,6 +21,7 @@ pub mod load;
 pub mod merge;
 pub mod model;
 pub mod ops;
+pub mod recovery;
 pub mod report;
 pub mod rollup;
 pub mod save;

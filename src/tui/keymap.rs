@@ -285,6 +285,13 @@ pub static DELETE_TABLE: LazyLock<OverlayKeys> = LazyLock::new(|| {
     )
 });
 
+/// The questions when quitting with unsaved edits (`s`ave again,
+/// `d`iscard) and at a start with edits left from last time (`r`e-apply,
+/// `d`iscard): a letter answers, `Esc` stays (or decides later). Other
+/// keys do nothing, so that no key typed ahead throws edits away.
+pub static ASK_TABLE: LazyLock<OverlayKeys> =
+    LazyLock::new(|| OverlayKeys::new(&[(&["<Esc>", "Ctrl-c"], Action::Cancel)], Fallback::Choose));
+
 /// The search prompt and the forms.
 pub static TEXT_TABLE: LazyLock<OverlayKeys> = LazyLock::new(|| {
     OverlayKeys::new(
@@ -342,6 +349,7 @@ pub fn overlay_keys(mode: &Mode) -> Option<&'static OverlayKeys> {
         Mode::Conflict(_) | Mode::Settle(_) => Some(&CONFLICT_TABLE),
         Mode::Confirm(_) => Some(&DELETE_TABLE),
         Mode::Search | Mode::Form(_) => Some(&TEXT_TABLE),
+        Mode::Quitting | Mode::Recover(_) => Some(&ASK_TABLE),
     }
 }
 
@@ -428,9 +436,15 @@ mod tests {
                     CONFIRM => [&*MENU_TABLE, &*DELETE_TABLE, &*TEXT_TABLE]
                         .iter()
                         .all(|t| does(t, k) == Some(Action::Confirm)),
-                    CANCEL => [&*MENU_TABLE, &*CONFLICT_TABLE, &*DELETE_TABLE, &*TEXT_TABLE]
-                        .iter()
-                        .all(|t| does(t, k) == Some(Action::Cancel)),
+                    CANCEL => [
+                        &*MENU_TABLE,
+                        &*CONFLICT_TABLE,
+                        &*DELETE_TABLE,
+                        &*TEXT_TABLE,
+                        &*ASK_TABLE,
+                    ]
+                    .iter()
+                    .all(|t| does(t, k) == Some(Action::Cancel)),
                     MENU_MOVE => matches!(
                         does(&MENU_TABLE, k),
                         Some(Action::MenuUp | Action::MenuDown)

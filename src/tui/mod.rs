@@ -62,28 +62,20 @@ pub fn run(portfolio: Portfolio, today: NaiveDate, start: Start) -> Result<(), S
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(s.get(strings::NEEDS_TERMINAL).into());
     }
+    let unsaved = Unsaved::default();
+    let data = portfolio.dir.clone();
     // a panic gives the terminal back (mouse and paste too) before the
-    // message is printed
+    // message is printed, and keeps the edits not on disk
     let previous = std::panic::take_hook();
+    let (on_panic, data_on_panic) = (unsaved.clone(), data.clone());
     std::panic::set_hook(Box::new(move |info| {
         leave_terminal();
+        if let Ok(r) = on_panic.try_lock() {
+            keep_for_next_start(&data_on_panic, s, &r);
+        }
         previous(info);
     }));
-    // SIGTERM, SIGHUP and SIGINT give the terminal back and end the process
-    // from a thread of their own: when the terminal is gone, the event loop
-    // may never get back to look at a flag. Every edit is already on disk.
-    let mut signals = signal_hook::iterator::Signals::new([
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ])
-    .map_err(|e| e.to_string())?;
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            leave_terminal();
-            std::process::exit(128 + signal);
-        }
-    });
+    let suspend = handle_signals(data.clone(), s, unsaved.clone())?;
     let mut terminal = enter_terminal().map_err(|e| s.cannot_set_up_terminal(&e.to_string()))?;
     // the newest earlier week first, the older ones after: at 100,000 items a
     // week's file takes about 0.2 s to read, twelve of them 2.3 s; a small
@@ -105,15 +97,89 @@ pub fn run(portfolio: Portfolio, today: NaiveDate, start: Start) -> Result<(), S
     if start == Start::Standup {
         app.open_standup();
     }
-    let result = event_loop(&mut terminal, &mut app, history_rx);
+    app.offer_recovery();
+    let result = event_loop(&mut terminal, &mut app, history_rx, &unsaved, &suspend);
     leave_terminal();
+    if result.is_err() {
+        // the terminal was lost: what is not on disk goes to the recovery file
+        keep_for_next_start(&data, s, &app.unsaved_recovery());
+    }
     result.map_err(|e| s.terminal_error(&e.to_string()))
+}
+
+/// The edits not on disk, as the event loop last saw them: what the
+/// signal thread writes to the recovery file when it ends stride.
+type Unsaved = std::sync::Arc<std::sync::Mutex<crate::core::recovery::Recovery>>;
+
+/// Handles the signals that would leave the terminal as stride set it, from
+/// a thread of their own (when the terminal is gone, the event loop may
+/// never get back to look at a flag). SIGTERM, SIGHUP, SIGINT and SIGQUIT
+/// write the unsaved edits to the recovery file, give the terminal back
+/// and end the process; SIGTSTP (a `kill -TSTP`; `Ctrl-z` is a key in raw
+/// mode) is sent to the event loop, which gives the terminal back, stops,
+/// and takes it again when continued.
+fn handle_signals(
+    dir: std::path::PathBuf,
+    s: strings::Strings,
+    unsaved: Unsaved,
+) -> Result<std::sync::mpsc::Receiver<()>, String> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP])
+            .map_err(|e| e.to_string())?;
+    let (suspend_tx, suspend_rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            if signal == SIGTSTP {
+                let _ = suspend_tx.send(());
+                continue;
+            }
+            let r = unsaved
+                .lock()
+                .map_or_else(|e| e.into_inner().clone(), |r| r.clone());
+            leave_terminal();
+            keep_for_next_start(&dir, s, &r);
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(suspend_rx)
+}
+
+/// Writes unsaved edits to the data folder's recovery file (after those
+/// already there), which the next start offers; says so on stderr.
+fn keep_for_next_start(
+    dir: &std::path::Path,
+    s: strings::Strings,
+    r: &crate::core::recovery::Recovery,
+) {
+    if r.is_empty() {
+        return;
+    }
+    match crate::core::recovery::add(dir, r) {
+        Ok(path) => eprintln!(
+            "{}",
+            s.kept_for_next_start(r.len(), &path.display().to_string())
+        ),
+        Err(e) => eprintln!("{}", s.not_kept(r.len(), &e.to_string())),
+    }
+}
+
+/// Hands the signal thread the edits not on disk, when they changed.
+fn share_unsaved(app: &App, unsaved: &Unsaved) {
+    let now = app.unsaved_recovery();
+    if let Ok(mut shared) = unsaved.lock()
+        && *shared != now
+    {
+        *shared = now;
+    }
 }
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     history: std::sync::mpsc::Receiver<History>,
+    unsaved: &Unsaved,
+    suspended: &std::sync::mpsc::Receiver<()>,
 ) -> io::Result<()> {
     terminal.clear()?;
     let mut areas = None;
@@ -163,8 +229,13 @@ fn event_loop(
                 }
             }
         }
+        if suspended.try_recv().is_ok() {
+            suspend(terminal)?;
+        }
         terminal.draw(|frame| areas = view::draw(app, frame))?;
-        if app.flush() {
+        let flushed = app.flush();
+        share_unsaved(app, unsaved);
+        if flushed {
             continue;
         }
         if app.quit {
@@ -297,10 +368,11 @@ fn start_sync(app: &App, tx: std::sync::mpsc::Sender<TeamNews>) {
 /// The keys that work when the terminal is too small to show anything.
 const QUIT_KEYS: [&str; 3] = ["q", "<Esc>", "Ctrl-c"];
 
-/// Ctrl-z: give the terminal back, stop, and take it again on `fg`.
+/// Ctrl-z or SIGTSTP: give the terminal back, stop, and take it again on
+/// `fg` (SIGCONT), redrawn. Stops with SIGSTOP, as SIGTSTP is handled.
 fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
     leave_terminal();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
     *terminal = enter_terminal()?;
     terminal.clear()
 }

@@ -143,7 +143,7 @@ impl App {
             Operations => self.open_ops(),
             Back => self.screen = Screen::Tree,
             Help => self.mode = Mode::Help,
-            Quit => self.quit = true,
+            Quit => self.ask_quit(),
             _ => {}
         }
     }

@@ -11,6 +11,7 @@ pub mod journal;
 mod keys;
 mod overlay_state;
 pub mod overlays;
+mod quit;
 mod team;
 
 use std::collections::HashSet;
@@ -51,6 +52,11 @@ pub enum Mode {
     /// Typing a search.
     Search,
     Form(Box<Form>),
+    /// Quitting with edits not on disk: save again, discard, or stay?
+    Quitting,
+    /// Edits a session that ended without asking left in the recovery
+    /// file: apply them again, discard them, or decide later?
+    Recover(Box<crate::core::recovery::Recovery>),
 }
 
 /// A line for the footer: what happened, or what went wrong.
@@ -266,6 +272,8 @@ impl App {
             Mode::Settle(c) => self.settle(*c, action),
             Mode::Search => self.search_input(action),
             Mode::Form(form) => self.form_input(form, action),
+            Mode::Quitting => self.quitting(action),
+            Mode::Recover(r) => self.recover(*r, action),
         };
     }
 

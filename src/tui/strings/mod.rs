@@ -13,12 +13,14 @@
 //! `tree` (header, tree, detail pane), `forms` (overlays, forms, search),
 //! `messages` (the footer's messages), `standup` (stand-up, review, board),
 //! `ops` (metrics and incidents), `keys` (what each key does), `team`
-//! (merge conflicts, sync, who changed what).
+//! (merge conflicts, sync, who changed what), `quit` (quitting with
+//! unsaved edits, and recovering them).
 
 mod forms;
 pub mod keys;
 mod messages;
 mod ops;
+mod quit;
 mod standup;
 pub mod team;
 #[cfg(test)]
@@ -28,6 +30,7 @@ mod tree;
 pub use forms::*;
 pub use messages::*;
 pub use ops::*;
+pub use quit::*;
 pub use standup::*;
 pub use tree::*;
 

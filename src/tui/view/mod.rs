@@ -87,6 +87,8 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::Conflict(p) => overlay::conflict(app, &p.conflict, false, frame, area),
         Mode::Settle(c) => overlay::conflict(app, c, true, frame, area),
         Mode::Form(form) => overlay::form(form, frame, area),
+        Mode::Quitting => overlay::quitting(app, frame, area),
+        Mode::Recover(r) => overlay::recover(app, r, frame, area),
         Mode::Normal | Mode::Search => {}
     }
 }

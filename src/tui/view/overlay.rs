@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::bars::skip_columns;
 use crate::core::model::{ItemPath, Status};
+use crate::core::recovery::{Recovery, SavedChange, SavedValue};
 use crate::core::save::Conflict;
 use crate::core::text::{fit, sanitize, truncate, width};
 use crate::tui::app::App;
@@ -276,5 +277,86 @@ pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
     if let Some(c) = cursor {
         frame.set_cursor_position(c);
+    }
+}
+
+/// Lines naming at most `max` of `items`, dim, and `…` for the rest.
+fn some_of(items: Vec<String>, max: usize) -> Vec<Line<'static>> {
+    let more = items.len() > max;
+    let mut lines: Vec<Line> = items
+        .into_iter()
+        .take(max)
+        .map(|i| Line::styled(format!("  {}", sanitize(&i, false)), theme::dim()))
+        .collect();
+    if more {
+        lines.push(Line::styled("  …", theme::dim()));
+    }
+    lines
+}
+
+/// Quitting with edits not on disk: which items, and save again, discard
+/// or stay.
+pub fn quitting(app: &App, frame: &mut Frame, area: Rect) {
+    let s = app.strings();
+    let mut paths: Vec<String> = app.unsaved().iter().map(|p| p.to_string()).collect();
+    paths.sort();
+    let mut text = vec![Line::styled(
+        s.not_saved_count(paths.len()),
+        Style::new().add_modifier(Modifier::BOLD),
+    )];
+    text.extend(some_of(paths, 5));
+    text.push(Line::raw(""));
+    text.push(Line::styled(s.get(t::QUIT_KEYS), theme::key()));
+    let inner = window(frame, area, 72, text.len() as u16 + 2, s.get(t::QUIT_TITLE));
+    frame.render_widget(Paragraph::new(text), inner);
+}
+
+/// At start, the edits a session left unsaved: what they change, and apply
+/// again, discard or later.
+pub fn recover(app: &App, r: &Recovery, frame: &mut Frame, area: Rect) {
+    let s = app.strings();
+    let path = crate::core::recovery::path(&app.portfolio.dir);
+    let changes: Vec<String> = r
+        .edits
+        .iter()
+        .flat_map(|e| e.changes.iter().map(move |c| (e, c)))
+        .map(|(e, c)| match c {
+            SavedChange::Field {
+                path, field, value, ..
+            } => format!("{path} · {field} = {}", shown(value.as_ref())),
+            SavedChange::Add { path, title } => format!("+ {path} {title}"),
+            SavedChange::Remove { path } => format!("- {path}"),
+            SavedChange::Incident { path, index, .. } => format!("{path} · incident {index}"),
+        } + &format!("  ({})", e.file))
+        .collect();
+    let mut text = vec![Line::styled(
+        s.recovery_what(r.len(), &path.display().to_string()),
+        Style::new().add_modifier(Modifier::BOLD),
+    )];
+    text.extend(some_of(changes, 6));
+    text.push(Line::raw(""));
+    text.push(Line::styled(s.get(t::RECOVER_KEYS), theme::key()));
+    let inner = window(
+        frame,
+        area,
+        76,
+        text.len() as u16 + 3,
+        s.get(t::RECOVER_TITLE),
+    );
+    frame.render_widget(
+        Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: false }),
+        inner,
+    );
+}
+
+/// A recovered value as the question shows it.
+fn shown(v: Option<&SavedValue>) -> String {
+    match v {
+        None => "—".into(),
+        Some(SavedValue::Text(x) | SavedValue::Status(x)) => x.clone(),
+        Some(SavedValue::Number(n)) => n.to_string(),
+        Some(SavedValue::Count(n)) => n.to_string(),
+        Some(SavedValue::Date(d)) => d.to_string(),
+        Some(SavedValue::List(l)) => l.join(", "),
     }
 }

@@ -13,6 +13,7 @@ pub mod strings;
 pub mod theme;
 pub mod tree;
 pub mod view;
+pub mod watch;
 
 use std::io::{self, IsTerminal, Write};
 use std::time::Duration;
@@ -217,33 +218,15 @@ fn event_loop(
     }
 }
 
-/// Watches the data folder; sends the names of files that changed, a moment
-/// after the last write to them. Without a watcher (the system refused one)
-/// stride still works, and `R` reloads by hand.
+/// Watches the data folder: the names of files whose content changed
+/// ([`watch::watch`]: writes, never reads).
 fn watch(
     dir: &std::path::Path,
 ) -> (
     std::sync::mpsc::Receiver<std::ffi::OsString>,
-    Option<notify_debouncer_mini::Debouncer<notify::RecommendedWatcher>>,
+    Option<watch::Watcher>,
 ) {
-    let (tx, rx) = std::sync::mpsc::channel();
-    let debouncer = notify_debouncer_mini::new_debouncer(
-        Duration::from_millis(150),
-        move |events: notify_debouncer_mini::DebounceEventResult| {
-            for e in events.into_iter().flatten() {
-                if let Some(name) = e.path.file_name() {
-                    let _ = tx.send(name.to_os_string());
-                }
-            }
-        },
-    );
-    let debouncer = debouncer.ok().and_then(|mut d| {
-        d.watcher()
-            .watch(dir, notify::RecursiveMode::NonRecursive)
-            .ok()
-            .map(|()| d)
-    });
-    (rx, debouncer)
+    watch::watch(dir)
 }
 
 /// What the background threads of git report.

@@ -57,8 +57,14 @@ pub enum Start {
     Standup,
 }
 
-/// Runs the TUI on a loaded portfolio until the user quits.
-pub fn run(portfolio: Portfolio, today: NaiveDate, start: Start) -> Result<(), String> {
+/// Runs the TUI on a loaded portfolio until the user quits. `today` follows
+/// the clock across midnight when `follow_clock` (no `--today` given).
+pub fn run(
+    portfolio: Portfolio,
+    today: NaiveDate,
+    follow_clock: bool,
+    start: Start,
+) -> Result<(), String> {
     let s = strings::Strings::of(&portfolio);
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(s.get(strings::NEEDS_TERMINAL).into());
@@ -103,6 +109,9 @@ pub fn run(portfolio: Portfolio, today: NaiveDate, start: Start) -> Result<(), S
         history.append(older);
     }
     let mut app = App::with_history(portfolio, today, history);
+    if follow_clock {
+        app.clock = Some(|| chrono::Local::now().date_naive());
+    }
     if start == Start::Standup {
         app.open_standup();
     }

@@ -12,6 +12,7 @@ mod keys;
 mod overlay_state;
 pub mod overlays;
 mod team;
+mod watched;
 
 use std::collections::HashSet;
 
@@ -85,6 +86,12 @@ pub struct App {
     /// The time of day that `now` means in incident forms: the local
     /// clock's when `None`. Tests set it, so that they do not depend on it.
     pub time_of_day: Option<NaiveTime>,
+    /// Where "today" comes from when the date changes while the TUI is
+    /// open (read on each tick); `None` keeps `today` fixed, as `--today`
+    /// and tests do.
+    pub clock: Option<fn() -> NaiveDate>,
+    /// Files the watcher named, as the app has seen them.
+    watched: watched::Watched,
 }
 
 impl App {
@@ -130,6 +137,8 @@ impl App {
             page: 20,
             quit: false,
             time_of_day: None,
+            clock: None,
+            watched: watched::Watched::default(),
         }
     }
 
@@ -245,6 +254,7 @@ impl App {
             _ => {}
         }
         if let Action::Tick(d) = action {
+            self.follow_disk_and_clock();
             if let Screen::Standup(s) = &mut self.screen {
                 s.tick(d);
             }

@@ -234,7 +234,8 @@ impl App {
         match action {
             Action::Input(req) => form.input(req, &self.portfolio, self.today),
             Action::Paste(text) => {
-                if form.paste(&text, &self.portfolio, self.today) {
+                let cut = form.paste(&text, &self.portfolio, self.today);
+                if cut {
                     self.error(self.strings().paste_cut(crate::tui::form::MAX_FIELD));
                 }
             }

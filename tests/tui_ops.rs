@@ -31,7 +31,7 @@ impl Fixture {
     fn in_language(language: &str) -> Self {
         let dir = common::sample_with(language, true);
         let mut app = App::new(load_dir(dir.path()).unwrap(), today());
-        app.time_of_day = NaiveTime::from_hms_opt(10, 30, 0);
+        app.clock.time_of_day = NaiveTime::from_hms_opt(10, 30, 0);
         Fixture { dir, app }
     }
 
@@ -545,7 +545,7 @@ fn without_metrics_or_incidents_there_is_no_operations_page() {
             .text
             .contains("no metrics or incidents")
     );
-    app.time_of_day = NaiveTime::from_hms_opt(8, 0, 0);
+    app.clock.time_of_day = NaiveTime::from_hms_opt(8, 0, 0);
     app.dispatch(Action::Add);
     let Mode::Form(form) = &app.mode else {
         panic!("the incident form")

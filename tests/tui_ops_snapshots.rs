@@ -35,7 +35,7 @@ fn app(language: &str) -> (tempfile::TempDir, App) {
     )
     .unwrap();
     let mut app = App::new(load_dir(&dir).unwrap(), today());
-    app.time_of_day = NaiveTime::from_hms_opt(10, 30, 0);
+    app.clock.time_of_day = NaiveTime::from_hms_opt(10, 30, 0);
     (root, app)
 }
 

@@ -97,13 +97,25 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Some(Command::Standup) => {
             drop(out);
             let portfolio = data::load(&cli.data)?;
-            crate::tui::run(portfolio, today, crate::tui::Start::Standup).map_err(Failure::new)?;
+            crate::tui::run(
+                portfolio,
+                today,
+                cli.today.is_none(),
+                crate::tui::Start::Standup,
+            )
+            .map_err(Failure::new)?;
             return Ok(ExitCode::SUCCESS);
         }
         None => {
             drop(out);
             let portfolio = data::load(&cli.data)?;
-            crate::tui::run(portfolio, today, crate::tui::Start::Tree).map_err(Failure::new)?;
+            crate::tui::run(
+                portfolio,
+                today,
+                cli.today.is_none(),
+                crate::tui::Start::Tree,
+            )
+            .map_err(Failure::new)?;
             return Ok(ExitCode::SUCCESS);
         }
     };

@@ -1,25 +1,52 @@
-//! Text for terminals: display width of wide characters, truncation at
-//! character boundaries, and control characters made harmless.
+//! Text for terminals: display width by grapheme cluster, truncation at
+//! cluster boundaries, and control and zero-width format characters made
+//! harmless.
 
 use std::borrow::Cow;
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
-/// Columns `s` takes in a terminal (CJK characters take two).
+/// Columns `s` takes in a terminal (CJK characters take two), measured
+/// cluster by cluster as ratatui places them: a letter with its combining
+/// accents is one cluster, an emoji with its variation selector another.
 pub fn width(s: &str) -> usize {
-    UnicodeWidthStr::width(s)
+    if s.is_ascii() {
+        return UnicodeWidthStr::width(s);
+    }
+    s.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// Zero-width format characters that terminals measure each their own way
+/// (a zero-width joiner makes one emoji of three in some, not in others;
+/// bidirectional controls reorder a row): never drawn.
+fn is_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+    )
 }
 
 /// Replaces control characters (ESC, BEL, newlines, C1 controls...) with
-/// visible stand-ins, so that text from files can never drive the terminal.
-/// `keep_newlines` keeps `\n` for multi-line text.
+/// visible stand-ins, so that text from files can never drive the terminal,
+/// and leaves out zero-width format characters (joiners, zero-width
+/// spaces, bidirectional controls), which terminals mis-measure. Combining
+/// marks stay on their letters. `keep_newlines` keeps `\n` for multi-line
+/// text.
 pub fn sanitize(s: &str, keep_newlines: bool) -> Cow<'_, str> {
-    let is_bad = |c: char| c.is_control() && !(keep_newlines && c == '\n');
+    let is_bad = |c: char| (c.is_control() && !(keep_newlines && c == '\n')) || is_format(c);
     if !s.chars().any(is_bad) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    for c in s.chars().filter(|&c| !is_format(c)) {
         if !is_bad(c) {
             out.push(c);
         } else if (c as u32) < 0x20 {
@@ -35,7 +62,8 @@ pub fn sanitize(s: &str, keep_newlines: bool) -> Cow<'_, str> {
 }
 
 /// `s` cut to at most `max` columns, ending in `…` when cut. Never splits a
-/// character, so a wide character that does not fit is left out whole.
+/// grapheme cluster, so a wide character that does not fit is left out
+/// whole, and a letter keeps its accents.
 pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     if width(s) <= max {
         return Cow::Borrowed(s);
@@ -45,13 +73,13 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
+    for g in s.graphemes(true) {
+        let w = UnicodeWidthStr::width(g);
         if used + w > max - 1 {
             break;
         }
         used += w;
-        out.push(c);
+        out.push_str(g);
     }
     out.push('…');
     Cow::Owned(out)
@@ -100,6 +128,24 @@ mod tests {
         assert_eq!(sanitize("x\ny", true), "x\ny");
         assert_eq!(sanitize("\u{9b}31m", false), "\\u{9b}31m");
         assert!(matches!(sanitize("迁移", false), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn format_characters_are_left_out_and_clusters_measured_whole() {
+        let family = "👨\u{200d}👩\u{200d}👧";
+        assert_eq!(sanitize(family, false), "👨👩👧");
+        assert_eq!(sanitize("a\u{200b}b\u{202e}c\u{feff}", false), "abc");
+        // combining accents stay on their letters
+        assert_eq!(sanitize("Cafe\u{301}", false), "Cafe\u{301}");
+        assert_eq!(width("Cafe\u{301}"), 4);
+        assert_eq!(width("🏳\u{fe0f}x"), 3);
+        assert_eq!(
+            truncate("e\u{301}e\u{301}e\u{301}", 3),
+            "e\u{301}e\u{301}e\u{301}"
+        );
+        assert_eq!(truncate("e\u{301}e\u{301}e\u{301}", 2), "e\u{301}…");
+        assert_eq!(width(&truncate("🏳\u{fe0f}🏳\u{fe0f}", 3)), 3);
+        assert_eq!(fit("🏳\u{fe0f}🏳\u{fe0f}", 3), "🏳\u{fe0f}…");
     }
 
     #[test]

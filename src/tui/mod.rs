@@ -13,6 +13,7 @@ pub mod strings;
 pub mod theme;
 pub mod tree;
 pub mod view;
+pub mod watch;
 
 use std::io::{self, IsTerminal, Write};
 use std::time::Duration;
@@ -56,8 +57,14 @@ pub enum Start {
     Standup,
 }
 
-/// Runs the TUI on a loaded portfolio until the user quits.
-pub fn run(portfolio: Portfolio, today: NaiveDate, start: Start) -> Result<(), String> {
+/// Runs the TUI on a loaded portfolio until the user quits. `today` follows
+/// the clock across midnight when `follow_clock` (no `--today` given).
+pub fn run(
+    portfolio: Portfolio,
+    today: NaiveDate,
+    follow_clock: bool,
+    start: Start,
+) -> Result<(), String> {
     let s = strings::Strings::of(&portfolio);
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(s.get(strings::NEEDS_TERMINAL).into());
@@ -94,6 +101,9 @@ pub fn run(portfolio: Portfolio, today: NaiveDate, start: Start) -> Result<(), S
         history.append(older);
     }
     let mut app = App::with_history(portfolio, today, history);
+    if follow_clock {
+        app.clock.date = Some(|| chrono::Local::now().date_naive());
+    }
     if start == Start::Standup {
         app.open_standup();
     }
@@ -288,33 +298,15 @@ fn event_loop(
     }
 }
 
-/// Watches the data folder; sends the names of files that changed, a moment
-/// after the last write to them. Without a watcher (the system refused one)
-/// stride still works, and `R` reloads by hand.
+/// Watches the data folder: the names of files whose content changed
+/// ([`watch::watch`]: writes, never reads).
 fn watch(
     dir: &std::path::Path,
 ) -> (
     std::sync::mpsc::Receiver<std::ffi::OsString>,
-    Option<notify_debouncer_mini::Debouncer<notify::RecommendedWatcher>>,
+    Option<watch::Watcher>,
 ) {
-    let (tx, rx) = std::sync::mpsc::channel();
-    let debouncer = notify_debouncer_mini::new_debouncer(
-        Duration::from_millis(150),
-        move |events: notify_debouncer_mini::DebounceEventResult| {
-            for e in events.into_iter().flatten() {
-                if let Some(name) = e.path.file_name() {
-                    let _ = tx.send(name.to_os_string());
-                }
-            }
-        },
-    );
-    let debouncer = debouncer.ok().and_then(|mut d| {
-        d.watcher()
-            .watch(dir, notify::RecursiveMode::NonRecursive)
-            .ok()
-            .map(|()| d)
-    });
-    (rx, debouncer)
+    watch::watch(dir)
 }
 
 /// What the background threads of git report.

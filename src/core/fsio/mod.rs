@@ -468,5 +468,66 @@ pub fn fingerprint(bytes: &[u8]) -> u64 {
     h ^ (h >> 33)
 }
 
+/// Whether another program has the file at `path` open for writing, as a
+/// slow writer that truncates and rewrites it in place does: a read lease
+/// (`F_SETLEASE`) is refused while anyone does. `None` when the system
+/// cannot tell (not the file's owner nor root, no leases on this file
+/// system); then [`wait_for_writers`] goes by its modification time.
+pub fn being_written(path: &Path) -> Option<bool> {
+    use std::os::fd::AsRawFd;
+    use std::os::unix::fs::OpenOptionsExt;
+    let f = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .ok()?;
+    if !f.metadata().ok()?.is_file() {
+        return None;
+    }
+    let fd = f.as_raw_fd();
+    // SAFETY: fcntl on an open descriptor of ours; the lease is given back
+    // at once
+    if unsafe { libc::fcntl(fd, libc::F_SETLEASE, libc::F_RDLCK) } == 0 {
+        unsafe { libc::fcntl(fd, libc::F_SETLEASE, libc::F_UNLCK) };
+        return Some(false);
+    }
+    (io::Error::last_os_error().raw_os_error() == Some(libc::EAGAIN)).then_some(true)
+}
+
+/// A file changed within this long is taken as still being written when
+/// [`being_written`] cannot tell.
+pub const SETTLE: std::time::Duration = std::time::Duration::from_millis(150);
+
+/// Whether the file at `path` is being written now: open for writing by
+/// another program, or (when that cannot be told) changed within [`SETTLE`].
+pub fn unsettled(path: &Path) -> bool {
+    match being_written(path) {
+        Some(w) => w,
+        None => fs::metadata(path)
+            .and_then(|m| m.modified())
+            .is_ok_and(|t| t.elapsed().is_ok_and(|age| age < SETTLE)),
+    }
+}
+
+/// Waits until no other program is writing the file at `path` (see
+/// [`unsettled`]), for at most `patience`; then refuses: "is being written
+/// by another program; try again". A save calls it under the file's lock
+/// before it reads the file, so that it never goes over a file whose
+/// writer has not finished (the writer's remaining bytes would go to the
+/// replaced inode, lost).
+pub fn wait_for_writers(path: &Path, patience: std::time::Duration) -> io::Result<()> {
+    let start = std::time::Instant::now();
+    while unsettled(path) {
+        if start.elapsed() >= patience {
+            return Err(io::Error::new(
+                io::ErrorKind::WouldBlock,
+                "the file is being written by another program; try again",
+            ));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests;

@@ -204,9 +204,15 @@ pub fn check(data: &Path) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Writes the current state as the file of `today`'s week, keeping the
-/// records of objectives whose files did not load. Returns its path.
+/// Writes the state on disk as the file of `today`'s week, keeping the
+/// records of objectives whose files did not load. Returns its path. The
+/// state is `p` where its files are as `p` read them; files changed since
+/// (a change no watcher reported, a link whose target changed), and files
+/// that came or went, are read again first: history records what is on
+/// disk, never a stale model.
 pub fn record(p: &Portfolio, today: NaiveDate) -> std::io::Result<PathBuf> {
+    let fresh = p.on_disk();
+    let p = fresh.as_ref().unwrap_or(p);
     let mut snap = snapshot_of(p, today);
     let path = p.dir.join(DIR).join(format!("{}.toml", snap.week));
     let unloaded: Vec<String> = p

@@ -227,6 +227,40 @@ impl Portfolio {
         Ok(Some(out))
     }
 
+    /// The portfolio as its files are on disk now, or `None` when that is
+    /// `self`: only the files whose bytes differ from what was read (by
+    /// fingerprint) are read again, and the folder's list of files is
+    /// looked at (files that came or went). For what must record the disk,
+    /// not a model that may have missed a change (the weekly history).
+    pub fn on_disk(&self) -> Option<Portfolio> {
+        let stale: Vec<usize> = self
+            .files
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                super::fsio::read_regular(&f.path)
+                    .ok()
+                    .map(|b| super::fsio::fingerprint(&b))
+                    != Some(f.fingerprint)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let same_files = objective_files(&self.dir).ok().is_none_or(|l| {
+            l.len() == self.files.len() && l.iter().zip(&self.files).all(|(a, f)| *a == f.path)
+        });
+        if stale.is_empty() && same_files {
+            return None;
+        }
+        let mut fresh = self.clone();
+        for i in stale {
+            fresh.reload_file(i);
+        }
+        if !same_files {
+            let _ = fresh.rescan();
+        }
+        Some(fresh)
+    }
+
     /// Reads the file `file` (an index into `files`) again from disk into
     /// the model, in place of what was read before. Returns whether it loaded.
     pub fn reload_file(&mut self, file: usize) -> bool {

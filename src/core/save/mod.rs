@@ -84,6 +84,9 @@ pub fn save_changes(
     save_changes_on(&RealDisk, file, changes, inverses)
 }
 
+/// How long a save waits for another program to finish writing the file.
+pub const SAVE_PATIENCE: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Writes `changes`, all to `file`: takes the file's lock, reads it again,
 /// and applies the changes to what is on disk now. If someone changed the
 /// file since it was read, their changes are kept and ours applied over
@@ -103,6 +106,8 @@ pub fn save_changes_on(
     };
     let data = file.path.parent().unwrap_or(Path::new("."));
     let _lock = fsio::lock(data, &file.path).map_err(io_err)?;
+    // another program writing the file in place: let it finish first
+    fsio::wait_for_writers(&file.path, SAVE_PATIENCE).map_err(io_err)?;
     let bytes = fsio::read_regular(&file.path).map_err(io_err)?;
     let merged = fingerprint(&bytes) != file.fingerprint;
     let doc_err = |message: String| SaveError::Document {

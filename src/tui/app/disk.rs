@@ -121,18 +121,34 @@ impl App {
 
     /// A file changed on disk: stride's own saves are recognised by their
     /// fingerprint; anything else is read again, and unsaved edits go over it.
+    /// A file another program is still writing waits (see
+    /// [`crate::core::fsio::unsettled`]): taken then, the partial file would
+    /// be the base of the next save. Bytes already merged with are not
+    /// looked at again.
     pub(super) fn file_changed(&mut self, file: usize) {
         let Some(f) = self.portfolio.files.get(file) else {
             return;
         };
+        if crate::core::fsio::unsettled(&f.path) {
+            self.journal.watched.waiting.insert(file);
+            return;
+        }
+        self.journal.watched.waiting.remove(&file);
         let now = std::fs::read(&f.path)
             .ok()
             .map(|b| crate::core::fsio::fingerprint(&b));
         if now == Some(f.fingerprint) {
+            self.journal.watched.seen.remove(&file);
+            return;
+        }
+        if now.is_some() && now.as_ref() == self.journal.watched.seen.get(&file) {
             return;
         }
         let name = self.file_name(file);
         if self.journal.has_unsaved(file) {
+            if let Some(n) = now {
+                self.journal.watched.seen.insert(file, n);
+            }
             // the save merges field by field, and asks about a field
             // changed on both sides
             self.journal.retry();
@@ -211,5 +227,37 @@ impl App {
             }
         }
         std::mem::replace(&mut self.mode, Mode::Normal)
+    }
+}
+
+impl App {
+    /// On each tick: files whose writer has finished are read, and `today`
+    /// follows the clock (when not fixed).
+    pub(super) fn follow_disk_and_clock(&mut self) {
+        let waiting: Vec<usize> = self.journal.watched.waiting.iter().copied().collect();
+        for file in waiting {
+            self.file_changed(file);
+        }
+        if let Some(clock) = self.clock.date {
+            let date = clock();
+            if date != self.today {
+                self.new_day(date);
+            }
+        }
+    }
+
+    /// The date changed while the TUI was open: what depends on "today"
+    /// (overdue, due soon, the week's history file) follows it.
+    fn new_day(&mut self, date: chrono::NaiveDate) {
+        use chrono::Datelike;
+        let week_changed = date.iso_week() != self.today.iso_week();
+        self.today = date;
+        if week_changed {
+            self.history = crate::core::history::History::load(&self.portfolio.dir, date);
+            if let crate::tui::screens::Screen::Standup(s) = &mut self.screen {
+                s.summary = None;
+            }
+        }
+        self.after_change(None);
     }
 }

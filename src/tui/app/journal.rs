@@ -114,6 +114,10 @@ pub struct Journal {
     /// It is written when the keys pause, not after each save: at 100,000
     /// items it costs more than a keypress may.
     history_pending: bool,
+    /// The files the watcher named, as they were seen: a file still being
+    /// written, and the content last merged with (so that an unsaved
+    /// edit's question is not asked twice for the same bytes).
+    pub(super) watched: super::watched::Watched,
 }
 
 impl Journal {

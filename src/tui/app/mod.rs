@@ -6,6 +6,7 @@
 //! them ([`disk`]). Views only read this state. Tests drive it with
 //! actions, without a terminal.
 
+mod clock;
 mod disk;
 pub mod journal;
 mod keys;
@@ -13,6 +14,7 @@ mod overlay_state;
 pub mod overlays;
 mod quit;
 mod team;
+mod watched;
 
 use std::collections::HashSet;
 
@@ -30,6 +32,7 @@ use crate::core::model::{ItemPath, ItemRef, Portfolio};
 use crate::core::save::Conflict;
 use crate::core::stats::Stats;
 use crate::team::log::Changes;
+pub use clock::Clock;
 pub use journal::{Direction, Entry, Journal, Pending};
 pub use overlay_state::{Search, status_shortcut};
 
@@ -88,9 +91,8 @@ pub struct App {
     /// Rows of the tree on screen, set by the event loop from the layout.
     pub page: usize,
     pub quit: bool,
-    /// The time of day that `now` means in incident forms: the local
-    /// clock's when `None`. Tests set it, so that they do not depend on it.
-    pub time_of_day: Option<NaiveTime>,
+    /// Where the time comes from: the clock, or times fixed by tests.
+    pub clock: Clock,
 }
 
 impl App {
@@ -135,7 +137,7 @@ impl App {
             show_detail: true,
             page: 20,
             quit: false,
-            time_of_day: None,
+            clock: Clock::default(),
         }
     }
 
@@ -156,6 +158,7 @@ impl App {
     /// Now: today, at the current time of day (to the minute).
     pub fn now(&self) -> NaiveDateTime {
         let t = self
+            .clock
             .time_of_day
             .unwrap_or_else(|| chrono::Local::now().time());
         let t = NaiveTime::from_hms_opt(t.hour(), t.minute(), 0).unwrap_or(t);
@@ -251,6 +254,7 @@ impl App {
             _ => {}
         }
         if let Action::Tick(d) = action {
+            self.follow_disk_and_clock();
             if let Screen::Standup(s) = &mut self.screen {
                 s.tick(d);
             }

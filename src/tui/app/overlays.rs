@@ -145,10 +145,8 @@ impl App {
                 Mode::Search
             }
             Action::Paste(text) => {
-                for c in text.chars().filter(|c| !c.is_control()) {
-                    self.search
-                        .input
-                        .handle(tui_input::InputRequest::InsertChar(c));
+                if crate::tui::form::paste_into(&mut self.search.input, &text) {
+                    self.error(self.strings().paste_cut(crate::tui::form::MAX_FIELD));
                 }
                 self.run_search();
                 Mode::Search
@@ -235,7 +233,12 @@ impl App {
     pub(super) fn form_input(&mut self, mut form: Box<Form>, action: Action) -> Mode {
         match action {
             Action::Input(req) => form.input(req, &self.portfolio, self.today),
-            Action::Paste(text) => form.paste(&text, &self.portfolio, self.today),
+            Action::Paste(text) => {
+                let cut = form.paste(&text, &self.portfolio, self.today);
+                if cut {
+                    self.error(self.strings().paste_cut(crate::tui::form::MAX_FIELD));
+                }
+            }
             Action::NextField => form.next_field(),
             Action::PrevField => form.prev_field(),
             Action::Cancel => {

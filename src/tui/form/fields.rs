@@ -101,3 +101,44 @@ pub(super) fn current(f: &Fields, field: Field) -> String {
         _ => String::new(),
     }
 }
+
+/// The most characters a field or the search holds: a title or a note is a
+/// line or a paragraph, and a paste of a whole file is a mistake.
+pub const MAX_FIELD: usize = 10_000;
+
+/// `input` with `text` pasted at its cursor in one piece (line breaks and
+/// tabs as spaces, other control characters left out), cut so that the
+/// value holds at most [`MAX_FIELD`] characters. Linear in the sizes,
+/// where typing a paste character by character is quadratic. True if
+/// some of `text` was left out.
+pub fn paste_into(input: &mut Input, text: &str) -> bool {
+    let value = input.value();
+    let at = value
+        .char_indices()
+        .nth(input.cursor())
+        .map_or(value.len(), |(i, _)| i);
+    let room = MAX_FIELD.saturating_sub(value.chars().count());
+    let mut pasted = String::with_capacity(text.len().min(room * 4));
+    let mut count = 0;
+    let mut cut = false;
+    for c in text.chars() {
+        let c = if matches!(c, '\n' | '\r' | '\t') {
+            ' '
+        } else {
+            c
+        };
+        if c.is_control() {
+            continue;
+        }
+        if count == room {
+            cut = true;
+            break;
+        }
+        pasted.push(c);
+        count += 1;
+    }
+    let cursor = input.cursor() + count;
+    let new = [&value[..at], pasted.as_str(), &value[at..]].concat();
+    *input = Input::new(new).with_cursor(cursor);
+    cut
+}

@@ -16,7 +16,7 @@ use crate::core::model::{Incident, ItemPath, Kind, Metric, Portfolio};
 use crate::core::{Change, Edit, Field, Value};
 use crate::tui::strings::{self as t, Strings};
 use fields::current;
-pub use fields::{EDIT_FIELDS, FormField, Slot};
+pub use fields::{EDIT_FIELDS, FormField, MAX_FIELD, Slot, paste_into};
 pub use incident::IncidentField;
 use incident::{parse_grade, parse_time, parse_yes_no, show_time};
 
@@ -205,19 +205,12 @@ impl Form {
         self.validate(p, today);
     }
 
-    /// Inserts pasted text at the cursor; line breaks become spaces.
-    pub fn paste(&mut self, text: &str, p: &Portfolio, today: NaiveDate) {
-        for c in text.chars() {
-            let c = if c == '\n' || c == '\r' || c == '\t' {
-                ' '
-            } else {
-                c
-            };
-            if !c.is_control() {
-                self.focused().input.handle(InputRequest::InsertChar(c));
-            }
-        }
+    /// Inserts pasted text at the cursor in one piece; line breaks become
+    /// spaces. True if it was cut at [`MAX_FIELD`] characters.
+    pub fn paste(&mut self, text: &str, p: &Portfolio, today: NaiveDate) -> bool {
+        let cut = fields::paste_into(&mut self.focused().input, text);
         self.validate(p, today);
+        cut
     }
 
     /// Checks every field, setting its error and hint.

@@ -11,6 +11,14 @@ use crate::core::settings::Language;
 impl Strings {
     // ---- overlays ----------------------------------------------------
 
+    /// A paste longer than a field may hold.
+    pub fn paste_cut(self, max: usize) -> String {
+        self.pick(
+            format!("pasted text cut: a field holds at most {max} characters"),
+            format!("粘贴的文字已截断：一栏最多 {max} 个字符"),
+        )
+    }
+
     /// `c  clear (derived: in_progress)`.
     pub fn status_clear(self, derived: Status) -> String {
         self.pick(

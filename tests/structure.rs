@@ -364,3 +364,24 @@ fn the_checker_sees_paths_groups_and_relative_uses() {
         ]
     );
 }
+
+#[test]
+fn the_app_fits_in_a_head_at_fifteen_fields() {
+    let text = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui/app/mod.rs"))
+        .unwrap();
+    let body = text
+        .split("pub struct App {")
+        .nth(1)
+        .and_then(|rest| rest.split("\n}").next())
+        .expect("App is defined in src/tui/app/mod.rs");
+    let fields: Vec<&str> = body
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with("//") && l.ends_with(',') && l.contains(':'))
+        .collect();
+    assert!(
+        !fields.is_empty() && fields.len() <= 15,
+        "{} fields: {fields:#?}",
+        fields.len()
+    );
+}

@@ -118,7 +118,10 @@ impl Language {
                 format!("{}：`{item}` 已在磁盘上被他人添加；未覆盖", file.display())
             }
             SaveError::Changed { file, item } => {
-                format!("{}：`{item}` 读取后已在磁盘上被修改；未删除", file.display())
+                format!(
+                    "{}：`{item}` 读取后已在磁盘上被修改；未删除",
+                    file.display()
+                )
             }
             SaveError::Document { path, message } => {
                 format!("无法编辑 {}：{message}", path.display())

@@ -281,9 +281,12 @@ fn check_merge(
                 item: path.clone(),
             });
         }
-        (Change::Remove { path }, Some(Change::Add { restore: Some(r), .. }))
-            if !on_disk_as_read(file, text, path, &r.item) =>
-        {
+        (
+            Change::Remove { path },
+            Some(Change::Add {
+                restore: Some(r), ..
+            }),
+        ) if !on_disk_as_read(file, text, path, &r.item) => {
             return Err(SaveError::Changed {
                 file: file.to_path_buf(),
                 item: path.clone(),

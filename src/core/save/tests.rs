@@ -413,5 +413,8 @@ fn removing_an_item_changed_on_disk_meanwhile_is_refused_and_another_merges() {
     let saved = save_changes(&mut p.files[0], &[change], &mut [inverse]).unwrap();
     assert!(saved.merged);
     let text = fs::read_to_string(&path).unwrap();
-    assert!(text.contains("HIVE 2") && !text.contains("migration"), "{text}");
+    assert!(
+        text.contains("HIVE 2") && !text.contains("migration"),
+        "{text}"
+    );
 }

@@ -167,6 +167,12 @@ fn deleting_an_item_changed_meanwhile_asks() {
         keys(&mut app, "Dy");
         assert!(matches!(app.mode, Mode::Conflict(_)), "{:?}", app.message);
         assert_eq!(o2(&root), theirs, "nothing written before the answer");
+        let shown = common::screen::text(&common::screen::draw(&mut app, 120, 30));
+        assert!(
+            shown.contains("was changed on disk since it was read: delete")
+                && shown.contains("m delete anyway"),
+            "{shown}"
+        );
         keys(&mut app, answer);
         assert!(matches!(app.mode, Mode::Normal), "{answer}");
         let text = o2(&root);

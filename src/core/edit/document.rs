@@ -51,6 +51,9 @@ pub fn apply_to_document(
                 }
             };
             let (parent, id) = parent_table(doc, path, true)?;
+            if parent.contains_key(&id) {
+                return Err(format!("`{path}` is already in the file"));
+            }
             parent.insert(&id, item);
             Ok(())
         }
@@ -472,6 +475,21 @@ pub fn value_of(field: Field, v: &toml_edit::Value) -> Value {
         _ => v.as_str().map(|s| Value::Text(s.to_string())).or_else(raw),
     };
     value.unwrap_or_else(|| raw().expect("the text of a value"))
+}
+
+/// Whether the document has the project or milestone at `path`.
+pub fn has_item(doc: &DocumentMut, path: &ItemPath) -> bool {
+    let Some(project) = path
+        .project
+        .as_ref()
+        .and_then(|pid| child(doc.as_table(), "project", pid))
+    else {
+        return false;
+    };
+    match &path.milestone {
+        None => true,
+        Some(mid) => child(project, "milestone", mid).is_some(),
+    }
 }
 
 fn child<'a>(parent: &'a dyn TableLike, kind: &str, id: &str) -> Option<&'a dyn TableLike> {

@@ -114,6 +114,15 @@ impl Language {
                 zh.value(&c.theirs),
                 zh.value(&c.mine)
             ),
+            SaveError::Taken { file, item } => {
+                format!("{}：`{item}` 已在磁盘上被他人添加；未覆盖", file.display())
+            }
+            SaveError::Changed { file, item } => {
+                format!(
+                    "{}：`{item}` 读取后已在磁盘上被修改；未删除",
+                    file.display()
+                )
+            }
             SaveError::Document { path, message } => {
                 format!("无法编辑 {}：{message}", path.display())
             }
@@ -285,6 +294,14 @@ mod tests {
                 theirs: Some(Value::Number(40.0)),
                 mine: None,
             })),
+            SaveError::Taken {
+                file: path.clone(),
+                item: ItemPath::project("1", "2"),
+            },
+            SaveError::Changed {
+                file: path.clone(),
+                item: ItemPath::project("1", "2"),
+            },
             SaveError::Document {
                 path: path.clone(),
                 message: "（解析错误）".into(),

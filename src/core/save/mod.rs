@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::DocumentMut;
 
-use super::edit::document::{apply_to_document, field_in_document};
-use super::edit::{Change, Edit, EditError, Field, Value, show};
+use super::edit::document::{apply_to_document, field_in_document, has_item};
+use super::edit::{Change, Edit, EditError, Field, RemovedItem, Value, show};
 use super::fsio::{self, Disk, RealDisk, fingerprint};
 use super::model::{ItemPath, Portfolio, SourceFile};
 
@@ -32,6 +32,12 @@ pub enum SaveError {
         show(&.0.mine)
     )]
     Conflict(Box<Conflict>),
+    /// The item this save adds was added on disk meanwhile, by someone else.
+    #[error("{}: `{item}` was added on disk meanwhile; not adding yours over it", file.display())]
+    Taken { file: PathBuf, item: ItemPath },
+    /// The item this save removes was changed on disk since it was read.
+    #[error("{}: `{item}` was changed on disk since it was read; not deleting it", file.display())]
+    Changed { file: PathBuf, item: ItemPath },
     /// The file no longer parses, or lacks the edited item.
     #[error("cannot edit {}: {message}", path.display())]
     Document { path: PathBuf, message: String },
@@ -148,7 +154,7 @@ pub fn save_changes_on(
     let unedited = blocks.is_empty().then(|| doc.to_string());
     if merged {
         for (i, change) in changes.iter().enumerate() {
-            check_merge(&doc, change, inverses.get(i), &file.path)?;
+            check_merge(&doc, &text, change, inverses.get(i), &file.path)?;
         }
     }
     for (i, change) in changes.iter().enumerate() {
@@ -263,16 +269,35 @@ impl Spelling {
 
 /// Whether `change` can go over a file someone else changed: the field it
 /// sets must hold, on disk, either the value it had before (`inverse`) or
-/// the value it is set to.
+/// the value it is set to; an item it adds must not be there yet; an item it
+/// removes must be on disk as the model read it (`text` is the file now).
 fn check_merge(
     doc: &DocumentMut,
+    text: &str,
     change: &Change,
     inverse: Option<&Change>,
     file: &Path,
 ) -> Result<(), SaveError> {
-    let (Change::Field { edit, .. }, Some(Change::Field { edit: before, .. })) = (change, inverse)
-    else {
-        return Ok(());
+    let (edit, before) = match (change, inverse) {
+        (Change::Field { edit, .. }, Some(Change::Field { edit: before, .. })) => (edit, before),
+        (Change::Add { path, .. }, _) if has_item(doc, path) => {
+            return Err(SaveError::Taken {
+                file: file.to_path_buf(),
+                item: path.clone(),
+            });
+        }
+        (
+            Change::Remove { path },
+            Some(Change::Add {
+                restore: Some(r), ..
+            }),
+        ) if !on_disk_as_read(file, text, path, &r.item) => {
+            return Err(SaveError::Changed {
+                file: file.to_path_buf(),
+                item: path.clone(),
+            });
+        }
+        _ => return Ok(()),
     };
     let theirs = field_in_document(doc, edit).map_err(|message| SaveError::Document {
         path: file.to_path_buf(),
@@ -290,6 +315,26 @@ fn check_merge(
         theirs,
         mine: edit.value.clone(),
     })))
+}
+
+/// Whether the item at `path` in `text` (the file on disk) is `read`, the
+/// model's item: every field, and for a project its stages and milestones.
+/// A file that does not load counts as changed.
+fn on_disk_as_read(file: &Path, text: &str, path: &ItemPath, read: &RemovedItem) -> bool {
+    let id = file.file_stem().unwrap_or_default().to_string_lossy();
+    let Some(objective) = super::load::parse_objective(file, &id, text).0 else {
+        return false;
+    };
+    let project = objective
+        .projects
+        .iter()
+        .find(|p| Some(&p.id) == path.project.as_ref());
+    match read {
+        RemovedItem::Project(p) => project == Some(p),
+        RemovedItem::Milestone(m) => project
+            .and_then(|p| p.milestones.iter().find(|x| x.id == m.id))
+            .is_some_and(|x| x == m),
+    }
 }
 
 impl Portfolio {

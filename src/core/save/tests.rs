@@ -365,3 +365,56 @@ fn a_file_no_one_may_write_is_refused() {
     use std::os::unix::fs::MetadataExt;
     assert_eq!(fs::metadata(&path).unwrap().mode() & 0o777, 0o444);
 }
+
+/// The sample file loaded, and a change to it applied to the model: the
+/// model, the change and its inverse, as the TUI has them before saving.
+fn loaded_with(change: Change) -> (tempfile::TempDir, Portfolio, Change, Change) {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("o2.toml"), FILE).unwrap();
+    let mut p = crate::core::load::load_dir(dir.path()).unwrap();
+    let inverse = p.apply_change(&change).unwrap();
+    (dir, p, change, inverse)
+}
+
+#[test]
+fn adding_an_id_someone_added_on_disk_meanwhile_is_refused() {
+    let add = Change::Add {
+        path: ItemPath::milestone("o2", "hive", "newm"),
+        title: "mine".into(),
+        restore: None,
+    };
+    let (dir, mut p, change, inverse) = loaded_with(add);
+    let path = dir.path().join("o2.toml");
+    let theirs = format!("{FILE}\n[project.hive.milestone.newm]\ntitle = \"theirs\"\n");
+    fs::write(&path, &theirs).unwrap();
+    let err = save_changes(&mut p.files[0], &[change], &mut [inverse]).unwrap_err();
+    assert!(matches!(err, SaveError::Taken { .. }), "{err:?}");
+    assert!(err.to_string().contains("`o2/hive/newm`"), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+}
+
+#[test]
+fn removing_an_item_changed_on_disk_meanwhile_is_refused_and_another_merges() {
+    let remove = Change::Remove { path: mig() };
+    // their change to the removed item: refused, nothing written
+    let (dir, mut p, change, inverse) = loaded_with(remove.clone());
+    let path = dir.path().join("o2.toml");
+    let theirs = FILE.replace("95.46 # of 164", "95.46 # of 164\nnote = \"theirs\"");
+    fs::write(&path, &theirs).unwrap();
+    let err = save_changes(&mut p.files[0], &[change], &mut [inverse]).unwrap_err();
+    assert!(matches!(err, SaveError::Changed { .. }), "{err:?}");
+    assert!(err.to_string().contains("`o2/hive/migration`"), "{err}");
+    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+    // their change elsewhere: merged
+    let (dir, mut p, change, inverse) = loaded_with(remove);
+    let path = dir.path().join("o2.toml");
+    let theirs = FILE.replace("title = \"HIVE\"", "title = \"HIVE 2\"");
+    fs::write(&path, &theirs).unwrap();
+    let saved = save_changes(&mut p.files[0], &[change], &mut [inverse]).unwrap();
+    assert!(saved.merged);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("HIVE 2") && !text.contains("migration"),
+        "{text}"
+    );
+}

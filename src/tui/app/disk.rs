@@ -3,7 +3,8 @@
 //! reading and writing is the core's; here are the messages and the
 //! screens' follow-up.
 
-use super::{App, Mode};
+use super::{App, Direction, Mode};
+use crate::core::save::SaveError;
 use crate::tui::strings as t;
 use crate::tui::tree::Node;
 
@@ -21,7 +22,10 @@ impl App {
         if let Some(p) = f.conflict {
             self.mode = Mode::Conflict(Box::new(p));
         }
-        if let Some(why) = f.failures.first() {
+        if let Some(why @ SaveError::Taken { .. }) = f.failures.first() {
+            // the edit is dropped, not kept
+            self.error(s.save_error(why));
+        } else if let Some(why) = f.failures.first() {
             self.error(s.save_refused(&s.save_error(why)));
         } else if let (Some(name), false) = (f.saved.last(), f.merged.is_empty()) {
             self.info(s.saved_merged(name));
@@ -196,19 +200,57 @@ impl App {
         p: super::Pending,
         action: crate::tui::action::Action,
     ) -> Mode {
-        use super::journal::Choice;
+        use super::journal::{Ask, Choice};
         use crate::tui::action::Action;
         let s = self.strings();
         let choice = match action {
             Action::Choose('m') => Choice::Mine,
             Action::Choose('t') => Choice::Theirs,
             Action::Cancel | Action::Choose(_) => {
-                self.error(s.conflict_refused(p.conflict));
+                self.error(match p.ask {
+                    Ask::Save => s.conflict_refused(p.conflict),
+                    Ask::Step => {
+                        let why = s.save_error(&SaveError::Conflict(Box::new(p.conflict)));
+                        match p.stack {
+                            Direction::Undo => s.cannot_undo(&why),
+                            Direction::Redo => s.cannot_redo(&why),
+                        }
+                    }
+                    Ask::Delete => s.save_refused(&s.save_error(&SaveError::Changed {
+                        file: p.conflict.file,
+                        item: p.conflict.item,
+                    })),
+                });
                 return Mode::Normal;
             }
             _ => return Mode::Conflict(Box::new(p)),
         };
+        if p.ask == Ask::Step {
+            let stepped = self.journal.resolve_step(&mut self.portfolio, &p, choice);
+            let done = match choice {
+                Choice::Mine => s.kept_mine(),
+                Choice::Theirs => s.took_theirs(),
+            };
+            match stepped {
+                Ok(None) => self.info(done),
+                Ok(Some(applied)) => self.stepped(p.stack, Ok(applied), done, done),
+                Err(e) => self.stepped(p.stack, Err(e), done, done),
+            }
+            self.flush();
+            if !matches!(self.mode, Mode::Conflict(_)) && !self.has_error() {
+                self.info(done);
+            }
+            return std::mem::replace(&mut self.mode, Mode::Normal);
+        }
         let file = self.journal.resolve(&mut self.portfolio, &p, choice);
+        if let (Ask::Delete, Choice::Mine, Some(f)) = (p.ask, choice, file) {
+            // read again, the item removed is the one on disk now
+            self.reload_file(f);
+            if !matches!(self.mode, Mode::Conflict(_)) && !self.has_error() {
+                self.info(s.kept_mine());
+            }
+            return std::mem::replace(&mut self.mode, Mode::Normal);
+        }
         self.flush();
         match choice {
             Choice::Mine => {

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::core::model::{ItemPath, Portfolio};
 use crate::core::save::{Conflict, SaveError, save_changes};
-use crate::core::{Change, Edit, EditError};
+use crate::core::{Change, Edit, EditError, Value};
 
 /// A group of changes to one file, done together and undone together.
 #[derive(Clone, Debug)]
@@ -39,7 +39,8 @@ impl Direction {
     }
 }
 
-/// An unsaved change whose field someone else changed on disk.
+/// A change someone else's change on disk stands in the way of: the
+/// question to ask before going on.
 #[derive(Clone, Debug)]
 pub struct Pending {
     pub conflict: Conflict,
@@ -48,6 +49,20 @@ pub struct Pending {
     pub entry: usize,
     /// Which change of the entry.
     pub change: usize,
+    pub ask: Ask,
+}
+
+/// What a [`Pending`] question is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ask {
+    /// Saving an unsaved edit: the field was changed on disk too.
+    Save,
+    /// Undoing or redoing the newest entry of `stack`: the field no longer
+    /// holds what the entry wrote (someone changed it and it was read again).
+    Step,
+    /// Deleting an item that was changed on disk since it was read
+    /// (`conflict.field` means nothing then): mine deletes it anyway.
+    Delete,
 }
 
 /// The answer to a conflict.
@@ -71,11 +86,14 @@ pub enum Refused {
 }
 
 /// Why an undo or redo did nothing.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub enum StepError {
     /// Nothing to undo or redo.
     Empty,
     Refused(Refused),
+    /// A field the step sets was changed by someone else since the entry
+    /// wrote it: nothing was changed, the question is to be asked.
+    Conflict(Box<Pending>),
 }
 
 /// What applying changes did, for the app to bring its views up to date.
@@ -179,10 +197,37 @@ impl Journal {
 
     /// Undoes or redoes the newest entry of that direction's stack. An
     /// entry never saved is undone in memory only, as the file never had it.
+    /// Each field it sets must still hold what the entry wrote (the model
+    /// is the disk once a change there was read): if one does not, nothing
+    /// changes and the step is a [`StepError::Conflict`].
     pub fn step(&mut self, p: &mut Portfolio, d: Direction) -> Result<Applied, StepError> {
         let entry = self.stack(d).pop().ok_or(StepError::Empty)?;
         let changes: Vec<Change> = entry.inverses.iter().rev().cloned().collect();
         match self.apply(p, changes) {
+            Ok((back, _)) if let Some((change, theirs)) = moved_on(&entry, &back) => {
+                for inv in back.inverses.iter().rev() {
+                    let _ = p.apply_change(inv);
+                }
+                let Change::Field { edit, .. } = &entry.inverses[change] else {
+                    unreachable!("moved_on finds fields only")
+                };
+                let conflict = Conflict {
+                    file: p.files[entry.file].path.clone(),
+                    item: edit.path.clone(),
+                    field: edit.field,
+                    theirs,
+                    mine: edit.value.clone(),
+                };
+                let stack = self.stack(d);
+                stack.push(entry);
+                Err(StepError::Conflict(Box::new(Pending {
+                    conflict,
+                    stack: d,
+                    entry: stack.len() - 1,
+                    change,
+                    ask: Ask::Step,
+                })))
+            }
             Ok((mut back, applied)) => {
                 back.saved = !entry.saved;
                 self.stack(d.other()).push(back);
@@ -246,6 +291,7 @@ impl Journal {
             return None;
         }
         let mut out = Flushed::default();
+        let mut taken = Vec::new();
         let stacks = self
             .undo
             .iter_mut()
@@ -280,9 +326,48 @@ impl Journal {
                         stack,
                         entry: i,
                         change,
+                        ask: Ask::Save,
                     });
                 }
+                Err(SaveError::Changed { file, item }) if out.conflict.is_none() => {
+                    let change = entry
+                        .changes
+                        .iter()
+                        .position(|ch| matches!(ch, Change::Remove { path } if *path == item))
+                        .unwrap_or(0);
+                    out.conflict = Some(Pending {
+                        conflict: Conflict {
+                            file: file.clone(),
+                            item: item.clone(),
+                            field: crate::core::Field::Title,
+                            theirs: None,
+                            mine: None,
+                        },
+                        stack,
+                        entry: i,
+                        change,
+                        ask: Ask::Delete,
+                    });
+                    out.failures.push(SaveError::Changed { file, item });
+                }
+                Err(e @ SaveError::Taken { .. }) => {
+                    // the id is theirs now: my item is not added, and the
+                    // model reads theirs
+                    taken.push((stack, i));
+                    out.merged.push(entry.file);
+                    out.failures.push(e);
+                }
                 Err(e) => out.failures.push(e),
+            }
+        }
+        for &(stack, i) in taken.iter().rev() {
+            self.stack(stack).remove(i);
+            if let Some(p) = out
+                .conflict
+                .as_mut()
+                .filter(|p| p.stack == stack && p.entry > i)
+            {
+                p.entry -= 1;
             }
         }
         // files that had changes made on disk: the model follows them
@@ -297,10 +382,12 @@ impl Journal {
         Some(out)
     }
 
-    /// Settles a conflict: `Mine` makes my edit replace what is on disk
-    /// now; `Theirs` puts their value in the model and drops my change
-    /// of that field (and the entry, if nothing is left of it). Either way
-    /// the next flush writes the rest. Returns the entry's file.
+    /// Settles a save's question ([`Ask::Save`], [`Ask::Delete`]): `Mine`
+    /// makes my edit replace what is on disk now; `Theirs` puts their value
+    /// in the model and drops my change of that field, or my deletion (and
+    /// the entry, if nothing is left of it). Either way the next flush
+    /// writes the rest. Returns the entry's file, which the app reads again
+    /// after a deletion's answer.
     pub fn resolve(
         &mut self,
         p: &mut Portfolio,
@@ -312,6 +399,9 @@ impl Journal {
         let stack = self.stack(pending.stack);
         let file = stack.get(pending.entry).map(|e| e.file);
         match choice {
+            // deleting anyway: the app reads the file again, which makes the
+            // removed item the one on disk
+            Choice::Mine if pending.ask == Ask::Delete => {}
             Choice::Mine => {
                 if let Some(Change::Field { edit, .. }) = stack
                     .get_mut(pending.entry)
@@ -322,12 +412,14 @@ impl Journal {
                 }
             }
             Choice::Theirs => {
-                let theirs = Edit {
-                    path: c.item.clone(),
-                    field: c.field,
-                    value: c.theirs.clone(),
-                };
-                let _ = p.apply(&theirs);
+                if pending.ask == Ask::Save {
+                    let theirs = Edit {
+                        path: c.item.clone(),
+                        field: c.field,
+                        value: c.theirs.clone(),
+                    };
+                    let _ = p.apply(&theirs);
+                }
                 if let Some(e) = stack.get_mut(pending.entry)
                     && pending.change < e.changes.len()
                     && pending.change < e.inverses.len()
@@ -344,6 +436,47 @@ impl Journal {
             }
         }
         file
+    }
+
+    /// Settles a [`Ask::Step`] question and takes the step: `Mine` sets my
+    /// value over theirs (the step's inverse then puts theirs back),
+    /// `Theirs` leaves their value and steps the entry's other changes, if
+    /// any. The step may ask again, about another field.
+    pub fn resolve_step(
+        &mut self,
+        p: &mut Portfolio,
+        pending: &Pending,
+        choice: Choice,
+    ) -> Result<Option<Applied>, StepError> {
+        let d = pending.stack;
+        let stack = self.stack(d);
+        let top = stack.len().checked_sub(1);
+        let Some(e) = stack
+            .get_mut(pending.entry)
+            .filter(|_| top == Some(pending.entry))
+        else {
+            return Err(StepError::Empty);
+        };
+        if pending.change >= e.changes.len() || pending.change >= e.inverses.len() {
+            return Err(StepError::Empty);
+        }
+        match choice {
+            Choice::Mine => {
+                if let Change::Field { edit, .. } = &mut e.changes[pending.change] {
+                    // what the field holds now is what this step replaces
+                    edit.value = pending.conflict.theirs.clone();
+                }
+            }
+            Choice::Theirs => {
+                e.changes.remove(pending.change);
+                e.inverses.remove(pending.change);
+                if e.changes.is_empty() {
+                    stack.pop();
+                    return Ok(None);
+                }
+            }
+        }
+        self.step(p, d).map(Some)
     }
 
     /// Applies the unsaved edits of `file` again, after it was read again
@@ -377,4 +510,33 @@ impl Journal {
     ) -> Option<std::io::Result<PathBuf>> {
         std::mem::take(&mut self.history_pending).then(|| crate::core::history::record(p, today))
     }
+}
+
+/// The first field a step of `entry` sets that no longer holds what the
+/// entry wrote, found once the step was applied (`back`, whose inverses
+/// are the values before it): its index in the entry, and what it holds.
+fn moved_on(entry: &Entry, back: &Entry) -> Option<(usize, Option<Value>)> {
+    let n = entry.changes.len();
+    // the step applied the entry's inverses last first
+    back.inverses.iter().enumerate().find_map(|(j, now)| {
+        let i = n.checked_sub(j + 1)?;
+        match (&entry.changes[i], now) {
+            (Change::Field { edit: wrote, .. }, Change::Field { edit: now, .. })
+                if !same(&wrote.value, &now.value) =>
+            {
+                Some((i, now.value.clone()))
+            }
+            _ => None,
+        }
+    })
+}
+
+/// Two values of a field, equal as the model holds them (no tags is none).
+fn same(a: &Option<Value>, b: &Option<Value>) -> bool {
+    let none = |v: &Option<Value>| match v {
+        None => true,
+        Some(Value::List(l)) => l.is_empty(),
+        _ => false,
+    };
+    a == b || (none(a) && none(b))
 }

@@ -33,7 +33,7 @@ use crate::core::save::Conflict;
 use crate::core::stats::Stats;
 use crate::team::log::Changes;
 pub use clock::Clock;
-pub use journal::{Direction, Entry, Journal, Pending};
+pub use journal::{Ask, Direction, Entry, Journal, Pending};
 pub use overlay_state::{Search, status_shortcut};
 
 /// Which screen or overlay has the keys.
@@ -324,12 +324,27 @@ impl App {
             Direction::Undo => (t::NOTHING_TO_UNDO, t::UNDONE),
             Direction::Redo => (t::NOTHING_TO_REDO, t::REDONE),
         };
-        match self.journal.step(&mut self.portfolio, d) {
+        let stepped = self.journal.step(&mut self.portfolio, d);
+        self.stepped(d, stepped, s.get(nothing), s.get(done));
+    }
+
+    /// Shows what a step did: `done` if it was taken, `nothing` if there was
+    /// nothing to take, or the question or refusal.
+    pub(super) fn stepped(
+        &mut self,
+        d: Direction,
+        stepped: Result<journal::Applied, journal::StepError>,
+        nothing: &str,
+        done: &str,
+    ) {
+        let s = self.strings();
+        match stepped {
             Ok(applied) => {
                 self.after_apply(applied);
-                self.info(s.get(done));
+                self.info(done);
             }
-            Err(journal::StepError::Empty) => self.info(s.get(nothing)),
+            Err(journal::StepError::Empty) => self.info(nothing),
+            Err(journal::StepError::Conflict(p)) => self.mode = Mode::Conflict(p),
             Err(journal::StepError::Refused(e)) => {
                 let why = self.refusal(e);
                 self.error(match d {

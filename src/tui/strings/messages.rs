@@ -197,6 +197,21 @@ impl Strings {
         )
     }
 
+    /// The question of deleting an item changed on disk meanwhile.
+    pub fn changed_before_delete(self, item: &str) -> String {
+        self.pick(
+            format!("`{item}` was changed on disk since it was read: delete it anyway?"),
+            format!("`{item}` 读取后已在磁盘上被修改：仍要删除吗？"),
+        )
+    }
+
+    pub fn changed_before_delete_keys(self) -> &'static str {
+        self.pick(
+            "m delete anyway   t keep it (with their change)   Esc decide later",
+            "m 仍然删除   t 保留（含他人的修改）   Esc 稍后决定",
+        )
+    }
+
     pub fn kept_mine(self) -> &'static str {
         self.pick("kept yours over the change on disk", "已保留你的修改")
     }

@@ -21,7 +21,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::app::{App, Mode};
+use super::app::{App, Ask, Mode};
 use super::screens::Screen;
 
 /// One frame as the event loop draws it: the tree's page height and
@@ -84,6 +84,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::StatusMenu(i) => overlay::status_menu(app, *i, frame, area),
         Mode::FilterMenu(i) => overlay::filter_menu(app, *i, frame, area),
         Mode::Confirm(path) => overlay::confirm(app, path, frame, area),
+        Mode::Conflict(p) if p.ask == Ask::Delete => {
+            overlay::changed_before_delete(app, &p.conflict, frame, area)
+        }
         Mode::Conflict(p) => overlay::conflict(app, &p.conflict, false, frame, area),
         Mode::Settle(c) => overlay::conflict(app, c, true, frame, area),
         Mode::Form(form) => overlay::form(form, frame, area),

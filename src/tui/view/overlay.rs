@@ -202,6 +202,26 @@ pub fn conflict(app: &App, c: &Conflict, merged: bool, frame: &mut Frame, area: 
     );
 }
 
+/// The question of a delete whose item was changed on disk since it was
+/// read: delete it anyway, or keep it with their change.
+pub fn changed_before_delete(app: &App, c: &Conflict, frame: &mut Frame, area: Rect) {
+    let s = app.strings();
+    let text = vec![
+        Line::styled(
+            s.changed_before_delete(&c.item.to_string()),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Line::styled(c.file.display().to_string(), theme::dim()),
+        Line::raw(""),
+        Line::styled(s.changed_before_delete_keys(), theme::key()),
+    ];
+    let inner = window(frame, area, 72, 8, s.conflict_title());
+    frame.render_widget(
+        Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: false }),
+        inner,
+    );
+}
+
 /// The edit form: one line per field, errors and hints under their field.
 pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
     let extra = form

@@ -43,8 +43,9 @@ pub enum LogError {
 
 type Files = HashMap<String, ObjectId>;
 
-/// The changes to the data folder `data`, newest first.
-pub fn log(data: &Path, q: &LogQuery) -> Result<Vec<LogEntry>, LogError> {
+/// The repository holding the data folder `data`, and the folder's path
+/// in its work tree.
+fn open(data: &Path) -> Result<(gix::Repository, PathBuf), LogError> {
     let git = |e: &dyn std::fmt::Display| LogError::Git {
         path: data.to_path_buf(),
         message: e.to_string(),
@@ -56,6 +57,16 @@ pub fn log(data: &Path, q: &LogQuery) -> Result<Vec<LogEntry>, LogError> {
     let top = workdir.canonicalize().map_err(|e| git(&e))?;
     let here = data.canonicalize().map_err(|e| git(&e))?;
     let rel = here.strip_prefix(&top).map_err(|e| git(&e))?.to_path_buf();
+    Ok((repo, rel))
+}
+
+/// The changes to the data folder `data`, newest first.
+pub fn log(data: &Path, q: &LogQuery) -> Result<Vec<LogEntry>, LogError> {
+    let git = |e: &dyn std::fmt::Display| LogError::Git {
+        path: data.to_path_buf(),
+        message: e.to_string(),
+    };
+    let (repo, rel) = open(data)?;
     let head = match repo.head_id() {
         Ok(id) => id.detach(),
         Err(_) => return Ok(Vec::new()), // no commit yet
@@ -245,13 +256,7 @@ pub fn uncommitted(data: &Path) -> Result<Vec<Versions>, LogError> {
         path: data.to_path_buf(),
         message: e.to_string(),
     };
-    let repo = gix::discover(data).map_err(|_| LogError::NotARepository(data.to_path_buf()))?;
-    let Some(workdir) = repo.workdir() else {
-        return Err(LogError::NotARepository(data.to_path_buf()));
-    };
-    let top = workdir.canonicalize().map_err(|e| git(&e))?;
-    let here = data.canonicalize().map_err(|e| git(&e))?;
-    let rel = here.strip_prefix(&top).map_err(|e| git(&e))?.to_path_buf();
+    let (repo, rel) = open(data)?;
     let committed: Files = match repo.head_id() {
         Ok(head) => {
             let commit = repo.find_commit(head.detach()).map_err(|e| git(&e))?;

@@ -21,6 +21,7 @@ pub mod load;
 pub mod merge;
 pub mod model;
 pub mod ops;
+pub mod progress;
 pub mod recovery;
 pub mod report;
 pub mod rollup;

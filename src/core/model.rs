@@ -46,14 +46,42 @@ impl Status {
         }
     }
 
-    /// Parses a file or command-line name.
+    /// The other names a status is accepted by, in files and on the
+    /// command line: the English labels screens show and the Chinese ones
+    /// (those the app shows first), with obvious synonyms. Files keep the
+    /// keyword of [`Status::as_str`] when stride writes them.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Status::Todo => &["to do", "to_do", "未开始", "待办", "待开始"],
+            Status::InProgress => &["in progress", "in-progress", "进行中"],
+            Status::Blocked => &["阻断", "阻塞"],
+            Status::AtRisk => &["at risk", "at-risk", "有风险"],
+            Status::Done => &["已完成", "完成"],
+            Status::Dropped => &["已取消", "取消", "已放弃", "放弃"],
+        }
+    }
+
+    /// Parses a file or command-line name: the keyword or one of its
+    /// [`Status::aliases`] (surrounding spaces and English case ignored).
     pub fn parse(s: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|st| st.as_str() == s)
+        let s = s.trim();
+        Status::ALL.into_iter().find(|st| {
+            st.as_str().eq_ignore_ascii_case(s)
+                || st.aliases().iter().any(|a| a.eq_ignore_ascii_case(s))
+        })
     }
 
     /// `todo, in_progress, ...`, for error messages.
     pub fn allowed() -> String {
         Status::ALL.map(Status::as_str).join(", ")
+    }
+
+    /// Every accepted name, one status a line: `in_progress (in progress,
+    /// 进行中)`, for `--help`.
+    pub fn described() -> String {
+        Status::ALL
+            .map(|st| format!("{} ({})", st.as_str(), st.aliases().join(", ")))
+            .join("\n")
     }
 
     /// Done and dropped items are finished: never overdue, never due soon.
@@ -446,5 +474,33 @@ mod tests {
         }
         assert_eq!(Status::parse("finished"), None);
         assert!(Status::Dropped.is_closed() && !Status::Blocked.is_closed());
+    }
+
+    #[test]
+    fn statuses_parse_from_their_chinese_and_english_labels() {
+        let cases = [
+            ("未开始", Status::Todo),
+            ("待办", Status::Todo),
+            ("to do", Status::Todo),
+            ("进行中", Status::InProgress),
+            ("In Progress", Status::InProgress),
+            (" 阻塞 ", Status::Blocked),
+            ("阻断", Status::Blocked),
+            ("有风险", Status::AtRisk),
+            ("at risk", Status::AtRisk),
+            ("已完成", Status::Done),
+            ("完成", Status::Done),
+            ("DONE", Status::Done),
+            ("已放弃", Status::Dropped),
+            ("取消", Status::Dropped),
+            ("已取消", Status::Dropped),
+        ];
+        for (name, st) in cases {
+            assert_eq!(Status::parse(name), Some(st), "{name}");
+        }
+        assert_eq!(Status::parse("完成了"), None);
+        let described = Status::described();
+        assert!(described.contains("in_progress (in progress, in-progress, 进行中)"));
+        assert_eq!(described.lines().count(), 6);
     }
 }

@@ -5,27 +5,55 @@ use chrono::NaiveDate;
 use super::model::{Fields, ItemRef, Milestone, Objective, Portfolio, Project, Status};
 
 impl Milestone {
-    /// `percent`; else `done/total`; else from the stage; else 100 if done, else 0.
+    /// 100 when its status is done, whatever else it says; else
+    /// [`Milestone::own_percent`]; else 0.
     pub fn percent(&self, stages: &[String]) -> f64 {
-        if let Some(p) = self.fields.percent {
-            return p;
-        }
-        if let (Some(done), Some(total)) = (self.done, self.total)
-            && total > 0
-        {
-            return (done as f64 / total as f64 * 100.0).min(100.0);
-        }
-        if let Some(stage) = &self.stage
-            && let Some(i) = stages.iter().position(|s| s == stage)
-        {
-            return (i + 1) as f64 / stages.len() as f64 * 100.0;
-        }
         if self.fields.status == Some(Status::Done) {
-            100.0
-        } else {
-            0.0
+            return 100.0;
+        }
+        self.own_percent(stages).unwrap_or(0.0)
+    }
+
+    /// What its progress fields say, the status aside: `percent`; else
+    /// `done/total`; else from the stage; `None` when none of them says.
+    pub fn own_percent(&self, stages: &[String]) -> Option<f64> {
+        if let Some(p) = self.fields.percent {
+            return Some(p);
+        }
+        if let Some(p) = self.count_percent() {
+            return Some(p);
+        }
+        let stage = self.stage.as_ref()?;
+        let i = stages.iter().position(|s| s == stage)?;
+        Some(stage_percent(i, stages.len()))
+    }
+
+    /// `done/total` as a percent, when both are given and total is not 0.
+    pub fn count_percent(&self) -> Option<f64> {
+        match (self.done, self.total) {
+            (Some(done), Some(total)) if total > 0 => {
+                Some((done as f64 / total as f64 * 100.0).min(100.0))
+            }
+            _ => None,
         }
     }
+}
+
+/// The percent a milestone at stage `i` (from 0) of `n` is at: the stage's
+/// share of the pipeline, `(i + 1) / n`; the last stage is 100.
+pub fn stage_percent(i: usize, n: usize) -> f64 {
+    (i + 1) as f64 / n as f64 * 100.0
+}
+
+/// Whether an explicit percent agrees with stage `i` of `n`: it lies in the
+/// stage's range, above the stage before and up to the stage's own
+/// percent, `(i/n, (i+1)/n]`; at the last stage only 100 agrees.
+pub fn percent_fits_stage(percent: f64, i: usize, n: usize) -> bool {
+    if i + 1 >= n {
+        return percent >= 100.0;
+    }
+    let low = i as f64 / n as f64 * 100.0;
+    percent > low && percent <= stage_percent(i, n) + 1e-9
 }
 
 /// The weighted mean of `(percent, weight)` over children that are not
@@ -35,8 +63,12 @@ fn weighted_mean(children: impl Iterator<Item = (f64, f64)>) -> Option<f64> {
     (weights > 0.0).then(|| sum / weights)
 }
 
-/// A parent's percent: its own, else the roll-up of its children, else 100 if done, else 0.
+/// A parent's percent: 100 if done; else its own, else the roll-up of its
+/// children, else 0.
 fn parent_percent(fields: &Fields, rolled: Option<f64>) -> f64 {
+    if fields.status == Some(Status::Done) {
+        return 100.0;
+    }
     fields
         .percent
         .or(rolled)
@@ -231,15 +263,18 @@ mod tests {
         super::super::dates::parse_iso(s).unwrap()
     }
 
+    fn five_stages() -> Vec<String> {
+        ["开发", "测试", "联调", "上线", "投产"]
+            .map(String::from)
+            .into()
+    }
+
     #[test]
     fn milestone_percent_precedence() {
-        let stages: Vec<String> = ["开发", "测试", "联调", "上线", "投产"]
-            .map(String::from)
-            .into();
+        let stages = five_stages();
         let mut m = ms(None, None, None);
         assert_eq!(m.percent(&stages), 0.0);
-        m.fields.status = Some(Status::Done);
-        assert_eq!(m.percent(&stages), 100.0);
+        assert_eq!(m.own_percent(&stages), None);
         m.stage = Some("联调".into());
         assert_eq!(m.percent(&stages), 60.0);
         m.total = Some(14);
@@ -252,6 +287,51 @@ mod tests {
         z.total = Some(0);
         z.done = Some(0);
         assert_eq!(z.percent(&[]), 0.0);
+    }
+
+    #[test]
+    fn a_done_milestone_is_100_whatever_its_stage_counts_or_percent_say() {
+        let stages = five_stages();
+        let mut m = ms(Some(40.0), None, Some(Status::Done));
+        m.stage = Some("测试".into());
+        m.total = Some(14);
+        m.done = Some(4);
+        assert_eq!(m.percent(&stages), 100.0);
+        assert_eq!(m.own_percent(&stages), Some(40.0));
+        let p = project(vec![m, ms(Some(0.0), None, None)]);
+        assert_eq!(p.percent(), 50.0);
+    }
+
+    #[test]
+    fn done_projects_and_objectives_are_100_over_their_own_percent_and_roll_up() {
+        let mut a = project(vec![ms(Some(10.0), None, None)]);
+        a.fields.status = Some(Status::Done);
+        assert_eq!(a.percent(), 100.0);
+        a.fields.percent = Some(60.0);
+        assert_eq!(a.percent(), 100.0);
+        let b = project(vec![ms(Some(0.0), None, None)]);
+        let mut o = Objective {
+            projects: vec![a, b],
+            ..Objective::default()
+        };
+        assert_eq!(o.percent(), 50.0);
+        assert_eq!(o.percent_with(&[100.0, 0.0]), 50.0);
+        o.fields.status = Some(Status::Done);
+        o.fields.percent = Some(30.0);
+        assert_eq!(o.percent(), 100.0);
+        assert_eq!(o.percent_with(&[100.0, 0.0]), 100.0);
+    }
+
+    #[test]
+    fn a_stage_range_is_above_the_stage_before_up_to_its_own_and_the_last_is_100() {
+        assert_eq!(stage_percent(2, 5), 60.0);
+        assert!(percent_fits_stage(60.0, 2, 5));
+        assert!(percent_fits_stage(45.0, 2, 5));
+        assert!(!percent_fits_stage(40.0, 2, 5));
+        assert!(!percent_fits_stage(85.0, 3, 5));
+        assert!(!percent_fits_stage(85.0, 4, 5));
+        assert!(percent_fits_stage(100.0, 4, 5));
+        assert!(percent_fits_stage(10.0, 0, 5));
     }
 
     #[test]

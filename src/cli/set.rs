@@ -19,48 +19,78 @@ use crate::core::{Edit, Field, ItemPath, Portfolio, Value};
 const NONE: &str = "none";
 
 #[derive(Debug, Args)]
-#[command(
-    after_help = "Every option takes `none` to remove the key from the file \
-(percent: back to the roll-up; status: back to derived). Dates also accept \
-today, tomorrow, +3d, +2w."
-)]
+#[command(after_help = after_help())]
 pub struct SetArgs {
     /// The item: objective, objective/project or objective/project/milestone.
     path: String,
+    /// A percent from 0 to 100 (decimals allowed); `none` goes back to the
+    /// roll-up or to what done/total or the stage give.
     #[arg(long, value_name = "N")]
     percent: Option<String>,
+    /// A status: its keyword or its English or Chinese name (see below);
+    /// `done` also moves a staged milestone to the last stage; `none` goes
+    /// back to the status derived from the percent.
     #[arg(long, value_name = "S")]
     status: Option<String>,
+    /// One of the project's `stages`; a percent outside the stage's range
+    /// is removed.
     #[arg(long, value_name = "STAGE")]
     stage: Option<String>,
+    /// A date: YYYY-MM-DD, today, tomorrow, +3d, +2w; or none.
     #[arg(long, value_name = "DATE")]
     due: Option<String>,
+    /// A date: YYYY-MM-DD, today, tomorrow, +3d, +2w; or none.
     #[arg(long, value_name = "DATE")]
     start: Option<String>,
+    /// Any text; or none.
     #[arg(long, value_name = "NAME")]
     owner: Option<String>,
+    /// Any text (required: cannot be none).
     #[arg(long, value_name = "TEXT")]
     title: Option<String>,
+    /// Any text; or none.
     #[arg(long, value_name = "TEXT")]
     update: Option<String>,
+    /// Any text; or none.
     #[arg(long, value_name = "TEXT")]
     next: Option<String>,
+    /// Any text; or none.
     #[arg(long, value_name = "TEXT")]
     note: Option<String>,
+    /// Any text (what blocks the item); or none.
     #[arg(long, value_name = "TEXT")]
     blocker: Option<String>,
+    /// A number above 0 (its share in the roll-up; 1 when absent); or none.
     #[arg(long, value_name = "N")]
     weight: Option<String>,
+    /// A whole number of 0 or more (milestones); or none.
     #[arg(long, value_name = "N")]
     total: Option<String>,
+    /// A whole number from 0 to total (milestones); a percent that
+    /// disagrees with done/total is removed; or none.
     #[arg(long, value_name = "N")]
     done: Option<String>,
-    /// Comma-separated tags.
+    /// Comma-separated tags; or none.
     #[arg(long, value_name = "A,B")]
     tags: Option<String>,
-    /// The value of a metric (PATH is objective/ID).
+    /// The value of a metric (PATH is objective/ID): a number.
     #[arg(long, value_name = "N")]
     value: Option<String>,
+}
+
+/// What follows the options in `--help`: `none`, dates and every status.
+fn after_help() -> String {
+    format!(
+        "Every option but --title and --value takes `none` to remove the key \
+from the file (percent: back to the roll-up; status: back to derived).\n\
+Dates: YYYY-MM-DD, today, tomorrow, yesterday, +3d, -2d, +2w.\n\
+Statuses (keyword, then the other names accepted; files keep the keyword):\n{}",
+        crate::core::Status::described()
+            .lines()
+            .map(|l| format!("  {l}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    )
 }
 
 pub fn run(
@@ -82,6 +112,8 @@ pub fn run(
         ));
     }
     let mut portfolio = load(dir)?;
+    // a status, stage or count brings what keeps the item consistent
+    let edits = crate::core::progress::consistent(&portfolio, edits);
     portfolio.commit(&edits).map_err(|e| {
         let mut message = format!("{path}: {e}");
         // a file with errors: say where they are

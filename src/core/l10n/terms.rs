@@ -1,6 +1,7 @@
 //! The names of the model's things in each language: statuses, kinds,
 //! fields, grades, changes since last week and values in messages.
-//! In English a status, kind or field is named as files name it.
+//! In English a kind or field is named as files name it; a status in words
+//! (`in progress`), files keeping the keyword (`in_progress`).
 
 use super::{Language, Text};
 use crate::core::edit::{Field, Value};
@@ -27,11 +28,19 @@ pub const MET: Text = ("✓ met", "✓ 达标");
 pub const MISSED: Text = ("✗ missed", "✗ 未达标");
 
 impl Language {
-    /// A status as badges and menus show it: in English its name in files
-    /// (`in_progress`).
+    /// A status as badges, menus and the report show it: `in progress`,
+    /// `进行中`. Files and the CLI's tables keep the keyword
+    /// ([`Status::as_str`]).
     pub fn status(self, s: Status) -> &'static str {
         match self {
-            Language::En => s.as_str(),
+            Language::En => match s {
+                Status::Todo => "to do",
+                Status::InProgress => "in progress",
+                Status::Blocked => "blocked",
+                Status::AtRisk => "at risk",
+                Status::Done => "done",
+                Status::Dropped => "dropped",
+            },
             Language::Zh => match s {
                 Status::Todo => "未开始",
                 Status::InProgress => "进行中",
@@ -43,19 +52,10 @@ impl Language {
         }
     }
 
-    /// A status as prose says it, in the report: `in progress`, `进行中`.
+    /// A status as prose says it, in the report: the same as
+    /// [`Language::status`].
     pub fn status_in_prose(self, s: Status) -> &'static str {
-        match self {
-            Language::En => match s {
-                Status::Todo => "to do",
-                Status::InProgress => "in progress",
-                Status::Blocked => "blocked",
-                Status::AtRisk => "at risk",
-                Status::Done => "done",
-                Status::Dropped => "dropped",
-            },
-            Language::Zh => self.status(s),
-        }
+        self.status(s)
     }
 
     /// A kind of item: `milestone`, `里程碑`.
@@ -149,13 +149,15 @@ mod tests {
             ["未开始", "进行中", "阻断", "有风险", "已完成", "已取消"]
         );
         for s in Status::ALL {
-            assert_eq!(Language::En.status(s), s.as_str());
+            assert_eq!(Status::parse(Language::En.status(s)), Some(s));
+            assert_eq!(Status::parse(Language::Zh.status(s)), Some(s));
             assert_eq!(Language::Zh.status_in_prose(s), Language::Zh.status(s));
         }
         assert_eq!(
             Language::En.status_in_prose(Status::InProgress),
             "in progress"
         );
+        assert_eq!(Language::En.status(Status::Todo), "to do");
     }
 
     #[test]

@@ -3,7 +3,6 @@
 //! screens, help, quit).
 
 use super::{App, Direction, Mode};
-use crate::core::edit::round_percent;
 use crate::core::model::{ItemPath, ItemRef, Kind, Status};
 use crate::core::{Change, Edit, Field, Value};
 use crate::tui::action::Action;
@@ -344,32 +343,26 @@ impl App {
         }
     }
 
+    /// `+`/`-`/`]`/`[`: a counting milestone's `done` by one, any other
+    /// milestone's percent by `delta` (see `core::progress::step_progress`).
     fn nudge_percent(&mut self, delta: f64) {
-        let Some(item) = self.editable(t::WHAT_PERCENT) else {
-            return;
-        };
-        let kind = item.kind();
-        let now = item.percent();
-        if kind != Kind::Milestone {
-            self.error(self.strings().get(t::PARENT_PERCENT));
-            return;
-        }
-        let new = round_percent((now + delta).clamp(0.0, 100.0));
-        if new == now {
-            self.info(
-                self.strings()
-                    .percent_already(&crate::core::text::percent(now)),
-            );
-            return;
-        }
         let Some(path) = self.selected_path() else {
             return;
         };
-        self.commit(vec![Change::field(Edit::set(
-            path,
-            Field::Percent,
-            Value::Number(new),
-        ))]);
+        let Some(item) = self.editable(t::WHAT_PERCENT) else {
+            return;
+        };
+        let ItemRef::Milestone(m, p) = item else {
+            self.error(self.strings().get(t::PARENT_PERCENT));
+            return;
+        };
+        let now = crate::core::text::percent(item.percent());
+        match crate::core::progress::step_progress(m, &p.stages, &path, delta) {
+            Some(edit) => {
+                self.commit(vec![Change::field(edit)]);
+            }
+            None => self.info(self.strings().percent_already(&now)),
+        }
     }
 
     fn move_stage(&mut self, step: isize) {

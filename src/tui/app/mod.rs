@@ -305,6 +305,8 @@ impl App {
     /// Applies changes to one file's items in the model and queues them
     /// for saving. False, with a message, if any change is refused.
     pub fn commit(&mut self, changes: Vec<Change>) -> bool {
+        // a status, stage or count brings what keeps the item consistent
+        let changes = crate::core::progress::consistent_changes(&self.portfolio, changes);
         match self.journal.commit(&mut self.portfolio, changes) {
             Ok(applied) => {
                 self.after_apply(applied);

@@ -19,18 +19,18 @@ impl Strings {
         )
     }
 
-    /// `c  clear (derived: in_progress)`.
+    /// `c  clear (derived: in progress)`.
     pub fn status_clear(self, derived: Status) -> String {
         self.pick(
-            format!("c  clear (derived: {derived})"),
+            format!("c  clear (derived: {})", self.status(derived)),
             format!("c  清除（自动：{}）", self.status(derived)),
         )
     }
 
-    /// `i  in_progress`, or `i  进行中 in_progress` with the name in files.
+    /// `i  in progress`, or `i  进行中 in_progress` with the name in files.
     pub fn status_entry(self, key: char, s: Status) -> String {
         match self.lang {
-            Language::En => format!("{key}  {s}"),
+            Language::En => format!("{key}  {}", self.status(s)),
             Language::Zh => format!(
                 "{key}  {}{s}",
                 crate::core::text::fit(self.status(s), self.status_width() - 1)
@@ -39,7 +39,10 @@ impl Strings {
     }
 
     pub fn filter_status_entry(self, s: Status) -> String {
-        self.pick(format!("status {s}"), format!("状态 {}", self.status(s)))
+        self.pick(
+            format!("status {}", self.status(s)),
+            format!("状态 {}", self.status(s)),
+        )
     }
 
     pub fn filter_owner_entry(self, o: &str) -> String {

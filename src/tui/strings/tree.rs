@@ -27,7 +27,10 @@ impl Strings {
 
     /// `status=blocked owner=李四 overdue`.
     pub fn filter_status(self, s: Status) -> String {
-        self.pick(format!("status={s}"), format!("状态={}", self.status(s)))
+        self.pick(
+            format!("status={}", self.status(s)),
+            format!("状态={}", self.status(s)),
+        )
     }
 
     pub fn filter_owner(self, o: &str) -> String {

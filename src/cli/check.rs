@@ -1,4 +1,6 @@
 //! `stride check`: every problem of every file, as file:line:column: message.
+//! Only errors make it fail: warnings (fields that contradict each other,
+//! unknown keys) are printed and it exits 0.
 
 use std::io::Write;
 use std::path::Path;
@@ -7,6 +9,12 @@ use std::process::ExitCode;
 use super::data::load;
 use super::failure::Failure;
 use crate::core::text::sanitize;
+
+/// What a check with warnings and no errors says after its count.
+const WARNINGS_ONLY: crate::core::l10n::Text = (
+    "warnings are not errors: every file loads, and check exits 0",
+    "警告不是错误：文件照常读取，check 的退出码仍为 0",
+);
 
 pub fn run(dir: &Path, out: &mut impl Write) -> Result<ExitCode, Failure> {
     let portfolio = load(dir)?;
@@ -36,6 +44,10 @@ pub fn run(dir: &Path, out: &mut impl Write) -> Result<ExitCode, Failure> {
         plural(errors, "error"),
         plural(warnings, "warning")
     )?;
+    if errors == 0 && warnings > 0 {
+        let zh = portfolio.settings.language == crate::core::settings::Language::Zh;
+        writeln!(out, "{}", if zh { WARNINGS_ONLY.1 } else { WARNINGS_ONLY.0 })?;
+    }
     Ok(if errors > 0 {
         ExitCode::FAILURE
     } else {

@@ -16,6 +16,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use toml::de::DeTable;
 
 mod context;
+mod contradictions;
 mod fields;
 mod sections;
 #[cfg(test)]

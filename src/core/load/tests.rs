@@ -32,6 +32,7 @@ stages = ["开发", "测试", "联调"]
 title = "网联代收"
 stage = "联调"
 status = "blocked"
+blocker = "测试环境"
 tags = ["网联"]
 "#,
     );
@@ -240,4 +241,49 @@ fn invalid_values_anywhere_are_errors_at_their_place() {
         diags,
         ["o.toml:4:7: error: `0000-01-01` is out of range: years go from 0001 to 9999"]
     );
+}
+
+#[test]
+fn fields_that_contradict_each_other_are_warnings_at_their_places() {
+    let (o, diags) = parse(
+        r#"title = "O"
+[project.p]
+title = "P"
+status = "done"
+percent = 80
+stages = ["开发", "测试", "投产"]
+[project.p.milestone.a]
+title = "A"
+status = "已完成"
+stage = "测试"
+[project.p.milestone.b]
+title = "B"
+total = 14
+done = 4
+percent = 33.57
+[project.p.milestone.c]
+title = "C"
+stage = "投产"
+percent = 90
+blocker = "环境"
+[project.p.milestone.d]
+title = "D"
+status = "阻塞"
+"#,
+    );
+    assert!(o.is_some(), "warnings keep the file in the tree");
+    assert_eq!(
+        diags,
+        [
+            "o.toml:9:10: warning: milestone `a` is done but its percent is 66.67% (a done item counts as 100%)",
+            "o.toml:15:11: warning: milestone `b`: percent 33.57 disagrees with done/total (4/14 = 28.57%)",
+            "o.toml:18:9: warning: milestone `c` is at the last stage `投产` but its percent is 90%",
+            "o.toml:20:11: warning: milestone `c` has a blocker but its status is not blocked",
+            "o.toml:23:10: warning: milestone `d` is blocked but has no blocker",
+            "o.toml:4:10: warning: project `p` is done but its percent is 80% (a done item counts as 100%)",
+        ]
+    );
+    let o = o.unwrap();
+    assert_eq!(o.projects[0].milestones[0].fields.status, Some(Status::Done));
+    assert_eq!(o.projects[0].milestones[0].percent(&o.projects[0].stages), 100.0);
 }

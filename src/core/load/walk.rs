@@ -41,6 +41,7 @@ impl Cx<'_> {
             }
         }
         self.finish_fields(&o.fields, table, span, &what);
+        self.contradictions(&o.fields, table, &what, o.fields.percent);
         // a metric is addressed like a project: the ids must differ
         for m in &o.metrics {
             if o.projects.iter().any(|p| p.id == m.id)
@@ -213,6 +214,7 @@ impl Cx<'_> {
             }
         }
         self.finish_fields(&p.fields, table, span, &what);
+        self.contradictions(&p.fields, table, &what, p.fields.percent);
         p
     }
 
@@ -279,6 +281,7 @@ impl Cx<'_> {
             self.warn(span, "`done` has no effect without `total`");
         }
         self.finish_fields(&m.fields, table, span, &what);
+        self.milestone_contradictions(&m, table, &what, stages);
         m
     }
 

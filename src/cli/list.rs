@@ -41,7 +41,15 @@ enum Format {
 }
 
 pub(super) fn parse_status(s: &str) -> Result<Status, String> {
-    Status::parse(s).ok_or_else(|| format!("unknown status `{s}`; allowed: {}", Status::allowed()))
+    Status::parse(s).ok_or_else(|| {
+        format!(
+            "unknown status `{s}`; allowed: {} (or their names: {})",
+            Status::allowed(),
+            Status::ALL
+                .map(|st| st.aliases().join("/"))
+                .join(", ")
+        )
+    })
 }
 
 /// One row of `--format json`.

@@ -247,9 +247,15 @@ fn status_menu_sets_and_clears_the_status() {
         text[start..end].to_string()
     };
     assert!(migration(&f).contains("status = \"done\""));
+    // done says 100%: the percent it had (95.46) would contradict it
+    assert!(migration(&f).contains("percent = 100"), "{}", migration(&f));
     f.keys("sc");
-    assert_eq!(f.app.selected_item().unwrap().status(), Status::InProgress);
+    // cleared, the status is derived again: from 100%, done
+    assert_eq!(f.app.selected_item().unwrap().status(), Status::Done);
     assert!(!migration(&f).contains("status"), "{}", migration(&f));
+    f.keys("uu");
+    assert_eq!(f.app.selected_item().unwrap().status(), Status::Blocked);
+    assert!(migration(&f).contains("percent = 95.46"), "{}", migration(&f));
     f.keys("s<Esc>");
     assert!(matches!(f.app.mode, Mode::Normal));
 }

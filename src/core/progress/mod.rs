@@ -5,7 +5,7 @@
 //!
 //! The rules, for fields the edits do not set themselves:
 //! - status set to `done`: a staged milestone moves to the last stage,
-//!   `done` becomes `total`, an explicit percent below 100 is removed;
+//!   `done` becomes `total`, an explicit percent below 100 becomes 100;
 //! - stage set: an explicit percent outside the new stage's range
 //!   ([`percent_fits_stage`]) is removed;
 //! - `done` or `total` set: an explicit percent that disagrees with
@@ -77,9 +77,15 @@ fn follow(item: ItemRef<'_>, path: &ItemPath, mine: &[&Edit]) -> Vec<Edit> {
             out.push(Edit::remove(path.clone(), Field::Percent));
         }
     };
+    // done: an explicit percent below 100 says 100
+    let full_percent = |out: &mut Vec<Edit>| {
+        if untouched(Field::Percent) && percent.is_some_and(|p| p < 100.0) {
+            out.push(Edit::set(path.clone(), Field::Percent, Value::Number(100.0)));
+        }
+    };
     let ItemRef::Milestone(m, project) = item else {
-        if to_done && percent.is_some_and(|p| p < 100.0) {
-            remove_percent(&mut out);
+        if to_done {
+            full_percent(&mut out);
         }
         return out;
     };
@@ -102,9 +108,7 @@ fn follow(item: ItemRef<'_>, path: &ItemPath, mine: &[&Edit]) -> Vec<Edit> {
         {
             out.push(Edit::set(path.clone(), Field::Done, Value::Count(total)));
         }
-        if percent.is_some_and(|p| p < 100.0) {
-            remove_percent(&mut out);
-        }
+        full_percent(&mut out);
         return out;
     }
     let Some(pct) = percent else {

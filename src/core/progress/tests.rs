@@ -56,14 +56,14 @@ fn done_on_a_staged_milestone_moves_it_to_the_last_stage() {
 }
 
 #[test]
-fn done_removes_a_percent_below_100_and_completes_the_count() {
+fn done_sets_a_percent_below_100_to_100_and_completes_the_count() {
     let p = portfolio();
     let done = |id: &str| Edit::set(m(id), Field::Status, Value::Status(Status::Done));
     assert_eq!(
         extra(&p, vec![done("upcollect")]),
         vec![
             Edit::set(m("upcollect"), Field::Stage, Value::Text("投产".into())),
-            Edit::remove(m("upcollect"), Field::Percent),
+            Edit::set(m("upcollect"), Field::Percent, Value::Number(100.0)),
         ]
     );
     assert_eq!(
@@ -80,7 +80,7 @@ fn done_removes_a_percent_below_100_and_completes_the_count() {
                 Value::Status(Status::Done)
             )]
         ),
-        vec![Edit::remove(project, Field::Percent)]
+        vec![Edit::set(project, Field::Percent, Value::Number(100.0))]
     );
 }
 

@@ -4,7 +4,7 @@
 //! Modules depend one way only, leaves first:
 //! `text`, `dates`, `diag`, `fsio`, `scalar`, `l10n` (leaves: `l10n` itself
 //! holds the language, counts, plurals and units) → `settings`, `model` →
-//! `rollup`, `listing`, `ops` → `edit` → `load`, `save`, `history`,
+//! `rollup`, `listing`, `ops` → `edit`, `progress` → `load`, `save`, `history`,
 //! `recovery` →
 //! `l10n::terms`, `l10n::problems` (the names of things and the words of
 //! refusals) → `report`.

@@ -74,19 +74,34 @@ fn set_status_done_on_a_staged_milestone_writes_status_and_last_stage_only() {
 fn set_status_takes_the_chinese_names() {
     let dir = sample();
     stride(dir.path())
-        .args(["set", "o1-business/channels/upinstall", "--status", "进行中"])
+        .args([
+            "set",
+            "o1-business/channels/upinstall",
+            "--status",
+            "进行中",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains("status   in_progress"));
     let text = fs::read_to_string(dir.path().join("o1-business.toml")).unwrap();
     assert!(text.contains("status = \"in_progress\""), "{text}");
     stride(dir.path())
-        .args(["set", "o1-business/channels/upinstall", "--status", "已放弃"])
+        .args([
+            "set",
+            "o1-business/channels/upinstall",
+            "--status",
+            "已放弃",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains("status   dropped"));
     stride(dir.path())
-        .args(["set", "o1-business/channels/upinstall", "--status", "差不多"])
+        .args([
+            "set",
+            "o1-business/channels/upinstall",
+            "--status",
+            "差不多",
+        ])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("unknown status `差不多`"))

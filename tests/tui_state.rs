@@ -255,7 +255,11 @@ fn status_menu_sets_and_clears_the_status() {
     assert!(!migration(&f).contains("status"), "{}", migration(&f));
     f.keys("uu");
     assert_eq!(f.app.selected_item().unwrap().status(), Status::Blocked);
-    assert!(migration(&f).contains("percent = 95.46"), "{}", migration(&f));
+    assert!(
+        migration(&f).contains("percent = 95.46"),
+        "{}",
+        migration(&f)
+    );
     f.keys("s<Esc>");
     assert!(matches!(f.app.mode, Mode::Normal));
 }

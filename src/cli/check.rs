@@ -46,7 +46,11 @@ pub fn run(dir: &Path, out: &mut impl Write) -> Result<ExitCode, Failure> {
     )?;
     if errors == 0 && warnings > 0 {
         let zh = portfolio.settings.language == crate::core::settings::Language::Zh;
-        writeln!(out, "{}", if zh { WARNINGS_ONLY.1 } else { WARNINGS_ONLY.0 })?;
+        writeln!(
+            out,
+            "{}",
+            if zh { WARNINGS_ONLY.1 } else { WARNINGS_ONLY.0 }
+        )?;
     }
     Ok(if errors > 0 {
         ExitCode::FAILURE

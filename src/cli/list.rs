@@ -45,9 +45,7 @@ pub(super) fn parse_status(s: &str) -> Result<Status, String> {
         format!(
             "unknown status `{s}`; allowed: {} (or their names: {})",
             Status::allowed(),
-            Status::ALL
-                .map(|st| st.aliases().join("/"))
-                .join(", ")
+            Status::ALL.map(|st| st.aliases().join("/")).join(", ")
         )
     })
 }

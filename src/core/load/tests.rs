@@ -284,6 +284,12 @@ status = "阻塞"
         ]
     );
     let o = o.unwrap();
-    assert_eq!(o.projects[0].milestones[0].fields.status, Some(Status::Done));
-    assert_eq!(o.projects[0].milestones[0].percent(&o.projects[0].stages), 100.0);
+    assert_eq!(
+        o.projects[0].milestones[0].fields.status,
+        Some(Status::Done)
+    );
+    assert_eq!(
+        o.projects[0].milestones[0].percent(&o.projects[0].stages),
+        100.0
+    );
 }

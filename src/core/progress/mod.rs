@@ -9,7 +9,12 @@
 //! - stage set: an explicit percent outside the new stage's range
 //!   ([`percent_fits_stage`]) is removed;
 //! - `done` or `total` set: an explicit percent that disagrees with
-//!   `done/total` is removed.
+//!   `done/total` is removed;
+//! - a percent set below 100 at the last stage: back to the stage before
+//!   (the last stage is 100%);
+//! - percent, stage or counts set below 100% on an item whose status is
+//!   `done` (and stays so by the edits): the status is removed, back to
+//!   the one derived from the percent.
 
 use super::edit::{Change, Edit, Field, Value, round_percent};
 use super::model::{ItemPath, ItemRef, Milestone, Portfolio, Status};
@@ -80,16 +85,31 @@ fn follow(item: ItemRef<'_>, path: &ItemPath, mine: &[&Edit]) -> Vec<Edit> {
     // done: an explicit percent below 100 says 100
     let full_percent = |out: &mut Vec<Edit>| {
         if untouched(Field::Percent) && percent.is_some_and(|p| p < 100.0) {
-            out.push(Edit::set(path.clone(), Field::Percent, Value::Number(100.0)));
+            out.push(Edit::set(
+                path.clone(),
+                Field::Percent,
+                Value::Number(100.0),
+            ));
+        }
+    };
+    // a done item whose progress is set below 100 is no longer done
+    let progress_moved = [Field::Percent, Field::Stage, Field::Done, Field::Total]
+        .into_iter()
+        .any(|f| !untouched(f));
+    let still_done = untouched(Field::Status) && fields.status == Some(Status::Done);
+    let undone = |own: Option<f64>, out: &mut Vec<Edit>| {
+        if still_done && progress_moved && own.is_some_and(|p| p < 100.0) {
+            out.push(Edit::remove(path.clone(), Field::Status));
         }
     };
     let ItemRef::Milestone(m, project) = item else {
         if to_done {
             full_percent(&mut out);
         }
+        undone(percent, &mut out);
         return out;
     };
-    let after = milestone_after(m, mine);
+    let mut after = milestone_after(m, mine);
     let stages = &project.stages;
     if to_done {
         if let Some(last) = stages.last()
@@ -111,24 +131,41 @@ fn follow(item: ItemRef<'_>, path: &ItemPath, mine: &[&Edit]) -> Vec<Edit> {
         full_percent(&mut out);
         return out;
     }
-    let Some(pct) = percent else {
-        return out;
-    };
-    let counts_moved = !untouched(Field::Done) || !untouched(Field::Total);
-    if counts_moved
-        && let Some(ratio) = after.count_percent()
-        && round_percent(ratio) != round_percent(pct)
+    after.fields.percent = percent;
+    // a percent set below 100 at the last stage: the stage before it
+    if let (Some(Some(Value::Number(pct))), Some(last)) = (set(Field::Percent), stages.last())
+        && *pct < 100.0
+        && stages.len() > 1
+        && untouched(Field::Stage)
+        && after.stage.as_ref() == Some(last)
     {
-        remove_percent(&mut out);
-        return out;
+        let before = stages[stages.len() - 2].clone();
+        out.push(Edit::set(
+            path.clone(),
+            Field::Stage,
+            Value::Text(before.clone()),
+        ));
+        after.stage = Some(before);
     }
-    if !untouched(Field::Stage)
-        && let Some(stage) = &after.stage
-        && let Some(i) = stages.iter().position(|s| s == stage)
-        && !percent_fits_stage(pct, i, stages.len())
-    {
-        remove_percent(&mut out);
+    if let Some(pct) = percent {
+        let counts_moved = !untouched(Field::Done) || !untouched(Field::Total);
+        let disagrees = counts_moved
+            && after
+                .count_percent()
+                .is_some_and(|ratio| round_percent(ratio) != round_percent(pct));
+        let off_stage = !untouched(Field::Stage)
+            && after.stage.as_ref().is_some_and(|stage| {
+                stages
+                    .iter()
+                    .position(|s| s == stage)
+                    .is_some_and(|i| !percent_fits_stage(pct, i, stages.len()))
+            });
+        if (disagrees || off_stage) && untouched(Field::Percent) {
+            remove_percent(&mut out);
+            after.fields.percent = None;
+        }
     }
+    undone(after.own_percent(stages), &mut out);
     out
 }
 
@@ -174,7 +211,8 @@ pub fn step_progress(
         } else {
             done.saturating_sub(1)
         };
-        return (Some(new) != m.done).then(|| Edit::set(path.clone(), Field::Done, Value::Count(new)));
+        return (Some(new) != m.done)
+            .then(|| Edit::set(path.clone(), Field::Done, Value::Count(new)));
     }
     let now = m.percent(stages);
     let new = round_percent((now + delta).clamp(0.0, 100.0));

@@ -177,7 +177,11 @@ fn steps_move_done_by_one_on_a_count_and_the_percent_otherwise() {
     );
     assert_eq!(
         step("upinstall", 5.0),
-        Some(Edit::set(m("upinstall"), Field::Percent, Value::Number(45.0)))
+        Some(Edit::set(
+            m("upinstall"),
+            Field::Percent,
+            Value::Number(45.0)
+        ))
     );
 }
 
@@ -197,4 +201,57 @@ fn steps_stop_at_the_ends() {
     let mut zero = ms.clone();
     zero.done = Some(0);
     assert_eq!(step_progress(&zero, &proj.stages, &m("count"), -5.0), None);
+}
+
+#[test]
+fn progress_set_below_100_on_a_done_item_takes_its_done_status_away() {
+    let mut p = portfolio();
+    let done = Edit::set(m("upcollect"), Field::Status, Value::Status(Status::Done));
+    for e in consistent(&p, vec![done]) {
+        p.apply(&e).unwrap();
+    }
+    assert_eq!(p.get(&m("upcollect")).unwrap().percent(), 100.0);
+    // back a stage: 100 does not fit 上线, and done no longer holds
+    let back = Edit::set(m("upcollect"), Field::Stage, Value::Text("上线".into()));
+    assert_eq!(
+        extra(&p, vec![back]),
+        vec![
+            Edit::remove(m("upcollect"), Field::Percent),
+            Edit::remove(m("upcollect"), Field::Status),
+        ]
+    );
+    // a percent below 100, given with the status kept: as asked
+    let both = vec![
+        Edit::set(m("upcollect"), Field::Percent, Value::Number(95.0)),
+        Edit::set(m("upcollect"), Field::Status, Value::Status(Status::Done)),
+    ];
+    assert_eq!(extra(&p, both), vec![]);
+    // a percent of 100 keeps it done
+    let full = Edit::set(m("upcollect"), Field::Percent, Value::Number(100.0));
+    assert_eq!(extra(&p, vec![full]), vec![]);
+}
+
+#[test]
+fn a_percent_below_100_at_the_last_stage_moves_back_a_stage() {
+    let mut p = portfolio();
+    p.apply(&Edit::set(
+        m("upinstall"),
+        Field::Stage,
+        Value::Text("投产".into()),
+    ))
+    .unwrap();
+    p.apply(&Edit::set(
+        m("upinstall"),
+        Field::Status,
+        Value::Status(Status::Done),
+    ))
+    .unwrap();
+    let down = Edit::set(m("upinstall"), Field::Percent, Value::Number(95.0));
+    assert_eq!(
+        extra(&p, vec![down]),
+        vec![
+            Edit::set(m("upinstall"), Field::Stage, Value::Text("上线".into())),
+            Edit::remove(m("upinstall"), Field::Status),
+        ]
+    );
 }

@@ -8,7 +8,14 @@ fn english_statuses_are_words_and_chinese_ones_are_the_teams() {
     let en: Vec<&str> = Status::ALL.iter().map(|&s| EN.status(s)).collect();
     assert_eq!(
         en,
-        ["to do", "in progress", "blocked", "at risk", "done", "dropped"]
+        [
+            "to do",
+            "in progress",
+            "blocked",
+            "at risk",
+            "done",
+            "dropped"
+        ]
     );
     for s in Status::ALL {
         let zh = ZH.status(s);

@@ -165,3 +165,25 @@ fn english_screens_show_statuses_in_words() {
     assert!(shown.contains("in progress"), "{shown}");
     assert!(!shown.contains("in_progress"), "{shown}");
 }
+
+#[test]
+fn minus_on_a_done_milestone_at_the_last_stage_steps_back_a_stage_and_is_no_longer_done() {
+    let (d, mut app) = common::app_in("en", false);
+    let upcashier = ItemPath::milestone("o1-business", "channels", "upcashier");
+    common::find(&mut app, "银联在线收银台");
+    assert_eq!(app.selected_path(), Some(upcashier.clone()));
+    common::keys(&mut app, "-");
+    let item = app.portfolio.get(&upcashier).unwrap();
+    assert_eq!(item.percent(), 95.0);
+    assert_eq!(item.status(), Status::InProgress);
+    let text = read(&d);
+    let t = table(&text, "[project.channels.milestone.upcashier]");
+    assert!(t.contains("stage  = \"上线\""), "{t}");
+    assert!(t.contains("percent = 95"), "{t}");
+    assert!(!t.contains("status"), "{t}");
+    common::keys(&mut app, "u");
+    assert_eq!(
+        app.portfolio.get(&upcashier).unwrap().status(),
+        Status::Done
+    );
+}

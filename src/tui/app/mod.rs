@@ -13,6 +13,7 @@ mod keys;
 mod overlay_state;
 pub mod overlays;
 mod quit;
+mod standup;
 mod team;
 mod watched;
 
@@ -48,6 +49,10 @@ pub enum Mode {
     FilterMenu(usize),
     /// Asking whether to delete this item.
     Confirm(ItemPath),
+    /// A blocked item gets this status: clear its blocker too?
+    ClearBlocker(Box<(ItemPath, Option<crate::core::model::Status>)>),
+    /// Leaving a stand-up in progress: really? (`w` resumes it today.)
+    LeaveStandup,
     /// A field changed both here and on disk: mine or theirs?
     Conflict(Box<Pending>),
     /// A field a git merge left with two values: mine or theirs?
@@ -272,6 +277,8 @@ impl App {
             Mode::StatusMenu(i) => self.status_menu(i, action),
             Mode::FilterMenu(i) => self.filter_menu(i, action),
             Mode::Confirm(path) => self.confirm_delete(path, action),
+            Mode::ClearBlocker(b) => self.clear_blocker(b.0, b.1, action),
+            Mode::LeaveStandup => self.leave_standup(action),
             Mode::Conflict(p) => self.resolve(*p, action),
             Mode::Settle(c) => self.settle(*c, action),
             Mode::Search => self.search_input(action),

@@ -153,11 +153,19 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
     }
     let tr = app.strings();
     let pairs: Vec<(&str, t::Text)> = match &app.mode {
+        Mode::Form(f) if f.on_multiline() => vec![
+            ("Tab", t::NEXT_FIELD),
+            ("Enter", t::NEW_LINE),
+            ("Ctrl-s", t::SAVE),
+            ("Esc", t::CANCEL),
+        ],
         Mode::Form(_) => vec![
             ("Tab", t::NEXT_FIELD),
             ("Enter", t::SAVE),
             ("Esc", t::CANCEL),
         ],
+        Mode::ClearBlocker(_) => vec![("y", t::CLEAR), ("n", t::KEEP), ("Esc", t::CANCEL)],
+        Mode::LeaveStandup => vec![("y", t::LEAVE), ("n", t::STAY)],
         Mode::StatusMenu(_) | Mode::FilterMenu(_) => {
             vec![("↑↓", t::CHOOSE), ("Enter", t::PICK), ("Esc", t::CANCEL)]
         }

@@ -337,7 +337,6 @@ impl App {
                             self.tree.reveal(&path);
                             self.tree
                                 .rebuild_keeping(&self.portfolio, self.today, keep.as_ref());
-                            self.info(self.strings().added(&path.to_string()));
                         }
                         return Mode::Normal;
                     }

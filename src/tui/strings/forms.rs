@@ -243,14 +243,6 @@ impl Strings {
         self.pick(format!("New due date: {path}"), format!("新的截止日期：{path}"))
     }
 
-    /// After `a`: the new item, and that the selection stayed on its parent.
-    pub fn added(self, path: &str) -> String {
-        self.pick(
-            format!("added {path} · a adds another"),
-            format!("已新增 {path} · 按 a 继续新增"),
-        )
-    }
-
     /// The heading of the form asking why an item is blocked.
     pub fn form_block(self, title: &str) -> String {
         self.pick(format!("Blocked: {title}"), format!("阻断：{title}"))

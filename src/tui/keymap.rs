@@ -361,7 +361,7 @@ pub fn action_in(mode: &Mode, screen: &Screen, event: &Event) -> Option<Action> 
 /// The overlay table of a mode; `None` for the screens' own keys and help.
 pub fn overlay_keys(mode: &Mode) -> Option<&'static OverlayKeys> {
     match mode {
-        Mode::Normal | Mode::Help => None,
+        Mode::Normal | Mode::Help(_) => None,
         Mode::StatusMenu(_) | Mode::FilterMenu(_) => Some(&MENU_TABLE),
         Mode::Conflict(_) | Mode::Settle(_) => Some(&CONFLICT_TABLE),
         Mode::Confirm(_) => Some(&DELETE_TABLE),
@@ -374,7 +374,12 @@ pub fn overlay_keys(mode: &Mode) -> Option<&'static OverlayKeys> {
 fn key_action(mode: &Mode, screen: &Screen, event: &KeyEvent, raw: &Event) -> Option<Action> {
     let k = Key::of_event(event)?;
     match overlay_keys(mode) {
-        None if matches!(mode, Mode::Help) => Some(Action::Cancel),
+        None if matches!(mode, Mode::Help(_)) => Some(match k.code {
+            _ if k.ctrl => Action::Cancel,
+            Code::Down | Code::PageDown | Code::Char('j' | ' ') => Action::MenuDown,
+            Code::Up | Code::PageUp | Code::Char('k') => Action::MenuUp,
+            _ => Action::Cancel,
+        }),
         None => bindings(screen)
             .iter()
             .find(|b| b.keys.contains(&k))

@@ -145,7 +145,7 @@ impl App {
             Report => self.write_report(),
             Operations => self.open_ops(),
             Back => self.back(),
-            Help => self.mode = Mode::Help,
+            Help => self.mode = Mode::Help(0),
             Quit => self.ask_quit(),
             _ => {}
         }

@@ -42,7 +42,8 @@ pub use overlay_state::{Search, status_shortcut};
 pub enum Mode {
     /// No overlay: the keys go to the screen.
     Normal,
-    Help,
+    /// Every key, scrolled down this many rows.
+    Help(usize),
     /// The status menu, with the highlighted entry (0 is "derived").
     StatusMenu(usize),
     /// The filter menu, with the highlighted entry.
@@ -273,7 +274,12 @@ impl App {
                 self.screen_action(action);
                 return;
             }
-            Mode::Help => Mode::Normal,
+            Mode::Help(at) => match action {
+                // the help scrolls when it does not fit; other keys close it
+                Action::MenuDown => Mode::Help((at + 1).min(self.help_len())),
+                Action::MenuUp => Mode::Help(at.saturating_sub(1)),
+                _ => Mode::Normal,
+            },
             Mode::StatusMenu(i) => self.status_menu(i, action),
             Mode::FilterMenu(i) => self.filter_menu(i, action),
             Mode::Confirm(path) => self.confirm_delete(path, action),
@@ -286,6 +292,11 @@ impl App {
             Mode::Quitting => self.quitting(action),
             Mode::Recover(r) => self.recover(*r, action),
         };
+    }
+
+    /// How many keys the help lists on this screen: as far as it scrolls.
+    fn help_len(&self) -> usize {
+        super::keymap::bindings(&self.screen).len() + super::keymap::OVERLAY_HELP.len()
     }
 
     /// The selected item if it can be edited; else says why not.

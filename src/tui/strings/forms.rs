@@ -150,6 +150,11 @@ pub const CLOSE: Text = ("close", "关闭");
 pub const MOVE: Text = ("move", "移动");
 pub const FOLD: Text = ("fold", "折叠");
 pub const NEW_LINE: Text = ("new line", "换行");
+pub const SCROLL: Text = ("scroll", "滚动");
+pub const HELP_TITLE_MORE: Text = (
+    "keys · ↑↓ scroll · any other key closes",
+    "按键 · ↑↓ 滚动 · 其他键关闭",
+);
 pub const CLEAR: Text = ("clear", "清除");
 pub const LEAVE: Text = ("leave", "离开");
 pub const STAY: Text = ("stay", "留下");

@@ -170,7 +170,7 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
             vec![("↑↓", t::CHOOSE), ("Enter", t::PICK), ("Esc", t::CANCEL)]
         }
         Mode::Confirm(_) => vec![("y", t::DELETE), ("n", t::KEEP)],
-        Mode::Help => vec![(tr.get(t::ANY_KEY), t::CLOSE)],
+        Mode::Help(_) => vec![("↑↓", t::SCROLL), (tr.get(t::ANY_KEY), t::CLOSE)],
         _ => {
             let mut v: Vec<(&str, t::Text)> = match app.screen {
                 Screen::Tree => vec![("↑↓", t::MOVE), ("←→", t::FOLD)],

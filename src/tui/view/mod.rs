@@ -81,7 +81,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         _ => bars::footer(app, frame, areas.footer),
     }
     match &app.mode {
-        Mode::Help => overlay::help(&app.screen, app.strings(), frame, area),
+        Mode::Help(at) => overlay::help(&app.screen, app.strings(), *at, frame, area),
         Mode::StatusMenu(i) => overlay::status_menu(app, *i, frame, area),
         Mode::FilterMenu(i) => overlay::filter_menu(app, *i, frame, area),
         Mode::Confirm(path) => overlay::confirm(app, path, frame, area),

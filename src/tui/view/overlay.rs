@@ -34,8 +34,9 @@ pub(super) fn window(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str)
     inner
 }
 
-/// Every key, from the same table that maps them.
-pub fn help(screen: &Screen, s: Strings, frame: &mut Frame, area: Rect) {
+/// Every key, from the same table that maps them; when they do not fit in
+/// two columns, the rows scroll (`at` is the first shown).
+pub fn help(screen: &Screen, s: Strings, at: usize, frame: &mut Frame, area: Rect) {
     let mut entries: Vec<(String, String)> = bindings(screen)
         .iter()
         .map(|b| (b.label(), s.get(b.help).to_string()))
@@ -52,7 +53,11 @@ pub fn help(screen: &Screen, s: Strings, frame: &mut Frame, area: Rect) {
         entries.len()
     };
     let w = if two_columns { area.width.min(110) } else { 60 };
-    let inner = window(frame, area, w, per_column as u16 + 2, s.get(t::HELP_TITLE));
+    let room = (area.height as usize).saturating_sub(2);
+    let more = per_column > room;
+    let title = s.get(if more { t::HELP_TITLE_MORE } else { t::HELP_TITLE });
+    let inner = window(frame, area, w, per_column as u16 + 2, title);
+    let skip = at.min(per_column.saturating_sub(room));
     let col_w = if two_columns {
         inner.width as usize / 2
     } else {
@@ -66,7 +71,7 @@ pub fn help(screen: &Screen, s: Strings, frame: &mut Frame, area: Rect) {
             Span::raw(fit(h, col_w.saturating_sub(key_w + 1)) + " "),
         ]
     };
-    let lines: Vec<Line> = (0..per_column)
+    let lines: Vec<Line> = (skip..per_column)
         .map(|i| {
             let mut spans = cell(&entries[i]);
             if two_columns && let Some(e) = entries.get(i + per_column) {

@@ -72,17 +72,16 @@ pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
             focus = (start, lines.len());
             cursor = (start + at.0, at.1);
         }
-        let pad = " ".repeat(label_w + 1);
+        // under the value; a long one starts further left, to show whole
+        let under = |text: &str| {
+            let inner_w = w.saturating_sub(2) as usize;
+            let pad = (label_w + 1).min(inner_w.saturating_sub(width(text)));
+            format!("{}{}", " ".repeat(pad), truncate(text, inner_w - pad))
+        };
         if let Some(e) = &f.error {
-            lines.push(Line::styled(
-                format!("{pad}{}", truncate(e, input_w)),
-                theme::error(),
-            ));
+            lines.push(Line::styled(under(e), theme::error()));
         } else if let Some(hint) = &f.hint {
-            lines.push(Line::styled(
-                format!("{pad}{}", truncate(hint, input_w)),
-                theme::dim(),
-            ));
+            lines.push(Line::styled(under(hint), theme::dim()));
         }
     }
     let fields_h = lines.len();

@@ -14,7 +14,7 @@ use super::overlay::window;
 use crate::core::model::ItemPath;
 use crate::core::text::{fit, sanitize, truncate, width};
 use crate::tui::app::App;
-use crate::tui::form::{Form, FormField};
+use crate::tui::form::{Form, FormField, FormKind};
 use crate::tui::strings::{self as t, Strings};
 use crate::tui::theme;
 
@@ -174,7 +174,9 @@ fn keys_line(form: &Form, s: Strings) -> Line<'static> {
         Span::styled("Esc", theme::key()),
         Span::raw(s.get(t::FORM_CANCEL)),
     ]);
-    if !form.on_multiline() {
+    // how to write dates, where there are dates (not in the reason asked
+    // by `s` `b`)
+    if !form.on_multiline() && !matches!(form.kind, FormKind::Block(..)) {
         spans.push(Span::styled(s.get(form.reminder()), theme::dim()));
     }
     Line::from(spans)

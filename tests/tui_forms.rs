@@ -233,7 +233,10 @@ fn the_edit_form_sets_status_counts_weight_and_tags_and_checks_them() {
     assert!(m.contains(r#"tags = ["数仓", "迁移", "对账"]"#), "{m}");
     // one undo step for the whole form
     f.keys("u");
-    assert_eq!(f.read("o2-upgrade.toml"), common_original("o2-upgrade.toml"));
+    assert_eq!(
+        f.read("o2-upgrade.toml"),
+        common_original("o2-upgrade.toml")
+    );
 }
 
 fn common_original(name: &str) -> String {
@@ -253,7 +256,10 @@ fn a_growing_total_is_saved_before_the_done_count_that_needs_it() {
     assert!(matches!(f.app.mode, Mode::Normal), "{}", f.message());
     let t = f.read("o2-upgrade.toml");
     let m = table(&t, "[project.hive.milestone.migration]");
-    assert!(m.contains("done = 180") && m.contains("total   = 200"), "{m}");
+    assert!(
+        m.contains("done = 180") && m.contains("total   = 200"),
+        "{m}"
+    );
 }
 
 #[test]
@@ -306,7 +312,10 @@ fn update_and_note_hold_paragraphs_enter_makes_a_new_line_ctrl_s_saves() {
     f.keys("e");
     f.focus("note");
     f.keys("第一段<Enter>第二段Ctrl-j第三段");
-    assert!(matches!(f.app.mode, Mode::Form(_)), "Enter stays in the form");
+    assert!(
+        matches!(f.app.mode, Mode::Form(_)),
+        "Enter stays in the form"
+    );
     assert_eq!(f.field("note").0, "第一段\n第二段\n第三段");
     // a paste keeps its lines here
     f.paste("\n粘贴\n两行");
@@ -456,12 +465,12 @@ fn reschedule_opens_empty_with_the_due_date_as_hint_and_counts_from_it() {
     let (value, error, hint) = f.field("due");
     assert_eq!(value, "");
     assert_eq!(error, None);
-    assert_eq!(
-        hint.as_deref(),
-        Some("now 2023-06-16 · +3d counts from it")
-    );
+    assert_eq!(hint.as_deref(), Some("now 2023-06-16 · +3d counts from it"));
     let screen = text(&draw(&mut f.app, 80, 24));
-    assert!(screen.contains("now 2023-06-16 · +3d counts from it"), "{screen}");
+    assert!(
+        screen.contains("now 2023-06-16 · +3d counts from it"),
+        "{screen}"
+    );
     // a bad date: its message whole at 80 columns
     f.paste("next week");
     let error = f.field("due").1.unwrap();

@@ -349,8 +349,16 @@ fn add_and_delete_are_undoable_byte_for_byte() {
     f.keys("Ctrl-uexport<Tab>");
     f.paste("账单切换");
     f.keys("<Enter>");
-    assert_eq!(f.selected(), "o2-upgrade/hive", "the selection stays on the parent");
-    assert!(f.app.tree.is_expanded(&ItemPath::project("o2-upgrade", "hive")));
+    assert_eq!(
+        f.selected(),
+        "o2-upgrade/hive",
+        "the selection stays on the parent"
+    );
+    assert!(
+        f.app
+            .tree
+            .is_expanded(&ItemPath::project("o2-upgrade", "hive"))
+    );
     let with = f.read("o2-upgrade.toml");
     assert!(with.contains("[project.hive.milestone.export]\ntitle = \"账单切换\"\n"));
     f.keys("u");

@@ -476,8 +476,12 @@ mod tests {
                         does(&DELETE_TABLE, k),
                         Some(Action::Confirm | Action::Cancel)
                     ),
-                    crate::tui::strings::SAVE_FORM_KEYS => does(&TEXT_TABLE, k) == Some(Action::Save),
-                    crate::tui::strings::NEW_LINE_KEYS => does(&TEXT_TABLE, k) == Some(Action::NewLine),
+                    crate::tui::strings::SAVE_FORM_KEYS => {
+                        does(&TEXT_TABLE, k) == Some(Action::Save)
+                    }
+                    crate::tui::strings::NEW_LINE_KEYS => {
+                        does(&TEXT_TABLE, k) == Some(Action::NewLine)
+                    }
                     // Ctrl-u w a e edit the text: no table names them
                     TEXT_KEYS => does(&TEXT_TABLE, k).is_none(),
                     _ => false,

@@ -212,9 +212,11 @@ impl Portfolio {
                 });
             }
         };
-        if new.iter().enumerate().any(|(i, s)| {
-            s.trim().is_empty() || new[..i].contains(s)
-        }) {
+        if new
+            .iter()
+            .enumerate()
+            .any(|(i, s)| s.trim().is_empty() || new[..i].contains(s))
+        {
             return Err(EditError::WrongValue {
                 field: Field::Stages,
                 value: Value::List(new.to_vec()),

@@ -76,7 +76,12 @@ impl App {
 
     /// A blocked item with a blocker gets another status: clear the
     /// blocker too (`y`, `Enter`), keep it (`n`), or change nothing (`Esc`).
-    pub(super) fn clear_blocker(&mut self, path: ItemPath, status: Option<Status>, action: Action) -> Mode {
+    pub(super) fn clear_blocker(
+        &mut self,
+        path: ItemPath,
+        status: Option<Status>,
+        action: Action,
+    ) -> Mode {
         match action {
             Action::Confirm | Action::Choose('y' | 'Y') => self.set_status(path, status, true),
             Action::Choose('n' | 'N') => self.set_status(path, status, false),

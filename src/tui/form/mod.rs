@@ -16,9 +16,9 @@ use crate::core::{Change, Edit, Field, Value};
 use crate::tui::strings::{self as t, Strings};
 use fields::current;
 pub use fields::{FormField, MAX_FIELD, Slot, edit_fields, is_multiline, paste_into};
-pub use values::{list, status_of};
 pub use incident::IncidentField;
 use incident::{parse_grade, parse_time, parse_yes_no, show_time};
+pub use values::{list, status_of};
 
 /// What a form is for.
 #[derive(Clone, Debug, PartialEq)]
@@ -97,7 +97,11 @@ impl Form {
     pub fn single(p: &Portfolio, path: &ItemPath, field: Field) -> Option<Form> {
         let item = p.get(path)?;
         let fields = vec![FormField::new(Slot::Of(field), current(item, field))];
-        Some(Form::plain(FormKind::Edit(path.clone()), fields, Strings::of(p)))
+        Some(Form::plain(
+            FormKind::Edit(path.clone()),
+            fields,
+            Strings::of(p),
+        ))
     }
 
     /// The reschedule form: an empty due date, whose hint shows the current
@@ -507,7 +511,14 @@ impl Form {
                 (Field::Total, _, _) => true,
                 _ => false,
             };
-            edits.push((!first, Edit { path: path.clone(), field, value }));
+            edits.push((
+                !first,
+                Edit {
+                    path: path.clone(),
+                    field,
+                    value,
+                },
+            ));
         }
         edits.sort_by_key(|(later, _)| *later);
         Ok(edits.into_iter().map(|(_, e)| Change::field(e)).collect())

@@ -216,10 +216,7 @@ impl Strings {
     }
 
     pub fn stage_twice(self, v: &str) -> String {
-        self.pick(
-            format!("`{v}` is listed twice"),
-            format!("`{v}` 重复出现"),
-        )
+        self.pick(format!("`{v}` is listed twice"), format!("`{v}` 重复出现"))
     }
 
     pub fn done_over_total(self, done: u64, total: u64) -> String {
@@ -245,7 +242,10 @@ impl Strings {
     }
 
     pub fn form_reschedule(self, path: &str) -> String {
-        self.pick(format!("New due date: {path}"), format!("新的截止日期：{path}"))
+        self.pick(
+            format!("New due date: {path}"),
+            format!("新的截止日期：{path}"),
+        )
     }
 
     /// The heading of the form asking why an item is blocked.

@@ -44,10 +44,18 @@ pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
         let focused = i == form.focus;
         let label = Span::styled(
             fit(
-                &format!("{}{}", if f.changed() { "*" } else { " " }, f.shown_label(s)),
+                &format!(
+                    "{}{}",
+                    if f.changed() { "*" } else { " " },
+                    f.shown_label(s)
+                ),
                 label_w,
             ),
-            if focused { theme::key() } else { theme::label() },
+            if focused {
+                theme::key()
+            } else {
+                theme::label()
+            },
         );
         let value_style = if focused {
             Style::new().add_modifier(Modifier::UNDERLINED)

@@ -55,7 +55,11 @@ pub fn help(screen: &Screen, s: Strings, at: usize, frame: &mut Frame, area: Rec
     let w = if two_columns { area.width.min(110) } else { 60 };
     let room = (area.height as usize).saturating_sub(2);
     let more = per_column > room;
-    let title = s.get(if more { t::HELP_TITLE_MORE } else { t::HELP_TITLE });
+    let title = s.get(if more {
+        t::HELP_TITLE_MORE
+    } else {
+        t::HELP_TITLE
+    });
     let inner = window(frame, area, w, per_column as u16 + 2, title);
     let skip = at.min(per_column.saturating_sub(room));
     let col_w = if two_columns {

@@ -664,7 +664,7 @@ fn changes_made_in_an_editor_show_at_once_and_edits_merge_over_them() {
     );
     // the keys still work: `?` opens the help
     t.keys(&["?"]);
-    t.wait_for("any key closes");
+    t.wait_for("key closes");
 }
 
 #[test]

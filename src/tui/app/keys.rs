@@ -315,6 +315,18 @@ impl App {
         ))]);
     }
 
+    /// The help: it scrolls when it does not fit (as far as the keys it
+    /// lists go); other keys close it.
+    pub(super) fn help_keys(&mut self, at: usize, action: Action) -> Mode {
+        let len = crate::tui::keymap::bindings(&self.screen).len()
+            + crate::tui::keymap::OVERLAY_HELP.len();
+        match action {
+            Action::MenuDown => Mode::Help((at + 1).min(len)),
+            Action::MenuUp => Mode::Help(at.saturating_sub(1)),
+            _ => Mode::Normal,
+        }
+    }
+
     /// `Esc` in the tree: clears the search, else the filter; it never
     /// quits (`q` does).
     fn clear_or_hint(&mut self) {

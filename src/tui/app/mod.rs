@@ -274,12 +274,7 @@ impl App {
                 self.screen_action(action);
                 return;
             }
-            Mode::Help(at) => match action {
-                // the help scrolls when it does not fit; other keys close it
-                Action::MenuDown => Mode::Help((at + 1).min(self.help_len())),
-                Action::MenuUp => Mode::Help(at.saturating_sub(1)),
-                _ => Mode::Normal,
-            },
+            Mode::Help(at) => self.help_keys(at, action),
             Mode::StatusMenu(i) => self.status_menu(i, action),
             Mode::FilterMenu(i) => self.filter_menu(i, action),
             Mode::Confirm(path) => self.confirm_delete(path, action),
@@ -292,11 +287,6 @@ impl App {
             Mode::Quitting => self.quitting(action),
             Mode::Recover(r) => self.recover(*r, action),
         };
-    }
-
-    /// How many keys the help lists on this screen: as far as it scrolls.
-    fn help_len(&self) -> usize {
-        super::keymap::bindings(&self.screen).len() + super::keymap::OVERLAY_HELP.len()
     }
 
     /// The selected item if it can be edited; else says why not.

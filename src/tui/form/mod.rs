@@ -93,17 +93,6 @@ impl Form {
         Some(form)
     }
 
-    /// A form with just one field of the item at `path`.
-    pub fn single(p: &Portfolio, path: &ItemPath, field: Field) -> Option<Form> {
-        let item = p.get(path)?;
-        let fields = vec![FormField::new(Slot::Of(field), current(item, field))];
-        Some(Form::plain(
-            FormKind::Edit(path.clone()),
-            fields,
-            Strings::of(p),
-        ))
-    }
-
     /// The reschedule form: an empty due date, whose hint shows the current
     /// one, from which `+3d` counts.
     pub fn reschedule(p: &Portfolio, path: &ItemPath, today: NaiveDate) -> Option<Form> {

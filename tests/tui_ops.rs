@@ -422,8 +422,10 @@ fn bad_incidents_are_shown_in_the_form_and_not_saved() {
     f.keys("<Enter>");
     assert!(matches!(f.app.mode, Mode::Form(_)));
     assert_eq!(f.read(), before, "nothing was written");
-    // Esc leaves the form; nothing changed
+    // Esc on the changed form asks first; y discards the changes
     f.keys("<Esc>");
+    assert!(matches!(&f.app.mode, Mode::Form(form) if form.asking));
+    f.keys("y");
     assert!(matches!(f.app.mode, Mode::Normal));
     assert_eq!(f.read(), before);
     assert!(f.app.journal.entries(Direction::Undo).is_empty());

@@ -106,8 +106,13 @@ proptest! {
         }
         // close whatever is open, then undo everything
         for _ in 0..4 {
-            if !matches!(app.mode, Mode::Normal) {
-                app.dispatch(Action::Cancel);
+            match &app.mode {
+                Mode::Normal => {}
+                // Esc on a changed form asks; y discards
+                Mode::Form(f) if f.asking => app.dispatch(Action::Input(
+                    tui_input::InputRequest::InsertChar('y'),
+                )),
+                _ => app.dispatch(Action::Cancel),
             }
         }
         prop_assert!(matches!(app.mode, Mode::Normal));

@@ -112,13 +112,13 @@ fn the_overdue_review_reschedules_marks_done_and_records_blockers() {
         ],
         "overdue first, then due soon by date"
     );
-    // d: a new due date, typed as +1w
+    // d: a new due date, typed as +1w: a week after the due date (06-16)
     app.dispatch(Action::Reschedule);
     assert!(matches!(app.mode, Mode::Form(_)));
     app.dispatch(Action::Input(tui_input::InputRequest::DeleteLine));
     app.dispatch(Action::Paste("+1w".into()));
     app.dispatch(Action::Confirm);
-    assert!(read(&d, "o1-business.toml").contains("due     = 2023-06-27"));
+    assert!(read(&d, "o1-business.toml").contains("due     = 2023-06-23"));
     // b: a blocker on the next item
     app.dispatch(Action::Down);
     app.dispatch(Action::RecordBlocker);

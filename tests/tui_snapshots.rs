@@ -49,6 +49,8 @@ fn edit_form_80x24() {
     let (d, mut app) = common::app_in("en", false);
     common::find(&mut app, "迁移进度");
     app.dispatch(Action::Edit);
+    // title, owner, status, due
+    app.dispatch(Action::NextField);
     app.dispatch(Action::NextField);
     app.dispatch(Action::NextField);
     app.dispatch(Action::Input(tui_input::InputRequest::DeleteLine));

@@ -55,6 +55,8 @@ fn edit_form() {
     let (d, mut app) = common::app_in("zh", true);
     common::find(&mut app, "迁移进度");
     app.dispatch(Action::Edit);
+    // title, owner, status, due
+    app.dispatch(Action::NextField);
     app.dispatch(Action::NextField);
     app.dispatch(Action::NextField);
     app.dispatch(Action::Input(tui_input::InputRequest::DeleteLine));

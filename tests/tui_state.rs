@@ -233,7 +233,10 @@ fn status_menu_sets_and_clears_the_status() {
         matches!(f.app.mode, Mode::StatusMenu(0)),
         "no explicit status: derived is highlighted"
     );
+    // blocked asks for the reason in the same step; none given
     f.keys("jjj<Enter>");
+    assert!(matches!(f.app.mode, Mode::Form(_)));
+    f.keys("<Enter>");
     assert_eq!(f.app.selected_item().unwrap().status(), Status::Blocked);
     assert!(f.read("o2-upgrade.toml").contains("status = \"blocked\""));
     f.keys("sd");
@@ -274,13 +277,13 @@ fn the_edit_form_validates_dates_and_saves_only_changed_fields() {
         panic!("form")
     };
     assert_eq!(form.heading(), "Edit o2-upgrade/hive/migration");
-    // title, owner, due
-    f.keys("<Tab><Tab>Ctrl-u2023-02-30");
+    // title, owner, status, due
+    f.keys("<Tab><Tab><Tab>Ctrl-u2023-02-30");
     let Mode::Form(form) = &f.app.mode else {
         panic!("form")
     };
     assert!(
-        form.fields[2]
+        form.fields[3]
             .error
             .as_deref()
             .unwrap()
@@ -301,8 +304,8 @@ fn the_edit_form_validates_dates_and_saves_only_changed_fields() {
     let Mode::Form(form) = &f.app.mode else {
         panic!("form")
     };
-    assert_eq!(form.fields[2].hint.as_deref(), Some("= 2023-07-04"));
-    f.keys("<S-Tab>");
+    assert_eq!(form.fields[3].hint.as_deref(), Some("= 2023-07-04"));
+    f.keys("<S-Tab><S-Tab>");
     f.paste("王小\n明");
     f.keys("<Enter>");
     assert!(matches!(f.app.mode, Mode::Normal));
@@ -325,7 +328,12 @@ fn escape_leaves_a_form_without_saving() {
     let original = f.read("o1-business.toml");
     f.keys("e");
     f.paste("新标题");
+    // a changed form asks first: n goes back to it, y throws the change away
     f.keys("<Esc>");
+    assert!(matches!(&f.app.mode, Mode::Form(form) if form.asking));
+    f.keys("n");
+    assert!(matches!(&f.app.mode, Mode::Form(form) if !form.asking && form.changed()));
+    f.keys("<Esc>y");
     assert!(matches!(f.app.mode, Mode::Normal));
     assert_eq!(f.read("o1-business.toml"), original);
     assert_eq!(f.app.portfolio.objectives[0].fields.title, "O1 服务业务");
@@ -351,7 +359,16 @@ fn add_and_delete_are_undoable_byte_for_byte() {
     f.keys("Ctrl-uexport<Tab>");
     f.paste("账单切换");
     f.keys("<Enter>");
-    assert_eq!(f.selected(), "o2-upgrade/hive/export");
+    assert_eq!(
+        f.selected(),
+        "o2-upgrade/hive",
+        "the selection stays on the parent"
+    );
+    assert!(
+        f.app
+            .tree
+            .is_expanded(&ItemPath::project("o2-upgrade", "hive"))
+    );
     let with = f.read("o2-upgrade.toml");
     assert!(with.contains("[project.hive.milestone.export]\ntitle = \"账单切换\"\n"));
     f.keys("u");

@@ -31,7 +31,7 @@ fn a_400_kb_paste_into_a_form_is_cut_at_the_cap_with_a_message() {
     assert!(m.error);
     assert!(m.text.contains("10000"), "{}", m.text);
     // a small paste in the middle goes at the cursor, in one piece
-    common::keys(&mut app, "<Esc>e<Home>");
+    common::keys(&mut app, "<Esc>ye<Home>");
     common::paste(&mut app, "[迁移]");
     let Mode::Form(form) = &app.mode else {
         panic!("form")

@@ -91,6 +91,11 @@ pub enum Action {
     Choose(char),
     Input(InputRequest),
     Paste(String),
+    /// A form: a new line in a field of paragraphs (`Ctrl-j`).
+    NewLine,
+    /// A form: save it from any field (`Ctrl-s`; `Enter` makes a new line
+    /// in a field of paragraphs).
+    Save,
 }
 
 /// How a sync ended, as the TUI tells it.

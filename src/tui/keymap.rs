@@ -194,7 +194,8 @@ fn build(table: Table) -> Vec<Binding> {
             bind!(["S"], Sync, super::strings::team::SYNC),
             bind!(["i"], ToggleDetail, DETAIL),
             bind!(["?"], Help, HELP, ("?", HELP_SHORT)),
-            bind!(["q", "<Esc>", "Ctrl-c"], Quit, QUIT, ("q", QUIT)),
+            bind!(["<Esc>"], Back, super::strings::ESC_CLEARS),
+            bind!(["q", "Ctrl-c"], Quit, QUIT, ("q", QUIT)),
         ]),
         _ => v.extend([
             bind!(["?"], Help, HELP, ("?", HELP_SHORT)),
@@ -285,6 +286,18 @@ pub static DELETE_TABLE: LazyLock<OverlayKeys> = LazyLock::new(|| {
     )
 });
 
+/// A question answered `y` (or `Enter`) or `n`, or put away with `Esc`:
+/// clear the blocker too, leave the stand-up.
+pub static QUESTION_TABLE: LazyLock<OverlayKeys> = LazyLock::new(|| {
+    OverlayKeys::new(
+        &[
+            (&["<Enter>"], Action::Confirm),
+            (&["<Esc>", "Ctrl-c"], Action::Cancel),
+        ],
+        Fallback::Choose,
+    )
+});
+
 /// The questions when quitting with unsaved edits (`s`ave again,
 /// `d`iscard) and at a start with edits left from last time (`r`e-apply,
 /// `d`iscard): a letter answers, `Esc` stays (or decides later). Other
@@ -298,6 +311,8 @@ pub static TEXT_TABLE: LazyLock<OverlayKeys> = LazyLock::new(|| {
         &[
             (&["<Enter>"], Action::Confirm),
             (&["<Esc>", "Ctrl-c"], Action::Cancel),
+            (&["Ctrl-s"], Action::Save),
+            (&["Ctrl-j"], Action::NewLine),
             (&["<Tab>", "<Down>"], Action::NextField),
             (&["<S-Tab>", "<Up>"], Action::PrevField),
         ],
@@ -314,6 +329,8 @@ pub const OVERLAY_HELP: &[(&str, &[&str], Text)] = &[
         FORM_FIELDS,
     ),
     ("Enter", &["<Enter>"], CONFIRM),
+    ("Ctrl-s", &["Ctrl-s"], super::strings::SAVE_FORM_KEYS),
+    ("Enter Ctrl-j", &["Ctrl-j"], super::strings::NEW_LINE_KEYS),
     ("Esc", &["<Esc>"], CANCEL),
     ("j k ↑ ↓", &["j", "k", "<Up>", "<Down>"], MENU_MOVE),
     ("y n", &["y", "n"], YES_NO),
@@ -344,10 +361,11 @@ pub fn action_in(mode: &Mode, screen: &Screen, event: &Event) -> Option<Action> 
 /// The overlay table of a mode; `None` for the screens' own keys and help.
 pub fn overlay_keys(mode: &Mode) -> Option<&'static OverlayKeys> {
     match mode {
-        Mode::Normal | Mode::Help => None,
+        Mode::Normal | Mode::Help(_) => None,
         Mode::StatusMenu(_) | Mode::FilterMenu(_) => Some(&MENU_TABLE),
         Mode::Conflict(_) | Mode::Settle(_) => Some(&CONFLICT_TABLE),
         Mode::Confirm(_) => Some(&DELETE_TABLE),
+        Mode::ClearBlocker(_) | Mode::LeaveStandup => Some(&QUESTION_TABLE),
         Mode::Search | Mode::Form(_) => Some(&TEXT_TABLE),
         Mode::Quitting | Mode::Recover(_) => Some(&ASK_TABLE),
     }
@@ -356,7 +374,12 @@ pub fn overlay_keys(mode: &Mode) -> Option<&'static OverlayKeys> {
 fn key_action(mode: &Mode, screen: &Screen, event: &KeyEvent, raw: &Event) -> Option<Action> {
     let k = Key::of_event(event)?;
     match overlay_keys(mode) {
-        None if matches!(mode, Mode::Help) => Some(Action::Cancel),
+        None if matches!(mode, Mode::Help(_)) => Some(match k.code {
+            _ if k.ctrl => Action::Cancel,
+            Code::Down | Code::PageDown | Code::Char('j' | ' ') => Action::MenuDown,
+            Code::Up | Code::PageUp | Code::Char('k') => Action::MenuUp,
+            _ => Action::Cancel,
+        }),
         None => bindings(screen)
             .iter()
             .find(|b| b.keys.contains(&k))
@@ -453,6 +476,12 @@ mod tests {
                         does(&DELETE_TABLE, k),
                         Some(Action::Confirm | Action::Cancel)
                     ),
+                    crate::tui::strings::SAVE_FORM_KEYS => {
+                        does(&TEXT_TABLE, k) == Some(Action::Save)
+                    }
+                    crate::tui::strings::NEW_LINE_KEYS => {
+                        does(&TEXT_TABLE, k) == Some(Action::NewLine)
+                    }
                     // Ctrl-u w a e edit the text: no table names them
                     TEXT_KEYS => does(&TEXT_TABLE, k).is_none(),
                     _ => false,

@@ -29,7 +29,14 @@ impl Portfolio {
                     .iter_mut()
                     .find(|p| Some(&p.id) == edit.path.project.as_ref())
                     .ok_or_else(no_item)?;
-                if kind == Kind::Project {
+                if kind == Kind::Project && edit.field == Field::Stages {
+                    let new = match &edit.value {
+                        Some(Value::List(l)) => l.clone(),
+                        _ => Vec::new(),
+                    };
+                    let old = std::mem::replace(&mut p.stages, new);
+                    (!old.is_empty()).then_some(Value::List(old))
+                } else if kind == Kind::Project {
                     set_field(&mut p.fields, None, edit)
                 } else {
                     let m = p
@@ -104,6 +111,9 @@ impl Portfolio {
             });
         }
         let fields = item.fields();
+        if edit.field == Field::Stages {
+            return self.check_stages(edit);
+        }
         let Some(value) = &edit.value else {
             return match edit.field {
                 Field::Title => Err(EditError::Required(Field::Title)),
@@ -188,6 +198,52 @@ impl Portfolio {
     }
 }
 
+impl Portfolio {
+    /// A project's new stages: names, each once, that include the stage
+    /// of every milestone of the project (else its file would not load).
+    fn check_stages(&self, edit: &Edit) -> Result<(), EditError> {
+        let new: &[String] = match &edit.value {
+            Some(Value::List(l)) => l,
+            None => &[],
+            Some(other) => {
+                return Err(EditError::WrongValue {
+                    field: Field::Stages,
+                    value: other.clone(),
+                });
+            }
+        };
+        if new
+            .iter()
+            .enumerate()
+            .any(|(i, s)| s.trim().is_empty() || new[..i].contains(s))
+        {
+            return Err(EditError::WrongValue {
+                field: Field::Stages,
+                value: Value::List(new.to_vec()),
+            });
+        }
+        let used = project_of(self, &edit.path)
+            .into_iter()
+            .flat_map(|p| p.milestones.iter())
+            .filter_map(|m| m.stage.as_ref());
+        for stage in used {
+            if !new.contains(stage) {
+                return Err(if new.is_empty() {
+                    EditError::NoStages {
+                        project: edit.path.project.clone().unwrap_or_default(),
+                    }
+                } else {
+                    EditError::UnknownStage {
+                        stage: stage.clone(),
+                        stages: new.to_vec(),
+                    }
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
 fn project_of<'a>(p: &'a Portfolio, path: &ItemPath) -> Option<&'a Project> {
     let o = p.objectives.iter().find(|o| o.id == path.objective)?;
     o.projects
@@ -250,8 +306,8 @@ fn set_field(f: &mut Fields, m: Option<&mut Milestone>, edit: &Edit) -> Option<V
             let old = std::mem::replace(&mut f.tags, new);
             (!old.is_empty()).then_some(Value::List(old))
         }
-        // metric values are set by apply_metric
-        Field::Value => None,
+        // metric values are set by apply_metric, stages by apply
+        Field::Value | Field::Stages => None,
         Field::Stage | Field::Total | Field::Done => {
             let m = m?;
             match edit.field {

@@ -465,7 +465,7 @@ pub fn value_of(field: Field, v: &toml_edit::Value) -> Value {
             .and_then(Status::parse)
             .map(Value::Status)
             .or_else(raw),
-        F::Tags => v.as_array().map(|a| {
+        F::Tags | F::Stages => v.as_array().map(|a| {
             Value::List(
                 a.iter()
                     .filter_map(|x| x.as_str().map(String::from))

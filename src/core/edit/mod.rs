@@ -34,6 +34,8 @@ pub enum Field {
     Stage,
     Total,
     Done,
+    /// A project's pipeline of stages.
+    Stages,
     /// The value of a metric (`objective/ID` names the metric).
     Value,
 }
@@ -57,6 +59,7 @@ impl Field {
             Field::Stage => "stage",
             Field::Total => "total",
             Field::Done => "done",
+            Field::Stages => "stages",
             Field::Value => "value",
         }
     }
@@ -67,7 +70,7 @@ impl Field {
     }
 
     /// Every field, in the order of [`Field::key`].
-    pub const ALL: [Field; 16] = [
+    pub const ALL: [Field; 17] = [
         Field::Title,
         Field::Status,
         Field::Percent,
@@ -83,6 +86,7 @@ impl Field {
         Field::Stage,
         Field::Total,
         Field::Done,
+        Field::Stages,
         Field::Value,
     ];
 
@@ -90,7 +94,7 @@ impl Field {
     pub fn applies_to(self, kind: Kind) -> bool {
         match self {
             Field::Stage | Field::Total | Field::Done => kind == Kind::Milestone,
-            Field::Value => kind == Kind::Project,
+            Field::Value | Field::Stages => kind == Kind::Project,
             _ => true,
         }
     }

@@ -90,6 +90,7 @@ impl Language {
                 Field::Stage => "阶段",
                 Field::Total => "总数",
                 Field::Done => "完成数",
+                Field::Stages => "阶段列表",
                 Field::Value => "数值",
             },
         }

@@ -3,7 +3,9 @@
 //! screens, help, quit).
 
 use super::{App, Direction, Mode};
-use crate::core::model::{ItemPath, ItemRef, Kind, Status};
+use chrono::NaiveDate;
+
+use crate::core::model::{ItemPath, ItemRef, Kind, Portfolio, Status};
 use crate::core::{Change, Edit, Field, Value};
 use crate::tui::action::Action;
 use crate::tui::form::Form;
@@ -48,8 +50,8 @@ impl App {
             Screen::Overdue(r) => match action {
                 Down => r.selected = (r.selected + 1).min(r.items.len().saturating_sub(1)),
                 Up => r.selected = r.selected.saturating_sub(1),
-                Reschedule => self.single_field_form(Field::Due),
-                RecordBlocker => self.single_field_form(Field::Blocker),
+                Reschedule => self.item_form(Form::reschedule),
+                RecordBlocker => self.item_form(|p, path, _| Form::block(p, path)),
                 MarkDone => self.mark_done(),
                 other => self.common_action(other),
             },
@@ -91,6 +93,7 @@ impl App {
                 self.info(self.strings().get(t::FILTER_CLEARED));
             }
             ToggleDetail => self.show_detail = !self.show_detail,
+            Back => self.clear_or_hint(),
             other => self.common_action(other),
         }
     }
@@ -140,8 +143,8 @@ impl App {
             Board => self.open_board(),
             Report => self.write_report(),
             Operations => self.open_ops(),
-            Back => self.screen = Screen::Tree,
-            Help => self.mode = Mode::Help,
+            Back => self.back(),
+            Help => self.mode = Mode::Help(0),
             Quit => self.ask_quit(),
             _ => {}
         }
@@ -242,6 +245,10 @@ impl App {
 
     /// Opens the stand-up walkthrough: the operations page, then the first project.
     pub fn open_standup(&mut self) {
+        if let Some(s) = self.resume_standup() {
+            self.screen = Screen::Standup(s);
+            return;
+        }
         let s = Standup::new(&self.portfolio, self.today);
         if s.projects.is_empty() && s.ops.is_none() {
             self.error(self.strings().get(t::NO_PROJECTS));
@@ -280,15 +287,15 @@ impl App {
         }
     }
 
-    /// A form with one field of the selected item (reschedule, blocker).
-    fn single_field_form(&mut self, field: Field) {
+    /// A form over the selected item (reschedule, blocked).
+    fn item_form(&mut self, make: fn(&Portfolio, &ItemPath, NaiveDate) -> Option<Form>) {
         if self.editable(t::WHAT_EDIT).is_none() {
             return;
         }
         let Some(path) = self.selected_path() else {
             return;
         };
-        if let Some(form) = Form::single(&self.portfolio, &path, field) {
+        if let Some(form) = make(&self.portfolio, &path, self.today) {
             self.mode = Mode::Form(Box::new(form));
         }
     }
@@ -305,6 +312,34 @@ impl App {
             Field::Status,
             Value::Status(Status::Done),
         ))]);
+    }
+
+    /// The help: it scrolls when it does not fit (as far as the keys it
+    /// lists go); other keys close it.
+    pub(super) fn help_keys(&mut self, at: usize, action: Action) -> Mode {
+        let len = crate::tui::keymap::bindings(&self.screen).len()
+            + crate::tui::keymap::OVERLAY_HELP.len();
+        match action {
+            Action::MenuDown => Mode::Help((at + 1).min(len)),
+            Action::MenuUp => Mode::Help(at.saturating_sub(1)),
+            _ => Mode::Normal,
+        }
+    }
+
+    /// `Esc` in the tree: clears the search, else the filter; it never
+    /// quits (`q` does).
+    fn clear_or_hint(&mut self) {
+        let s = self.strings();
+        if !self.search.matches.is_empty() || !self.search.input.value().is_empty() {
+            self.search = Default::default();
+            self.info(s.get(t::SEARCH_CLEARED));
+        } else if self.tree.filter.is_active() {
+            self.tree.filter = Default::default();
+            self.rebuild();
+            self.info(s.get(t::FILTER_CLEARED));
+        } else {
+            self.info(s.get(t::Q_QUITS));
+        }
     }
 
     fn expand(&mut self) {

@@ -13,6 +13,7 @@ mod keys;
 mod overlay_state;
 pub mod overlays;
 mod quit;
+mod standup;
 mod team;
 mod watched;
 
@@ -41,13 +42,18 @@ pub use overlay_state::{Search, status_shortcut};
 pub enum Mode {
     /// No overlay: the keys go to the screen.
     Normal,
-    Help,
+    /// Every key, scrolled down this many rows.
+    Help(usize),
     /// The status menu, with the highlighted entry (0 is "derived").
     StatusMenu(usize),
     /// The filter menu, with the highlighted entry.
     FilterMenu(usize),
     /// Asking whether to delete this item.
     Confirm(ItemPath),
+    /// A blocked item gets this status: clear its blocker too?
+    ClearBlocker(Box<(ItemPath, Option<crate::core::model::Status>)>),
+    /// Leaving a stand-up in progress: really? (`w` resumes it today.)
+    LeaveStandup,
     /// A field changed both here and on disk: mine or theirs?
     Conflict(Box<Pending>),
     /// A field a git merge left with two values: mine or theirs?
@@ -268,10 +274,12 @@ impl App {
                 self.screen_action(action);
                 return;
             }
-            Mode::Help => Mode::Normal,
+            Mode::Help(at) => self.help_keys(at, action),
             Mode::StatusMenu(i) => self.status_menu(i, action),
             Mode::FilterMenu(i) => self.filter_menu(i, action),
             Mode::Confirm(path) => self.confirm_delete(path, action),
+            Mode::ClearBlocker(b) => self.clear_blocker(b.0, b.1, action),
+            Mode::LeaveStandup => self.leave_standup(action),
             Mode::Conflict(p) => self.resolve(*p, action),
             Mode::Settle(c) => self.settle(*c, action),
             Mode::Search => self.search_input(action),

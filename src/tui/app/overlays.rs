@@ -3,6 +3,8 @@
 //! the mode that follows (the same overlay, or none). Their keys are the
 //! tables of [`crate::tui::keymap`].
 
+use tui_input::InputRequest;
+
 use super::overlay_state::{Search, status_shortcut};
 use super::{App, Mode};
 use crate::core::model::{ItemPath, Status};
@@ -33,19 +35,60 @@ impl App {
                 None => Mode::StatusMenu(at),
             },
             Action::Confirm => {
-                if let Some(path) = self.selected_path() {
-                    let value = at.checked_sub(1).map(|i| Value::Status(Status::ALL[i]));
-                    self.commit(vec![Change::field(Edit {
-                        path,
-                        field: Field::Status,
-                        value,
-                    })]);
+                let Some(path) = self.selected_path() else {
+                    return Mode::Normal;
+                };
+                let status = at.checked_sub(1).map(|i| Status::ALL[i]);
+                let fields = self.portfolio.get(&path).map(|i| i.fields().clone());
+                let blocker = fields.as_ref().and_then(|f| f.blocker.clone());
+                let blocked = fields.as_ref().and_then(|f| f.status) == Some(Status::Blocked);
+                if status == Some(Status::Blocked) {
+                    // the reason, in the same step
+                    return match Form::block(&self.portfolio, &path) {
+                        Some(form) => Mode::Form(Box::new(form)),
+                        None => Mode::Normal,
+                    };
                 }
+                if blocked && blocker.is_some() {
+                    return Mode::ClearBlocker(Box::new((path, status)));
+                }
+                self.set_status(path, status, false);
                 Mode::Normal
             }
             Action::Cancel => Mode::Normal,
             _ => Mode::StatusMenu(at),
         }
+    }
+
+    /// Sets the status of the item at `path` (`None`: derived), and with
+    /// `clear` removes its blocker in the same undo step.
+    fn set_status(&mut self, path: ItemPath, status: Option<Status>, clear: bool) {
+        let mut changes = vec![Change::field(Edit {
+            path: path.clone(),
+            field: Field::Status,
+            value: status.map(Value::Status),
+        })];
+        if clear {
+            changes.push(Change::field(Edit::remove(path, Field::Blocker)));
+        }
+        self.commit(changes);
+    }
+
+    /// A blocked item with a blocker gets another status: clear the
+    /// blocker too (`y`, `Enter`), keep it (`n`), or change nothing (`Esc`).
+    pub(super) fn clear_blocker(
+        &mut self,
+        path: ItemPath,
+        status: Option<Status>,
+        action: Action,
+    ) -> Mode {
+        match action {
+            Action::Confirm | Action::Choose('y' | 'Y') => self.set_status(path, status, true),
+            Action::Choose('n' | 'N') => self.set_status(path, status, false),
+            Action::Cancel => self.info(self.strings().get(t::CANCELLED)),
+            _ => return Mode::ClearBlocker(Box::new((path, status))),
+        }
+        Mode::Normal
     }
 
     /// The entries of the filter menu.
@@ -151,7 +194,7 @@ impl App {
                 self.run_search();
                 Mode::Search
             }
-            Action::Confirm => {
+            Action::Confirm | Action::Save => {
                 self.search.before = None;
                 let s = self.strings();
                 if self.search.matches.is_empty() {
@@ -231,6 +274,28 @@ impl App {
     }
 
     pub(super) fn form_input(&mut self, mut form: Box<Form>, action: Action) -> Mode {
+        if form.asking {
+            // Esc on a changed form asked: discard the changes?
+            return match action {
+                Action::Input(InputRequest::InsertChar('y' | 'Y')) => {
+                    self.info(self.strings().get(t::CANCELLED));
+                    Mode::Normal
+                }
+                Action::Input(InputRequest::InsertChar('n' | 'N')) | Action::Cancel => {
+                    form.asking = false;
+                    Mode::Form(form)
+                }
+                _ => Mode::Form(form),
+            };
+        }
+        let action = match action {
+            Action::Confirm | Action::NewLine if form.on_multiline() => {
+                Action::Input(InputRequest::InsertChar('\n'))
+            }
+            Action::NewLine => return Mode::Form(form),
+            Action::Save => Action::Confirm,
+            other => other,
+        };
         match action {
             Action::Input(req) => form.input(req, &self.portfolio, self.today),
             Action::Paste(text) => {
@@ -241,6 +306,7 @@ impl App {
             }
             Action::NextField => form.next_field(),
             Action::PrevField => form.prev_field(),
+            Action::Cancel if form.changed() => form.asking = true,
             Action::Cancel => {
                 self.info(self.strings().get(t::CANCELLED));
                 return Mode::Normal;
@@ -270,7 +336,12 @@ impl App {
                             self.follow_incident(&objective, index);
                         }
                         if let Some(path) = added {
-                            self.reveal(&path);
+                            // the new item shows; the selection stays, so
+                            // that `a` again adds another
+                            let keep = self.selected_path();
+                            self.tree.reveal(&path);
+                            self.tree
+                                .rebuild_keeping(&self.portfolio, self.today, keep.as_ref());
                         }
                         return Mode::Normal;
                     }

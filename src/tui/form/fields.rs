@@ -5,7 +5,7 @@ use tui_input::Input;
 
 use super::incident::IncidentField;
 use crate::core::Field;
-use crate::core::model::Fields;
+use crate::core::model::{ItemRef, Kind};
 use crate::core::text::percent;
 use crate::tui::strings::{self as t, Strings};
 
@@ -70,35 +70,63 @@ impl FormField {
     pub fn changed(&self) -> bool {
         self.value() != self.original
     }
+
+    /// Whether the field holds paragraphs (`update`, `note`).
+    pub fn multiline(&self) -> bool {
+        matches!(self.slot, Slot::Of(f) if is_multiline(f))
+    }
 }
 
-/// The fields the edit form offers, in order.
-pub const EDIT_FIELDS: [Field; 9] = [
-    Field::Title,
-    Field::Owner,
-    Field::Due,
-    Field::Start,
-    Field::Percent,
-    Field::Update,
-    Field::Next,
-    Field::Blocker,
-    Field::Note,
-];
+/// The fields the edit form offers an item of `kind`, in order: the
+/// counts and stage of a milestone, the stages of a project, the long
+/// texts last.
+pub fn edit_fields(kind: Kind) -> Vec<Field> {
+    use Field::*;
+    let mut v = vec![Title, Owner, Status, Due, Start, Percent];
+    match kind {
+        Kind::Milestone => v.extend([Stage, Done, Total]),
+        Kind::Project => v.push(Stages),
+        Kind::Objective => {}
+    }
+    v.extend([Weight, Tags, Update, Next, Blocker, Note]);
+    v
+}
+
+/// Whether a field holds paragraphs: Enter makes a new line in it.
+pub fn is_multiline(field: Field) -> bool {
+    matches!(field, Field::Update | Field::Note)
+}
 
 /// The text of an item's field, as the edit form shows it.
-pub(super) fn current(f: &Fields, field: Field) -> String {
+pub(super) fn current(item: ItemRef, field: Field) -> String {
+    let f = item.fields();
     let text = |s: &Option<String>| s.clone().unwrap_or_default();
+    let milestone = match item {
+        ItemRef::Milestone(m, _) => Some(m),
+        _ => None,
+    };
+    let count = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
     match field {
         Field::Title => f.title.clone(),
         Field::Owner => text(&f.owner),
+        Field::Status => f.status.map(|s| s.as_str().to_string()).unwrap_or_default(),
         Field::Due => f.due.map(|d| d.to_string()).unwrap_or_default(),
         Field::Start => f.start.map(|d| d.to_string()).unwrap_or_default(),
         Field::Percent => f.percent.map(percent).unwrap_or_default(),
+        Field::Weight => f.weight.map(percent).unwrap_or_default(),
+        Field::Tags => f.tags.join(", "),
         Field::Update => text(&f.update),
         Field::Next => text(&f.next),
         Field::Blocker => text(&f.blocker),
         Field::Note => text(&f.note),
-        _ => String::new(),
+        Field::Stage => milestone.and_then(|m| m.stage.clone()).unwrap_or_default(),
+        Field::Done => count(milestone.and_then(|m| m.done)),
+        Field::Total => count(milestone.and_then(|m| m.total)),
+        Field::Stages => match item {
+            ItemRef::Project(p) => p.stages.join(", "),
+            _ => String::new(),
+        },
+        Field::Value => String::new(),
     }
 }
 
@@ -112,6 +140,12 @@ pub const MAX_FIELD: usize = 10_000;
 /// where typing a paste character by character is quadratic. True if
 /// some of `text` was left out.
 pub fn paste_into(input: &mut Input, text: &str) -> bool {
+    paste_lines(input, text, false)
+}
+
+/// [`paste_into`], keeping line breaks (as `\n`) when `lines` is set:
+/// the paste into a field of paragraphs.
+pub fn paste_lines(input: &mut Input, text: &str, lines: bool) -> bool {
     let value = input.value();
     let at = value
         .char_indices()
@@ -121,13 +155,20 @@ pub fn paste_into(input: &mut Input, text: &str) -> bool {
     let mut pasted = String::with_capacity(text.len().min(room * 4));
     let mut count = 0;
     let mut cut = false;
+    let text = if lines {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     for c in text.chars() {
-        let c = if matches!(c, '\n' | '\r' | '\t') {
+        let c = if lines && c == '\n' {
+            c
+        } else if matches!(c, '\n' | '\r' | '\t') {
             ' '
         } else {
             c
         };
-        if c.is_control() {
+        if c.is_control() && c != '\n' {
             continue;
         }
         if count == room {

@@ -5,26 +5,31 @@
 
 mod fields;
 mod incident;
+mod values;
 
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use tui_input::InputRequest;
 
-use crate::core::dates::parse_relative;
 use crate::core::edit::apply::id_problem;
-use crate::core::edit::round_percent;
-use crate::core::model::{Incident, ItemPath, Kind, Metric, Portfolio};
+use crate::core::model::{Incident, ItemPath, ItemRef, Kind, Metric, Portfolio, Status};
 use crate::core::{Change, Edit, Field, Value};
 use crate::tui::strings::{self as t, Strings};
 use fields::current;
-pub use fields::{EDIT_FIELDS, FormField, MAX_FIELD, Slot, paste_into};
+pub use fields::{FormField, MAX_FIELD, Slot, edit_fields, is_multiline, paste_into};
 pub use incident::IncidentField;
 use incident::{parse_grade, parse_time, parse_yes_no, show_time};
+pub use values::{list, status_of};
 
 /// What a form is for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FormKind {
     /// Edit the fields of an item.
     Edit(ItemPath),
+    /// A new due date for an item: `+3d` counts from its current one.
+    Reschedule(ItemPath),
+    /// Block an item: its status becomes `blocked` and the reason typed
+    /// its blocker, in one step. The flag: it is blocked already.
+    Block(ItemPath, bool),
     /// Add a child under this item (a project under an objective, a
     /// milestone under a project).
     Add(ItemPath),
@@ -49,45 +54,76 @@ pub struct Form {
     pub focus: usize,
     /// The language of its labels and messages.
     pub strings: Strings,
+    /// What `+3d` in the due date counts from when rescheduling: the
+    /// current due date (else today).
+    pub base: Option<NaiveDate>,
+    /// The stages of the edited milestone's project, which `stage` takes.
+    pub stages: Vec<String>,
+    /// Esc was pressed on a changed form: discard the changes?
+    pub asking: bool,
 }
 
 impl Form {
-    /// The edit form for the item at `path`, filled with its values.
-    pub fn edit(p: &Portfolio, path: &ItemPath) -> Option<Form> {
-        let fields = p.get(path)?.fields();
-        Some(Form {
-            kind: FormKind::Edit(path.clone()),
-            fields: EDIT_FIELDS
-                .iter()
-                .map(|&f| FormField::new(Slot::Of(f), current(fields, f)))
-                .collect(),
+    /// A form of `kind` with these fields and nothing else set.
+    fn plain(kind: FormKind, fields: Vec<FormField>, strings: Strings) -> Form {
+        Form {
+            kind,
+            fields,
             focus: 0,
-            strings: Strings::of(p),
-        })
+            strings,
+            base: None,
+            stages: Vec::new(),
+            asking: false,
+        }
     }
 
-    /// A form with just one field of the item at `path`.
-    pub fn single(p: &Portfolio, path: &ItemPath, field: Field) -> Option<Form> {
-        let fields = p.get(path)?.fields();
-        Some(Form {
-            kind: FormKind::Edit(path.clone()),
-            fields: vec![FormField::new(Slot::Of(field), current(fields, field))],
-            focus: 0,
-            strings: Strings::of(p),
-        })
+    /// The edit form for the item at `path`, filled with its values: the
+    /// fields of its kind (the counts and stage of a milestone, the stages
+    /// of a project).
+    pub fn edit(p: &Portfolio, path: &ItemPath) -> Option<Form> {
+        let item = p.get(path)?;
+        let fields = edit_fields(path.kind())
+            .into_iter()
+            .map(|f| FormField::new(Slot::Of(f), current(item, f)))
+            .collect();
+        let mut form = Form::plain(FormKind::Edit(path.clone()), fields, Strings::of(p));
+        if let ItemRef::Milestone(_, project) = item {
+            form.stages = project.stages.clone();
+        }
+        Some(form)
+    }
+
+    /// The reschedule form: an empty due date, whose hint shows the current
+    /// one, from which `+3d` counts.
+    pub fn reschedule(p: &Portfolio, path: &ItemPath, today: NaiveDate) -> Option<Form> {
+        let due = p.get(path)?.fields().due;
+        let fields = vec![FormField::new(Slot::Of(Field::Due), String::new())];
+        let mut form = Form::plain(FormKind::Reschedule(path.clone()), fields, Strings::of(p));
+        form.base = due;
+        form.validate(p, today);
+        Some(form)
+    }
+
+    /// The form asking why the item at `path` is blocked (its blocker, as
+    /// it is): Enter sets the status and the blocker together.
+    pub fn block(p: &Portfolio, path: &ItemPath) -> Option<Form> {
+        let item = p.get(path)?;
+        let fields = vec![FormField::new(
+            Slot::Of(Field::Blocker),
+            current(item, Field::Blocker),
+        )];
+        let blocked = item.fields().status == Some(Status::Blocked);
+        let kind = FormKind::Block(path.clone(), blocked);
+        Some(Form::plain(kind, fields, Strings::of(p)))
     }
 
     /// The form adding a child to `parent`: an id and a title.
     pub fn add(parent: &ItemPath, strings: Strings) -> Form {
-        Form {
-            kind: FormKind::Add(parent.clone()),
-            fields: vec![
-                FormField::new(Slot::Id, String::new()),
-                FormField::new(Slot::Of(Field::Title), String::new()),
-            ],
-            focus: 0,
-            strings,
-        }
+        let fields = vec![
+            FormField::new(Slot::Id, String::new()),
+            FormField::new(Slot::Of(Field::Title), String::new()),
+        ];
+        Form::plain(FormKind::Add(parent.clone()), fields, strings)
     }
 
     /// The form recording a new incident in `objective`'s log, after its
@@ -129,30 +165,23 @@ impl Form {
             .iter()
             .map(|&f| FormField::new(Slot::Incident(f), f.of(values)))
             .collect();
-        Form {
-            kind: FormKind::Incident {
-                objective: objective.clone(),
-                index,
-                original,
-                now,
-            },
-            fields,
-            focus: 0,
-            strings,
-        }
+        let kind = FormKind::Incident {
+            objective: objective.clone(),
+            index,
+            original,
+            now,
+        };
+        Form::plain(kind, fields, strings)
     }
 
     /// The form setting a metric's value.
     pub fn metric(objective: &str, m: &Metric, strings: Strings) -> Form {
-        Form {
-            kind: FormKind::Metric {
-                path: ItemPath::project(objective, &m.id),
-                title: m.title.clone(),
-            },
-            fields: vec![FormField::new(Slot::Of(Field::Value), m.value.to_string())],
-            focus: 0,
-            strings,
-        }
+        let kind = FormKind::Metric {
+            path: ItemPath::project(objective, &m.id),
+            title: m.title.clone(),
+        };
+        let fields = vec![FormField::new(Slot::Of(Field::Value), m.value.to_string())];
+        Form::plain(kind, fields, strings)
     }
 
     /// The heading of the form.
@@ -160,6 +189,8 @@ impl Form {
         let s = self.strings;
         match &self.kind {
             FormKind::Edit(p) => s.form_edit(&p.to_string()),
+            FormKind::Block(p, _) => s.form_block(&p.to_string()),
+            FormKind::Reschedule(p) => s.form_reschedule(&p.to_string()),
             FormKind::Add(p) => match p.kind() {
                 Kind::Objective => s.form_add_project(&p.to_string()),
                 _ => s.form_add_milestone(&p.to_string()),
@@ -187,6 +218,16 @@ impl Form {
         }
     }
 
+    /// Whether any field differs from what the form started with.
+    pub fn changed(&self) -> bool {
+        self.fields.iter().any(|f| f.changed())
+    }
+
+    /// Whether the focused field holds paragraphs (Enter makes a new line).
+    pub fn on_multiline(&self) -> bool {
+        self.fields.get(self.focus).is_some_and(|f| f.multiline())
+    }
+
     pub fn focused(&mut self) -> &mut FormField {
         &mut self.fields[self.focus]
     }
@@ -206,9 +247,10 @@ impl Form {
     }
 
     /// Inserts pasted text at the cursor in one piece; line breaks become
-    /// spaces. True if it was cut at [`MAX_FIELD`] characters.
+    /// spaces, except in a field of paragraphs. True if it was cut at [`MAX_FIELD`] characters.
     pub fn paste(&mut self, text: &str, p: &Portfolio, today: NaiveDate) -> bool {
-        let cut = fields::paste_into(&mut self.focused().input, text);
+        let lines = self.on_multiline();
+        let cut = fields::paste_lines(&mut self.focused().input, text, lines);
         self.validate(p, today);
         cut
     }
@@ -232,22 +274,27 @@ impl Form {
                         p.get(&path).map(|_| s.already_exists(&path.to_string()))
                     })
                 }
-                Slot::Of(Field::Title) if v.is_empty() => Some(s.get(t::TITLE_REQUIRED).into()),
-                Slot::Of(Field::Due | Field::Start) if !v.is_empty() => {
-                    match parse_relative(&v, today) {
-                        Ok(d) => {
-                            if d.to_string() != v {
-                                f.hint = Some(format!("= {d}"));
-                            }
+                Slot::Of(field) if field != Field::Value => {
+                    let cx = values::Context {
+                        s,
+                        today,
+                        base: self.base,
+                        stages: &self.stages,
+                    };
+                    match values::parse(field, f.input.value(), &cx) {
+                        Err(e) => Some(e),
+                        Ok(Some(Value::Date(d))) if d.to_string() != v => {
+                            f.hint = Some(format!("= {d}"));
                             None
                         }
-                        Err(e) => Some(s.date_error(&e)),
+                        Ok(None) if matches!(self.kind, FormKind::Reschedule(_)) => {
+                            let due = self.base.map(|d| d.to_string());
+                            f.hint = Some(s.reschedule_hint(due.as_deref()));
+                            None
+                        }
+                        Ok(_) => None,
                     }
                 }
-                Slot::Of(Field::Percent) if !v.is_empty() => match v.parse::<f64>() {
-                    Ok(n) if n.is_finite() && (0.0..=100.0).contains(&n) => None,
-                    _ => Some(s.not_a_percent(&v)),
-                },
                 Slot::Of(Field::Value) if v.is_empty() => Some(s.get(t::VALUE_REQUIRED).into()),
                 Slot::Of(Field::Value) => match v.parse::<f64>() {
                     Ok(n) if n.is_finite() => None,
@@ -279,6 +326,17 @@ impl Form {
                 },
                 _ => None,
             };
+        }
+        // a milestone's done count is at most its total
+        let count = |field: Field| {
+            let f = self.fields.iter().position(|f| f.slot == Slot::Of(field))?;
+            let n = self.fields[f].value().trim().parse::<u64>().ok()?;
+            Some((f, n))
+        };
+        if let (Some((at, done)), Some((_, total))) = (count(Field::Done), count(Field::Total))
+            && done > total
+        {
+            self.fields[at].error = Some(s.done_over_total(done, total));
         }
         // an incident is resolved after it happened
         if let (Some(at), Some(resolved)) = (
@@ -399,47 +457,60 @@ impl Form {
                     restore: None,
                 }])
             }
-            FormKind::Edit(path) => {
+            FormKind::Edit(path) | FormKind::Reschedule(path) => self.edits(path, today),
+            FormKind::Block(path, blocked) => {
                 let mut changes = Vec::new();
-                // when both dates move later, the due date goes first (and
-                // when they move earlier, the start), so each step is valid
-                let due_moves_later = self.fields.iter().any(|f| {
-                    f.slot == Slot::Of(Field::Due)
-                        && f.changed()
-                        && parse_relative(f.value(), today).ok().map(|d| d.to_string())
-                            > Some(f.original.clone())
-                });
-                let mut order: Vec<&FormField> =
-                    self.fields.iter().filter(|f| f.changed()).collect();
-                order.sort_by_key(|f| (f.slot == Slot::Of(Field::Due)) != due_moves_later);
-                for f in order {
-                    let Slot::Of(field) = f.slot else { continue };
-                    let v = f.value().trim();
-                    let value = if v.is_empty() {
-                        None
-                    } else {
-                        Some(match field {
-                            Field::Due | Field::Start => Value::Date(
-                                parse_relative(v, today)
-                                    .map_err(|e| (0, self.strings.date_error(&e)))?,
-                            ),
-                            Field::Percent => Value::Number(round_percent(
-                                v.parse::<f64>()
-                                    .map_err(|_| (0, self.strings.not_a_percent(v)))?,
-                            )),
-                            Field::Title => Value::Text(v.to_string()),
-                            _ => Value::Text(f.value().to_string()),
-                        })
-                    };
-                    changes.push(Change::field(Edit {
-                        path: path.clone(),
-                        field,
-                        value,
-                    }));
+                if !blocked {
+                    changes.push(Change::field(Edit::set(
+                        path.clone(),
+                        Field::Status,
+                        Value::Status(Status::Blocked),
+                    )));
                 }
+                changes.extend(self.edits(path, today)?);
                 Ok(changes)
             }
         }
+    }
+}
+
+impl Form {
+    /// The edits of the item at `path` the changed fields ask for. When
+    /// the due date moves later it goes before the start (else after), and
+    /// a growing total before the done count, so that each step is valid.
+    fn edits(&self, path: &ItemPath, today: NaiveDate) -> Result<Vec<Change>, (usize, String)> {
+        let cx = values::Context {
+            s: self.strings,
+            today,
+            base: self.base,
+            stages: &self.stages,
+        };
+        let mut edits = Vec::new();
+        for (i, f) in self.fields.iter().enumerate() {
+            let Slot::Of(field) = f.slot else { continue };
+            if !f.changed() {
+                continue;
+            }
+            let value = values::parse(field, f.value(), &cx).map_err(|e| (i, e))?;
+            let old = values::parse(field, &f.original, &cx).ok().flatten();
+            let first = match (field, &value, &old) {
+                (Field::Due, Some(Value::Date(new)), Some(Value::Date(old))) => new > old,
+                (Field::Due, _, _) => true,
+                (Field::Total, Some(Value::Count(new)), Some(Value::Count(old))) => new > old,
+                (Field::Total, _, _) => true,
+                _ => false,
+            };
+            edits.push((
+                !first,
+                Edit {
+                    path: path.clone(),
+                    field,
+                    value,
+                },
+            ));
+        }
+        edits.sort_by_key(|(later, _)| *later);
+        Ok(edits.into_iter().map(|(_, e)| Change::field(e)).collect())
     }
 }
 

@@ -49,22 +49,6 @@ impl Strings {
         self.pick(format!("owner {o}"), format!("负责人 {o}"))
     }
 
-    /// `Delete the milestone `, before its title.
-    pub fn delete_what(self, kind: Kind) -> String {
-        self.pick(
-            format!("Delete the {} ", kind.as_str()),
-            format!("删除{} ", self.kind(kind)),
-        )
-    }
-
-    /// `(o1/p/m) and everything in it?`
-    pub fn delete_path(self, path: &str) -> String {
-        self.pick(
-            format!("({path}) and everything in it?"),
-            format!("（{path}）及其中的所有内容？"),
-        )
-    }
-
     // ---- forms -------------------------------------------------------
 
     pub fn form_edit(self, path: &str) -> String {
@@ -168,6 +152,15 @@ pub const ANY_KEY: Text = ("any key", "任意键");
 pub const CLOSE: Text = ("close", "关闭");
 pub const MOVE: Text = ("move", "移动");
 pub const FOLD: Text = ("fold", "折叠");
+pub const NEW_LINE: Text = ("new line", "换行");
+pub const SCROLL: Text = ("scroll", "滚动");
+pub const HELP_TITLE_MORE: Text = (
+    "keys · ↑↓ scroll · any other key closes",
+    "按键 · ↑↓ 滚动 · 其他键关闭",
+);
+pub const CLEAR: Text = ("clear", "清除");
+pub const LEAVE: Text = ("leave", "离开");
+pub const STAY: Text = ("stay", "留下");
 
 // search
 pub const TYPE_TO_SEARCH: Text = ("type to search titles and ids", "输入以搜索标题和 id");
@@ -192,3 +185,128 @@ pub const FORM_DATES: Text = (
 pub const ID: Text = ("id", "编号");
 pub const TITLE_REQUIRED: Text = ("a title is required", "标题不能为空");
 pub const CANNOT_ADD_HERE: Text = ("cannot add here", "不能在这里新增");
+
+impl Strings {
+    // ---- the edit form's values ----------------------------------------
+
+    pub fn not_a_weight(self, v: &str) -> String {
+        self.pick(
+            format!("`{v}` is not a weight above 0"),
+            format!("`{v}` 不是大于 0 的权重"),
+        )
+    }
+
+    pub fn not_a_count(self, v: &str) -> String {
+        self.pick(
+            format!("`{v}` is not a whole number"),
+            format!("`{v}` 不是整数"),
+        )
+    }
+
+    pub fn not_a_status(self, v: &str) -> String {
+        let names: Vec<&str> = Status::ALL.iter().map(|&st| self.status(st)).collect();
+        self.pick(
+            format!("`{v}` is not a status: {}", names.join(", ")),
+            format!("`{v}` 不是状态：{}", names.join("、")),
+        )
+    }
+
+    pub fn not_a_stage(self, v: &str, stages: &str) -> String {
+        self.pick(
+            format!("`{v}` is not a stage: {stages}"),
+            format!("`{v}` 不是阶段：{stages}"),
+        )
+    }
+
+    pub fn stage_twice(self, v: &str) -> String {
+        self.pick(format!("`{v}` is listed twice"), format!("`{v}` 重复出现"))
+    }
+
+    pub fn done_over_total(self, done: u64, total: u64) -> String {
+        self.pick(
+            format!("done {done} is more than total {total}"),
+            format!("完成数 {done} 超过总数 {total}"),
+        )
+    }
+
+    /// Under an empty reschedule field: the due date now, and what `+3d`
+    /// counts from.
+    pub fn reschedule_hint(self, due: Option<&str>) -> String {
+        match due {
+            Some(d) => self.pick(
+                format!("now {d} · +3d counts from it"),
+                format!("当前 {d} · +3d 从它算起"),
+            ),
+            None => self.pick(
+                "no due date yet · +3d counts from today".into(),
+                "尚无截止日期 · +3d 从今天算起".into(),
+            ),
+        }
+    }
+
+    pub fn form_reschedule(self, path: &str) -> String {
+        self.pick(
+            format!("New due date: {path}"),
+            format!("新的截止日期：{path}"),
+        )
+    }
+
+    /// The heading of the form asking why an item is blocked.
+    pub fn form_block(self, title: &str) -> String {
+        self.pick(format!("Blocked: {title}"), format!("阻断：{title}"))
+    }
+
+    /// `Delete POS收单系统建设 and its 5 milestones?`
+    pub fn delete_named(self, kind: Kind, title: &str, children: usize) -> String {
+        match (self.lang, kind, children) {
+            (Language::En, Kind::Project, 0) => format!("Delete {title}? It has no milestones."),
+            (Language::En, Kind::Project, 1) => format!("Delete {title} and its milestone?"),
+            (Language::En, Kind::Project, n) => format!("Delete {title} and its {n} milestones?"),
+            (Language::En, _, _) => format!("Delete the milestone {title}?"),
+            (Language::Zh, Kind::Project, 0) => format!("删除 {title}？它没有里程碑。"),
+            (Language::Zh, Kind::Project, n) => format!("删除 {title} 及其 {n} 个里程碑？"),
+            (Language::Zh, _, _) => format!("删除里程碑 {title}？"),
+        }
+    }
+
+    /// Setting another status on a blocked item with a blocker.
+    pub fn clear_blocker_what(self, blocker: &str) -> String {
+        self.pick(
+            format!("Clear the blocker too? “{blocker}”"),
+            format!("同时清除阻断原因？“{blocker}”"),
+        )
+    }
+}
+
+pub const FORM_NO_STAGES: Text = ("the project has no stages", "项目没有阶段");
+pub const FORM_SAVE_KEY: Text = (" save  ", " 保存  ");
+pub const FORM_NEW_LINE: Text = (" new line  ", " 换行  ");
+pub const FORM_REASON: Text = ("why is it blocked?", "阻断原因？");
+pub const DISCARD_TITLE: Text = ("discard changes?", "放弃修改？");
+pub const DISCARD_KEYS: Text = (
+    "discard changes?  y discard  n keep editing",
+    "放弃修改？  y 放弃  n 继续编辑",
+);
+pub const CLEAR_BLOCKER_TITLE: Text = ("blocker", "阻断原因");
+pub const CLEAR_BLOCKER_KEYS: Text = (
+    "y clear it  n keep it  Esc cancel",
+    "y 清除  n 保留  Esc 取消",
+);
+
+// leaving: Esc in the tree, a stand-up in progress
+pub const SEARCH_CLEARED: Text = ("search cleared", "已清除搜索");
+pub const Q_QUITS: Text = ("q quits stride", "按 q 退出 stride");
+pub const ESC_CLEARS: Text = ("clear the search or filter", "清除搜索或筛选");
+pub const STANDUP_PAUSED: Text = (
+    "left the stand-up: w resumes it today",
+    "已离开站会：今天内按 w 可继续",
+);
+pub const STANDUP_RESUMED: Text = ("stand-up resumed", "站会已继续");
+pub const LEAVE_STANDUP_TITLE: Text = ("leave the stand-up?", "离开站会？");
+pub const LEAVE_STANDUP_WHAT: Text = (
+    "The meeting is in progress. w resumes it today.",
+    "站会进行中，今天内按 w 可继续。",
+);
+pub const LEAVE_STANDUP_KEYS: Text = ("y leave  n stay", "y 离开  n 留下");
+pub const NEW_LINE_KEYS: Text = ("new line in update, note", "进展、备注中换行");
+pub const SAVE_FORM_KEYS: Text = ("save the form", "保存表单");

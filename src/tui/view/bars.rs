@@ -153,16 +153,24 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
     }
     let tr = app.strings();
     let pairs: Vec<(&str, t::Text)> = match &app.mode {
+        Mode::Form(f) if f.on_multiline() => vec![
+            ("Tab", t::NEXT_FIELD),
+            ("Enter", t::NEW_LINE),
+            ("Ctrl-s", t::SAVE),
+            ("Esc", t::CANCEL),
+        ],
         Mode::Form(_) => vec![
             ("Tab", t::NEXT_FIELD),
             ("Enter", t::SAVE),
             ("Esc", t::CANCEL),
         ],
+        Mode::ClearBlocker(_) => vec![("y", t::CLEAR), ("n", t::KEEP), ("Esc", t::CANCEL)],
+        Mode::LeaveStandup => vec![("y", t::LEAVE), ("n", t::STAY)],
         Mode::StatusMenu(_) | Mode::FilterMenu(_) => {
             vec![("↑↓", t::CHOOSE), ("Enter", t::PICK), ("Esc", t::CANCEL)]
         }
         Mode::Confirm(_) => vec![("y", t::DELETE), ("n", t::KEEP)],
-        Mode::Help => vec![(tr.get(t::ANY_KEY), t::CLOSE)],
+        Mode::Help(_) => vec![("↑↓", t::SCROLL), (tr.get(t::ANY_KEY), t::CLOSE)],
         _ => {
             let mut v: Vec<(&str, t::Text)> = match app.screen {
                 Screen::Tree => vec![("↑↓", t::MOVE), ("←→", t::FOLD)],

@@ -7,6 +7,7 @@ mod bars;
 mod board;
 mod common;
 mod detail;
+mod form;
 mod layout;
 mod ops;
 mod overlay;
@@ -80,7 +81,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         _ => bars::footer(app, frame, areas.footer),
     }
     match &app.mode {
-        Mode::Help => overlay::help(&app.screen, app.strings(), frame, area),
+        Mode::Help(at) => overlay::help(&app.screen, app.strings(), *at, frame, area),
         Mode::StatusMenu(i) => overlay::status_menu(app, *i, frame, area),
         Mode::FilterMenu(i) => overlay::filter_menu(app, *i, frame, area),
         Mode::Confirm(path) => overlay::confirm(app, path, frame, area),
@@ -89,7 +90,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
         Mode::Conflict(p) => overlay::conflict(app, &p.conflict, false, frame, area),
         Mode::Settle(c) => overlay::conflict(app, c, true, frame, area),
-        Mode::Form(form) => overlay::form(form, frame, area),
+        Mode::Form(form) => form::form(form, frame, area),
+        Mode::ClearBlocker(b) => form::clear_blocker(app, &b.0, frame, area),
+        Mode::LeaveStandup => form::leave_standup(app, frame, area),
         Mode::Quitting => overlay::quitting(app, frame, area),
         Mode::Recover(r) => overlay::recover(app, r, frame, area),
         Mode::Normal | Mode::Search => {}

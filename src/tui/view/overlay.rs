@@ -6,13 +6,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::bars::skip_columns;
 use crate::core::model::{ItemPath, Status};
 use crate::core::recovery::{Recovery, SavedChange, SavedValue};
 use crate::core::save::Conflict;
-use crate::core::text::{fit, sanitize, truncate, width};
+use crate::core::text::{fit, sanitize, width};
 use crate::tui::app::App;
-use crate::tui::form::Form;
 use crate::tui::keymap::{OVERLAY_HELP, bindings};
 use crate::tui::screens::Screen;
 use crate::tui::strings::{self as t, Strings};
@@ -20,7 +18,7 @@ use crate::tui::theme;
 
 /// A centred rectangle of at most `w` x `h`, cleared, with a titled border;
 /// returns the inside.
-fn window(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str) -> Rect {
+pub(super) fn window(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(h.min(area.height))])
         .flex(Flex::Center)
         .areas(area);
@@ -36,8 +34,9 @@ fn window(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str) -> Rect {
     inner
 }
 
-/// Every key, from the same table that maps them.
-pub fn help(screen: &Screen, s: Strings, frame: &mut Frame, area: Rect) {
+/// Every key, from the same table that maps them; when they do not fit in
+/// two columns, the rows scroll (`at` is the first shown).
+pub fn help(screen: &Screen, s: Strings, at: usize, frame: &mut Frame, area: Rect) {
     let mut entries: Vec<(String, String)> = bindings(screen)
         .iter()
         .map(|b| (b.label(), s.get(b.help).to_string()))
@@ -54,7 +53,15 @@ pub fn help(screen: &Screen, s: Strings, frame: &mut Frame, area: Rect) {
         entries.len()
     };
     let w = if two_columns { area.width.min(110) } else { 60 };
-    let inner = window(frame, area, w, per_column as u16 + 2, s.get(t::HELP_TITLE));
+    let room = (area.height as usize).saturating_sub(2);
+    let more = per_column > room;
+    let title = s.get(if more {
+        t::HELP_TITLE_MORE
+    } else {
+        t::HELP_TITLE
+    });
+    let inner = window(frame, area, w, per_column as u16 + 2, title);
+    let skip = at.min(per_column.saturating_sub(room));
     let col_w = if two_columns {
         inner.width as usize / 2
     } else {
@@ -68,7 +75,7 @@ pub fn help(screen: &Screen, s: Strings, frame: &mut Frame, area: Rect) {
             Span::raw(fit(h, col_w.saturating_sub(key_w + 1)) + " "),
         ]
     };
-    let lines: Vec<Line> = (0..per_column)
+    let lines: Vec<Line> = (skip..per_column)
         .map(|i| {
             let mut spans = cell(&entries[i]);
             if two_columns && let Some(e) = entries.get(i + per_column) {
@@ -144,17 +151,20 @@ pub fn filter_menu(app: &App, at: usize, frame: &mut Frame, area: Rect) {
 
 pub fn confirm(app: &App, path: &ItemPath, frame: &mut Frame, area: Rect) {
     let s = app.strings();
-    let title = app
-        .portfolio
-        .get(path)
+    let item = app.portfolio.get(path);
+    let title = item
         .map(|i| sanitize(&i.fields().title, false).into_owned())
         .unwrap_or_default();
+    let children = match item {
+        Some(crate::core::model::ItemRef::Project(p)) => p.milestones.len(),
+        _ => 0,
+    };
     let text = vec![
-        Line::from(vec![
-            Span::raw(s.delete_what(path.kind())),
-            Span::styled(title, Style::new().add_modifier(Modifier::BOLD)),
-        ]),
-        Line::styled(s.delete_path(&path.to_string()), theme::dim()),
+        Line::styled(
+            s.delete_named(path.kind(), &title, children),
+            Style::new().add_modifier(Modifier::BOLD),
+        ),
+        Line::styled(path.to_string(), theme::dim()),
         Line::raw(""),
         Line::from(vec![
             Span::styled("y", theme::key()),
@@ -163,8 +173,11 @@ pub fn confirm(app: &App, path: &ItemPath, frame: &mut Frame, area: Rect) {
             Span::raw(s.get(t::DELETE_NO)),
         ]),
     ];
-    let inner = window(frame, area, 60, 6, s.get(t::DELETE_TITLE));
-    frame.render_widget(Paragraph::new(text), inner);
+    let inner = window(frame, area, 64, 7, s.get(t::DELETE_TITLE));
+    frame.render_widget(
+        Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: false }),
+        inner,
+    );
 }
 
 /// The mine-or-theirs question, for a save's conflict or (`merged`) for a
@@ -220,84 +233,6 @@ pub fn changed_before_delete(app: &App, c: &Conflict, frame: &mut Frame, area: R
         Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: false }),
         inner,
     );
-}
-
-/// The edit form: one line per field, errors and hints under their field.
-pub fn form(form: &Form, frame: &mut Frame, area: Rect) {
-    let extra = form
-        .fields
-        .iter()
-        .filter(|f| f.error.is_some() || f.hint.is_some())
-        .count();
-    let h = (form.fields.len() + extra + 4) as u16;
-    let inner = window(frame, area, area.width.min(90), h, &form.heading());
-    let s = form.strings;
-    // a mark for a changed value, the longest label, and a space
-    let label_w = form
-        .fields
-        .iter()
-        .map(|f| width(&f.shown_label(s)) + 2)
-        .max()
-        .unwrap_or(0)
-        .max(9);
-    let input_w = (inner.width as usize).saturating_sub(label_w + 1).max(4);
-    let mut lines = Vec::new();
-    let mut cursor = None;
-    for (i, f) in form.fields.iter().enumerate() {
-        let focused = i == form.focus;
-        let scroll = f.input.visual_scroll(input_w.saturating_sub(1));
-        let shown = skip_columns(f.input.value(), scroll);
-        let value_style = if focused {
-            Style::new().add_modifier(Modifier::UNDERLINED)
-        } else {
-            Style::new()
-        };
-        let marker = if f.changed() { "*" } else { " " };
-        lines.push(Line::from(vec![
-            Span::styled(
-                fit(&format!("{marker}{}", f.shown_label(s)), label_w),
-                if focused {
-                    theme::key()
-                } else {
-                    theme::label()
-                },
-            ),
-            Span::raw(" "),
-            Span::styled(fit(&sanitize(&shown, false), input_w), value_style),
-        ]));
-        if focused {
-            let x = inner.x + label_w as u16 + 1 + (f.input.visual_cursor() - scroll) as u16;
-            cursor = Some((
-                x.min(inner.right().saturating_sub(1)),
-                inner.y + lines.len() as u16 - 1,
-            ));
-        }
-        if let Some(e) = &f.error {
-            lines.push(Line::styled(
-                format!("{}{}", " ".repeat(label_w + 1), truncate(e, input_w)),
-                theme::error(),
-            ));
-        } else if let Some(hint) = &f.hint {
-            lines.push(Line::styled(
-                format!("{}{hint}", " ".repeat(label_w + 1)),
-                theme::dim(),
-            ));
-        }
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
-        Span::styled("Enter", theme::key()),
-        Span::raw(s.get(t::FORM_SAVE)),
-        Span::styled("Tab", theme::key()),
-        Span::raw(s.get(t::FORM_NEXT)),
-        Span::styled("Esc", theme::key()),
-        Span::raw(s.get(t::FORM_CANCEL)),
-        Span::styled(s.get(form.reminder()), theme::dim()),
-    ]));
-    frame.render_widget(Paragraph::new(lines), inner);
-    if let Some(c) = cursor {
-        frame.set_cursor_position(c);
-    }
 }
 
 /// Lines naming at most `max` of `items`, dim, and `…` for the rest.

@@ -44,10 +44,15 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
     frame.render_widget(text.scroll((from as u16, 0)), shown);
     let s = app.strings();
     let below = total.saturating_sub(from + rows);
+    // the keys that scroll it, on the tree
+    let keys = |k: &str| match app.screen {
+        Screen::Tree => format!("  ({k})"),
+        _ => String::new(),
+    };
     let note = if below > 0 {
-        format!("{}  (J K)", s.lines_below(below))
+        format!("{}{}", s.lines_below(below), keys("J K"))
     } else {
-        format!("{}  (K)", s.lines_above(from))
+        format!("{}{}", s.lines_above(from), keys("K"))
     };
     frame.render_widget(Paragraph::new(note).style(theme::dim()), marker);
 }

@@ -38,7 +38,7 @@ struct Cells {
 enum StageForm {
     /// `联调 → ✓开发 › ✓测试 › [上线] › 投产`
     Full,
-    /// `联调 → [上线] 4/5`
+    /// `[上线] 4/5`, `联调→[上线]`
     Short,
     /// `联调→上线`, `[上线]`
     Tiny,
@@ -54,6 +54,14 @@ pub(super) fn rows(
     w: usize,
 ) -> Vec<Line<'static>> {
     let tr = app.strings();
+    // the year only where there is room for it
+    let date = |d: chrono::NaiveDate| {
+        if w >= 120 {
+            d.to_string()
+        } else {
+            d.format("%m-%d").to_string()
+        }
+    };
     let cells: Vec<Cells> = pr
         .milestones
         .iter()
@@ -70,9 +78,9 @@ pub(super) fn rows(
             let due = m.fields.due.map(|due| {
                 let late = overdue_days(Some(due), ms, app.today);
                 if late > 0 {
-                    (format!("{due} {}", tr.late_short(late)), true)
+                    (format!("{} {}", date(due), tr.late_short(late)), true)
                 } else {
-                    (due.to_string(), false)
+                    (date(due), false)
                 }
             });
             let mut marks = Vec::new();
@@ -117,13 +125,14 @@ pub(super) fn rows(
     let badge_w = max(&|c| width(&c.badge));
     let due_w = max(&|c| c.due.as_ref().map_or(0, |d| width(&d.0)));
     let gap = |n: usize| if n > 0 { n + 1 } else { 0 };
-    let fixed = 2 + gauge_w + 1 + pct_w + 1 + gap(delta_w) + gap(badge_w) + gap(due_w);
+    // the marker, the title's space, the gauge, the percent between spaces
+    let fixed = 2 + 1 + gauge_w + 1 + pct_w + 1 + gap(delta_w) + gap(badge_w) + gap(due_w);
     let room = w.saturating_sub(fixed);
     let title_need = max(&|c| width(&c.title)).max(4);
     let staged = !pr.stages.is_empty();
-    let stage_need = |form: StageForm| {
-        max(&|c| width_of(&stage_spans(&pr.stages, c, form)))
-    };
+    let from_w = max(&|c| c.moved_from.as_ref().map_or(0, |f| width(f) + 3));
+    let stage_need =
+        |form: StageForm| max(&|c| width_of(&stage_spans(&pr.stages, c, form, from_w)));
     // the title as wide as the widest, the stage as full as it can be
     let (title_w, stage) = if !staged {
         (title_need.min(room), None)
@@ -179,7 +188,7 @@ pub(super) fn rows(
             spans.push(Span::raw(" ".repeat(badge_w - width(&c.badge) + 1)));
         }
         if let Some((form, stage_w)) = stage {
-            let cell = cut(stage_spans(&pr.stages, c, form), stage_w);
+            let cell = cut(stage_spans(&pr.stages, c, form, from_w), stage_w);
             let used = width_of(&cell);
             spans.extend(cell);
             spans.push(Span::raw(" ".repeat(stage_w - used + 1)));
@@ -208,7 +217,14 @@ pub(super) fn rows(
 }
 
 /// The stage cell of a milestone in `form`: empty for one without a stage.
-fn stage_spans(stages: &[String], c: &Cells, form: StageForm) -> Vec<Span<'static>> {
+/// In the full form, the stage it came from takes `from_w` columns on every
+/// row, so that all pipelines start in one column.
+fn stage_spans(
+    stages: &[String],
+    c: &Cells,
+    form: StageForm,
+    from_w: usize,
+) -> Vec<Span<'static>> {
     let Some(stage) = &c.stage else {
         return Vec::new();
     };
@@ -221,22 +237,26 @@ fn stage_spans(stages: &[String], c: &Cells, form: StageForm) -> Vec<Span<'stati
             spans.push(Span::styled(stage, bold));
         }
         (StageForm::Tiny, None) => spans.push(Span::styled(format!("[{stage}]"), bold)),
-        (_, from) => {
-            if let Some(from) = from {
-                spans.push(Span::styled(format!("{from} → "), theme::dim()));
+        (StageForm::Short, Some(from)) => {
+            spans.push(Span::styled(format!("{from}→"), theme::dim()));
+            spans.push(Span::styled(format!("[{stage}]"), bold));
+        }
+        (StageForm::Full, from) => {
+            let from = from.as_ref().map(|f| format!("{f} → ")).unwrap_or_default();
+            if from_w > 0 {
+                spans.push(Span::styled(fit(&from, from_w), theme::dim()));
             }
-            if form == StageForm::Full {
-                spans.extend(pipeline_spans(stages, c.stage.as_deref()));
-            } else {
-                let at = stages
-                    .iter()
-                    .position(|x| Some(x) == c.stage.as_ref())
-                    .map_or(0, |i| i + 1);
-                spans.push(Span::styled(
-                    format!("[{stage}] {at}/{}", stages.len()),
-                    bold,
-                ));
-            }
+            spans.extend(pipeline_spans(stages, c.stage.as_deref()));
+        }
+        (StageForm::Short, None) => {
+            let at = stages
+                .iter()
+                .position(|x| Some(x) == c.stage.as_ref())
+                .map_or(0, |i| i + 1);
+            spans.push(Span::styled(
+                format!("[{stage}] {at}/{}", stages.len()),
+                bold,
+            ));
         }
     }
     spans

@@ -116,6 +116,7 @@ fn times(app: &App, s: &Standup, w: usize) -> Vec<Line<'static>> {
     let mut out = section_lines(&[section], w);
     if s.ops.is_some() {
         // not a project: under the list, not in it
+        out.push(Line::raw(" ".repeat(w)));
         out.push(Line::styled(
             fit(
                 &format!("{}  {}", fit(tr.get(t::OPS_PAGE), 26), clock(s.ops_spent)),

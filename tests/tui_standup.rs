@@ -3,9 +3,9 @@
 //! scrolls; the overdue review's columns and the detail pane's scrolling.
 
 use std::fs;
-use std::time::Duration;
 
 use stride::core::load_dir;
+use stride::core::text::width;
 use stride::tui::action::Action;
 use stride::tui::app::App;
 use stride::tui::screens::Screen;
@@ -85,5 +85,230 @@ fn project_pages_show_their_whole_text_at_both_sizes_in_both_languages() {
                 check!(&d, &format!("standup_{name}_{lang}_{w}x{h}"), &t);
             }
         }
+    }
+}
+
+/// Opens the stand-up and turns to the summary page.
+fn summary_page(app: &mut App) {
+    app.dispatch(Action::Standup);
+    for _ in 0..40 {
+        if matches!(&app.screen, Screen::Standup(s) if s.on_summary()) {
+            return;
+        }
+        app.dispatch(Action::NextPage);
+    }
+    panic!("no summary page");
+}
+
+#[test]
+fn down_scrolls_the_summary_until_the_last_moved_item_shows() {
+    for lang in ["en", "zh"] {
+        let (_d, mut app) = common::app_in(lang, true);
+        summary_page(&mut app);
+        let Screen::Standup(s) = &app.screen else {
+            panic!("the stand-up is open")
+        };
+        let moved = s.summary.as_ref().unwrap().moved.clone();
+        assert!(moved.len() > 10, "{moved:?}");
+        let last = moved.last().unwrap().clone();
+        let first_screen = text(&draw(&mut app, 80, 24));
+        assert!(!first_screen.contains(&last), "{first_screen}");
+        let more = if lang == "en" { "more lines" } else { "下面还有" };
+        assert!(first_screen.contains(more), "{first_screen}");
+        // the footer offers what works here: scrolling, not editing
+        let footer = first_screen.lines().last().unwrap().to_string();
+        assert!(footer.contains("↑↓"), "{footer}");
+        assert!(!footer.contains("+-"), "{footer}");
+        let mut shown = first_screen;
+        for _ in 0..40 {
+            if shown.contains(&last) {
+                break;
+            }
+            common::keys(&mut app, "<Down>");
+            shown = text(&draw(&mut app, 80, 24));
+        }
+        assert!(shown.contains(&last), "{shown}");
+        // no further than the end: Up comes back at once
+        common::keys(&mut app, "jjjjjjjjjj");
+        let end = text(&draw(&mut app, 80, 24));
+        assert!(end.contains(&last), "{end}");
+        common::keys(&mut app, "k");
+        let Screen::Standup(s) = &app.screen else {
+            panic!("the stand-up is open")
+        };
+        assert!(s.scroll > 0);
+        let up = text(&draw(&mut app, 80, 24));
+        assert_ne!(up, end);
+        // PgUp goes back to the top, where nothing is above
+        common::keys(&mut app, "<PgUp><PgUp><PgUp>");
+        let top = text(&draw(&mut app, 80, 24));
+        let Screen::Standup(s) = &app.screen else {
+            panic!("the stand-up is open")
+        };
+        assert_eq!(s.scroll, 0, "{top}");
+        assert!(top.contains(more), "{top}");
+    }
+}
+
+#[test]
+fn time_per_project_lists_as_many_rows_as_its_count() {
+    for (lang, heading) in [("en", "Time per project ("), ("zh", "各项目用时（")] {
+        let (_d, mut app) = common::app_in(lang, true);
+        summary_page(&mut app);
+        let screen = text(&draw(&mut app, 200, 50));
+        let lines: Vec<&str> = screen.lines().collect();
+        let (at, byte) = lines
+            .iter()
+            .enumerate()
+            .find_map(|(i, l)| l.find(heading).map(|c| (i, c)))
+            .unwrap_or_else(|| panic!("{screen}"));
+        let count: usize = lines[at][byte + heading.len()..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .collect::<String>()
+            .parse()
+            .unwrap();
+        assert_eq!(count, 14);
+        // the rows under the heading, up to the first empty one, in its column
+        let col = width(&lines[at][..byte]);
+        let rows = lines[at + 1..]
+            .iter()
+            .take_while(|l| !from_column(l, col).trim().is_empty())
+            .count();
+        assert_eq!(rows, count, "{screen}");
+    }
+}
+
+#[test]
+fn the_big_gauge_keeps_a_space_between_bar_and_label() {
+    // the label stands after the bar, never over it, so the text reads the
+    // same with colours or without (NO_COLOR, TERM=dumb)
+    let (_d, mut app) = sample("en");
+    standup_at(&mut app, "小贝帮帮");
+    for (w, h) in [(80, 24), (200, 50)] {
+        let screen = text(&draw(&mut app, w, h));
+        let gauge = screen.lines().nth(3).unwrap();
+        let at = gauge.find("50%").unwrap_or_else(|| panic!("{screen}"));
+        let before: Vec<char> = gauge[..at].chars().rev().take(2).collect();
+        assert_eq!(before[0], ' ', "{gauge}");
+        assert!("█░▏▎▍▌▋▊▉".contains(before[1]), "{gauge}");
+        assert!(gauge.starts_with('█'), "{gauge}");
+    }
+}
+
+#[test]
+fn the_overdue_review_keeps_dates_beside_the_titles_at_200x50() {
+    for lang in ["en", "zh"] {
+        let (_d, mut app) = common::app_in(lang, true);
+        app.dispatch(Action::Review);
+        let screen = text(&draw(&mut app, 200, 50));
+        let rows: Vec<&str> = screen
+            .lines()
+            .skip(2)
+            // the list's rows, not the detail pane's due date
+            .filter(|l| l.starts_with("▶ ") || l.starts_with("  ") && !l[2..].starts_with(' '))
+            .filter(|l| l.contains("2023-06-"))
+            .collect();
+        assert_eq!(rows.len(), 2, "{screen}");
+        let title_end = rows
+            .iter()
+            .map(|l| {
+                let date = l.find("2023-06-").unwrap();
+                width(l[..date].trim_end())
+            })
+            .max()
+            .unwrap();
+        for l in &rows {
+            let date = l.find("2023-06-").unwrap();
+            let gap = width(&l[..date]) - title_end;
+            assert!((1..=3).contains(&gap), "{gap} columns before the date: {l}");
+        }
+    }
+}
+
+/// `line` from display column `col` on.
+fn from_column(line: &str, col: usize) -> String {
+    let mut used = 0;
+    line.chars()
+        .skip_while(|c| {
+            let skip = used < col;
+            used += width(&c.to_string());
+            skip
+        })
+        .collect()
+}
+
+/// An objective whose one project has more milestones than a 80x24 page
+/// has rows, and an update and a next.
+fn long_project() -> String {
+    let mut toml = String::from(
+        "title = \"O9 长项目\"\n\n[project.long]\ntitle = \"长项目\"\n\
+         update = \"本周完成第一批十八个里程碑的梳理。\"\n\
+         next = \"下周逐个推进，最后一行在这里。\"\n",
+    );
+    for i in 1..=18 {
+        toml.push_str(&format!(
+            "\n[project.long.milestone.m{i}]\ntitle = \"里程碑{i}\"\npercent = {}\n",
+            i * 5
+        ));
+    }
+    toml
+}
+
+#[test]
+fn a_project_page_longer_than_the_screen_scrolls_to_its_last_line() {
+    let (_d, mut app) = common::app_with("en", false, &[("o9-long.toml", &long_project())]);
+    standup_at(&mut app, "长项目");
+    let first = text(&draw(&mut app, 80, 24));
+    assert!(first.contains("里程碑1 "), "{first}");
+    assert!(!first.contains("最后一行在这里"), "{first}");
+    assert!(first.contains("↓ 4 more lines"), "{first}");
+    // ↓ picks each milestone, the page following the selection...
+    common::keys(&mut app, &"j".repeat(18));
+    let last = text(&draw(&mut app, 80, 24));
+    assert!(last.contains("▶ 里程碑18"), "{last}");
+    assert!(!last.contains("里程碑1 "), "{last}");
+    // ...then, past the last one, scrolls on to the end of the text
+    common::keys(&mut app, "jjjjjjjj");
+    let end = text(&draw(&mut app, 80, 24));
+    assert!(end.contains("最后一行在这里"), "{end}");
+    assert!(end.contains("lines above"), "{end}");
+    // PgUp goes back up without moving the selection
+    common::keys(&mut app, "<PgUp><PgUp>");
+    let top = text(&draw(&mut app, 80, 24));
+    assert!(top.contains("里程碑1 "), "{top}");
+    let Screen::Standup(s) = &app.screen else {
+        panic!("the stand-up is open")
+    };
+    assert_eq!((s.row, s.scroll), (18, 0));
+    // at 200x50 the whole page fits: no marker
+    let wide = text(&draw(&mut app, 200, 50));
+    assert!(wide.contains("最后一行在这里") && wide.contains("里程碑1 "), "{wide}");
+    assert!(!wide.contains("more line") && !wide.contains("above"), "{wide}");
+}
+
+#[test]
+fn the_detail_pane_scrolls_at_80x24() {
+    for (lang, more, above) in [("en", "more lines", "above"), ("zh", "下面还有", "上面还有")] {
+        let (_d, mut app) = common::app_in(lang, true);
+        common::find(&mut app, "网联代收");
+        let blocker = "解约接口由于网联测试环境问题阻断中";
+        let before = text(&draw(&mut app, 80, 24));
+        assert!(before.contains(more) && before.contains("(J K)"), "{before}");
+        assert!(!before.contains(blocker), "{before}");
+        common::keys(&mut app, "J");
+        let after = text(&draw(&mut app, 80, 24));
+        assert!(after.contains(blocker), "{after}");
+        assert!(after.contains(above), "{after}");
+        // no further than the end, and back up with K
+        common::keys(&mut app, "JJJ");
+        draw(&mut app, 80, 24);
+        assert_eq!(app.tree.detail_scroll, 3);
+        common::keys(&mut app, "K");
+        let up = text(&draw(&mut app, 80, 24));
+        assert!(!up.contains(blocker), "{up}");
+        // another item starts at its top
+        common::keys(&mut app, "J<Down>");
+        assert_eq!(app.tree.detail_scroll, 0);
     }
 }

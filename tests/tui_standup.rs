@@ -16,7 +16,8 @@ use common::screen::{draw, text};
 
 /// The 国密 project's plan for next week, added to the sample so that its
 /// page has an update and a next.
-const GUOMI_NEXT: &str = "完成前端自研JS版国密方案的开发和联调，在测试环境验证各类终端的兼容性，下周五前提交安全评审。";
+const GUOMI_NEXT: &str =
+    "完成前端自研JS版国密方案的开发和联调，在测试环境验证各类终端的兼容性，下周五前提交安全评审。";
 
 /// The sample in `language` with its history, 国密 given a `next`.
 fn sample(language: &str) -> (tempfile::TempDir, App) {
@@ -71,7 +72,10 @@ fn project_pages_show_their_whole_text_at_both_sizes_in_both_languages() {
                 .unwrap();
             p.fields.update.clone().unwrap()
         };
-        for (title, name) in [("商户降客询", "merchant"), ("商户登录国密控件降级", "guomi")] {
+        for (title, name) in [
+            ("商户降客询", "merchant"),
+            ("商户登录国密控件降级", "guomi"),
+        ] {
             standup_at(&mut app, title);
             let whole = update(&app, title);
             for (w, h) in [(80, 24), (200, 50)] {
@@ -113,7 +117,11 @@ fn down_scrolls_the_summary_until_the_last_moved_item_shows() {
         let last = moved.last().unwrap().clone();
         let first_screen = text(&draw(&mut app, 80, 24));
         assert!(!first_screen.contains(&last), "{first_screen}");
-        let more = if lang == "en" { "more lines" } else { "下面还有" };
+        let more = if lang == "en" {
+            "more lines"
+        } else {
+            "下面还有"
+        };
         assert!(first_screen.contains(more), "{first_screen}");
         // the footer offers what works here: scrolling, not editing
         let footer = first_screen.lines().last().unwrap().to_string();
@@ -283,18 +291,30 @@ fn a_project_page_longer_than_the_screen_scrolls_to_its_last_line() {
     assert_eq!((s.row, s.scroll), (18, 0));
     // at 200x50 the whole page fits: no marker
     let wide = text(&draw(&mut app, 200, 50));
-    assert!(wide.contains("最后一行在这里") && wide.contains("里程碑1 "), "{wide}");
-    assert!(!wide.contains("more line") && !wide.contains("above"), "{wide}");
+    assert!(
+        wide.contains("最后一行在这里") && wide.contains("里程碑1 "),
+        "{wide}"
+    );
+    assert!(
+        !wide.contains("more line") && !wide.contains("above"),
+        "{wide}"
+    );
 }
 
 #[test]
 fn the_detail_pane_scrolls_at_80x24() {
-    for (lang, more, above) in [("en", "more lines", "above"), ("zh", "下面还有", "上面还有")] {
+    for (lang, more, above) in [
+        ("en", "more lines", "above"),
+        ("zh", "下面还有", "上面还有"),
+    ] {
         let (_d, mut app) = common::app_in(lang, true);
         common::find(&mut app, "网联代收");
         let blocker = "解约接口由于网联测试环境问题阻断中";
         let before = text(&draw(&mut app, 80, 24));
-        assert!(before.contains(more) && before.contains("(J K)"), "{before}");
+        assert!(
+            before.contains(more) && before.contains("(J K)"),
+            "{before}"
+        );
         assert!(!before.contains(blocker), "{before}");
         common::keys(&mut app, "J");
         let after = text(&draw(&mut app, 80, 24));

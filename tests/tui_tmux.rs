@@ -778,7 +778,10 @@ fn the_stand_up_at_80x24_shows_whole_texts_and_scrolls_its_summary() {
     t.wait_for("Stand-up · 4/14");
     let screen = t.wait_for("商户降客询");
     let joined: String = screen.chars().filter(|c| !c.is_whitespace()).collect();
-    assert!(joined.contains("企业钱包登录等优化按计划开发中。"), "{screen}");
+    assert!(
+        joined.contains("企业钱包登录等优化按计划开发中。"),
+        "{screen}"
+    );
     // the summary: a screenful, what more there is, and ↓ to the end
     for _ in 0..11 {
         t.keys(&["n"]);

@@ -27,8 +27,8 @@ pub const SCROLL: Text = ("scroll", "滚动");
 pub const SCROLL_PAGE_DOWN: Text = ("scroll a page down", "向下滚动一页");
 pub const SCROLL_PAGE_UP: Text = ("scroll a page up", "向上滚动一页");
 pub const PAGE: Text = ("page", "翻页");
-pub const DETAIL_DOWN: Text = ("scroll the detail pane down", "详情向下滚动");
-pub const DETAIL_UP: Text = ("scroll the detail pane up", "详情向上滚动");
+pub const DETAIL_DOWN: Text = ("scroll detail down", "详情向下滚动");
+pub const DETAIL_UP: Text = ("scroll detail up", "详情向上滚动");
 // the overdue review
 pub const NEW_DUE: Text = ("new due date", "修改截止日期");
 pub const RESCHEDULE: Text = ("reschedule", "改期");

@@ -36,11 +36,8 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
     }
     let from = scroll(app).min(super::page::max_scroll(total, h));
     let rows = h - 1;
-    let [shown, marker] = Layout::vertical([
-        Constraint::Length(rows as u16),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
+    let [shown, marker] =
+        Layout::vertical([Constraint::Length(rows as u16), Constraint::Length(1)]).areas(inner);
     frame.render_widget(text.scroll((from as u16, 0)), shown);
     let s = app.strings();
     let below = total.saturating_sub(from + rows);

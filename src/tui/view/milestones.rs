@@ -153,7 +153,10 @@ pub(super) fn rows(
                     (StageForm::Tiny, stage_need(StageForm::Tiny))
                 };
                 let title_w = room.saturating_sub(need + 1).max(title_need.min(6));
-                (title_w, Some((form, need.min(room.saturating_sub(title_w + 1)))))
+                (
+                    title_w,
+                    Some((form, need.min(room.saturating_sub(title_w + 1)))),
+                )
             })
     };
 
@@ -219,12 +222,7 @@ pub(super) fn rows(
 /// The stage cell of a milestone in `form`: empty for one without a stage.
 /// In the full form, the stage it came from takes `from_w` columns on every
 /// row, so that all pipelines start in one column.
-fn stage_spans(
-    stages: &[String],
-    c: &Cells,
-    form: StageForm,
-    from_w: usize,
-) -> Vec<Span<'static>> {
+fn stage_spans(stages: &[String], c: &Cells, form: StageForm, from_w: usize) -> Vec<Span<'static>> {
     let Some(stage) = &c.stage else {
         return Vec::new();
     };

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::bars::skip_columns;
 use crate::core::model::{ItemPath, Status};
@@ -54,7 +54,20 @@ pub fn help(screen: &Screen, s: Strings, frame: &mut Frame, area: Rect) {
         entries.len()
     };
     let w = if two_columns { area.width.min(110) } else { 60 };
-    let inner = window(frame, area, w, per_column as u16 + 2, s.get(t::HELP_TITLE));
+    let inner = if per_column as u16 + 2 > area.height {
+        // a screen too low for the framed list: the whole screen, no
+        // bottom border, so that every key still shows at 80x24
+        frame.render_widget(Clear, area);
+        let block = Block::new()
+            .borders(Borders::TOP)
+            .title(format!(" {} ", sanitize(s.get(t::HELP_TITLE), false)))
+            .border_style(theme::key());
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        inner
+    } else {
+        window(frame, area, w, per_column as u16 + 2, s.get(t::HELP_TITLE))
+    };
     let col_w = if two_columns {
         inner.width as usize / 2
     } else {

@@ -67,13 +67,20 @@ mod tests {
     use crate::core::settings::Language;
 
     fn text(lines: &[Line]) -> Vec<String> {
-        lines.iter().map(|l| l.to_string().trim_end().to_string()).collect()
+        lines
+            .iter()
+            .map(|l| l.to_string().trim_end().to_string())
+            .collect()
     }
 
     #[test]
     fn a_page_that_fits_shows_whole_and_a_longer_one_says_what_is_hidden() {
         let tr = Strings::new(Language::En);
-        let lines = |n: usize| (0..n).map(|i| Line::raw(format!("l{i}"))).collect::<Vec<_>>();
+        let lines = |n: usize| {
+            (0..n)
+                .map(|i| Line::raw(format!("l{i}")))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(text(&scrolled(tr, lines(3), 5, 3, 20)), ["l0", "l1", "l2"]);
         assert_eq!(
             text(&scrolled(tr, lines(6), 0, 3, 20)),

@@ -66,7 +66,10 @@ pub fn scroll_room(app: &App, s: &Standup, area: Rect) -> Option<(usize, usize)>
             return None;
         };
         let path = s.project()?;
-        (inner_h.saturating_sub(2), page_lines(app, s, path, pr, w).len())
+        (
+            inner_h.saturating_sub(2),
+            page_lines(app, s, path, pr, w).len(),
+        )
     };
     Some((h, max_scroll(total, h)))
 }
@@ -110,7 +113,12 @@ fn project_page(app: &App, s: &Standup, path: &ItemPath, frame: &mut Frame, area
 
     let label = format!("{}%  {}", percent(pct), tr.delta(&change));
     frame.render_widget(
-        Paragraph::new(big_gauge(pct, status, label.trim_end(), gauge.width as usize)),
+        Paragraph::new(big_gauge(
+            pct,
+            status,
+            label.trim_end(),
+            gauge.width as usize,
+        )),
         gauge,
     );
 

@@ -85,7 +85,8 @@ pub(super) fn lines(app: &App, s: &Standup, w: usize) -> Vec<Line<'static>> {
             .map(|_| {
                 let mut l = left.next().unwrap_or_else(blank);
                 if let Some(r) = right.next() {
-                    l.spans.extend(r.spans.into_iter().map(|x| x.patch_style(r.style)));
+                    l.spans
+                        .extend(r.spans.into_iter().map(|x| x.patch_style(r.style)));
                 }
                 l
             })
@@ -106,7 +107,10 @@ fn times(app: &App, s: &Standup, w: usize) -> Vec<Line<'static>> {
             .get(path)
             .map(|i| sanitize(&i.fields().title, false).into_owned())
             .unwrap_or_default();
-        (Cow::Owned(format!("{}  {}", fit(&t, 24), clock(*d))), Style::new())
+        (
+            Cow::Owned(format!("{}  {}", fit(&t, 24), clock(*d))),
+            Style::new(),
+        )
     });
     let section = Section {
         heading: tr.section(tr.get(t::TIME_PER_PROJECT), s.projects.len()),
@@ -173,7 +177,10 @@ fn section_lines(sections: &[Section], w: usize) -> Vec<Line<'static>> {
             )));
         }
         for (item, style) in &sec.items {
-            out.push(Line::from(Span::styled(fit(&format!("  {item}"), w), *style)));
+            out.push(Line::from(Span::styled(
+                fit(&format!("  {item}"), w),
+                *style,
+            )));
         }
     }
     out

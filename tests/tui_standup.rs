@@ -332,3 +332,45 @@ fn the_detail_pane_scrolls_at_80x24() {
         assert_eq!(app.tree.detail_scroll, 0);
     }
 }
+
+#[test]
+fn milestone_rows_keep_their_column_order_and_show_stage_moves_at_80_columns() {
+    for lang in ["en", "zh"] {
+        let (d, mut app) = common::app_in(lang, true);
+        standup_at(&mut app, "新支付能力建设");
+        common::keys(&mut app, "jjjjj");
+        let t = draw(&mut app, 80, 24);
+        common::screen::assert_rows_fill(lang, &t);
+        let screen = text(&t);
+        let row = |title: &str| {
+            screen
+                .lines()
+                .find(|l| l.contains(title))
+                .unwrap_or_else(|| panic!("{title}:\n{screen}"))
+                .to_string()
+        };
+        // the stage move since last week shows, and the percent before it
+        let moved = row("网联微信接口兼容");
+        assert!(moved.contains("联调→[上线]"), "{moved}");
+        assert!(moved.find("100%") < moved.find("联调→"), "{moved}");
+        // title, percent, status, stage, then the due date
+        let late = row("▶ 网联代收");
+        let at = |s: &str| late.find(s).unwrap_or_else(|| panic!("{s}: {late}"));
+        assert!(at("网联代收") < at("60%"));
+        assert!(at("60%") < at("[联调]"));
+        assert!(at("[联调]") < at("06-16"));
+        // at 200 columns every pipeline shows whole, from one column
+        let wide = text(&draw(&mut app, 200, 50));
+        let starts: Vec<usize> = wide
+            .lines()
+            .filter(|l| l.contains(" › "))
+            .map(|l| width(&l[..l.find("✓开发").unwrap()]))
+            .collect();
+        assert_eq!(starts.len(), 7, "{wide}");
+        assert!(
+            starts.windows(2).all(|w| w[0] == w[1]),
+            "{starts:?}\n{wide}"
+        );
+        drop(d);
+    }
+}

@@ -209,7 +209,10 @@ impl Standup {
                 _ => 0,
             });
         let row = self.row.saturating_add_signed(delta).min(count);
-        if row == self.row && delta != 0 {
+        if delta == 0 {
+            // kept on a milestone that exists, the page where it was
+            self.row = row;
+        } else if row == self.row {
             // past the first or last milestone, the page scrolls on
             self.scroll_by(delta);
         } else {

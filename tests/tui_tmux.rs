@@ -766,6 +766,38 @@ fn walk_the_stand_up_and_raise_a_percent_during_it() {
     t.wait_dead();
 }
 
+#[test]
+fn the_stand_up_at_80x24_shows_whole_texts_and_scrolls_its_summary() {
+    let data = common::sample_with("en", true);
+    let t = Tmux::start(data.path(), "");
+    t.wait_for("O1 服务业务");
+    t.keys(&["w"]);
+    t.wait_for("Stand-up · operations");
+    // 商户降客询, the fourth project: its update to the last character
+    t.keys(&["n", "n", "n", "n"]);
+    t.wait_for("Stand-up · 4/14");
+    let screen = t.wait_for("商户降客询");
+    let joined: String = screen.chars().filter(|c| !c.is_whitespace()).collect();
+    assert!(
+        joined.contains("企业钱包登录等优化按计划开发中。"),
+        "{screen}"
+    );
+    // the summary: a screenful, what more there is, and ↓ to the end
+    for _ in 0..11 {
+        t.keys(&["n"]);
+    }
+    t.wait_for("Stand-up · summary");
+    t.wait_for("more lines");
+    t.keys(&["PageDown", "PageDown", "Down"]);
+    let end = t.wait_for("lines above");
+    assert!(end.contains("现场检测  ▲ 100"), "{end}");
+    assert!(footer(&end).contains("↑↓ scroll"), "{end}");
+    t.keys(&["q"]);
+    t.wait_for("O1 服务业务");
+    t.keys(&["q"]);
+    t.wait_dead();
+}
+
 /// `git -C dir ARGS`, which must succeed.
 fn git(dir: &Path, args: &[&str]) -> String {
     let out = Command::new("git")

@@ -19,6 +19,9 @@ pub enum Action {
     SelectRow(usize),
     /// Move the selection without wrapping (the mouse wheel).
     Scroll(isize),
+    /// Scroll the detail pane by this many lines (its text is longer than
+    /// the pane).
+    DetailScroll(isize),
     // editing
     Percent(f64),
     StageNext,

@@ -93,6 +93,7 @@ enum Table {
     Tree,
     StandupOps,
     Standup,
+    StandupSummary,
     Overdue,
     Board,
     Ops,
@@ -103,6 +104,7 @@ impl Table {
         match screen {
             Screen::Tree => Table::Tree,
             Screen::Standup(s) if s.on_ops() => Table::StandupOps,
+            Screen::Standup(s) if s.on_summary() => Table::StandupSummary,
             Screen::Standup(_) => Table::Standup,
             Screen::Overdue(_) => Table::Overdue,
             Screen::Board(_) => Table::Board,
@@ -150,6 +152,8 @@ fn build(table: Table) -> Vec<Binding> {
             bind!(["<Right>", "l", "<Enter>"], Expand, EXPAND),
             bind!(["<Left>", "h"], Collapse, COLLAPSE),
             bind!(["z"], ToggleAll, TOGGLE_ALL),
+            bind!(["J"], DetailScroll(3), DETAIL_DOWN),
+            bind!(["K"], DetailScroll(-3), DETAIL_UP),
         ],
         Table::Standup => vec![
             bind!(
@@ -161,6 +165,18 @@ fn build(table: Table) -> Vec<Binding> {
             bind!(["<Left>", "p"], PrevPage, PREV_PROJECT, ("←", BACK)),
             bind!(["<Down>", "j"], Down, NEXT_MILESTONE, ("↑↓", MILESTONE)),
             bind!(["<Up>", "k"], Up, PREV_MILESTONE),
+            bind!(["<PgDn>"], PageDown, SCROLL_PAGE_DOWN),
+            bind!(["<PgUp>"], PageUp, SCROLL_PAGE_UP),
+        ],
+        // the summary only scrolls: no item is selected there
+        Table::StandupSummary => vec![
+            bind!(["<Left>", "p"], PrevPage, PREV_PROJECT, ("←", BACK)),
+            bind!(["<Down>", "j"], Down, SCROLL_DOWN, ("↑↓", SCROLL)),
+            bind!(["<Up>", "k"], Up, SCROLL_UP),
+            bind!(["<PgDn>"], PageDown, SCROLL_PAGE_DOWN, ("PgDn PgUp", PAGE)),
+            bind!(["<PgUp>"], PageUp, SCROLL_PAGE_UP),
+            bind!(["u"], Undo, UNDO, ("u", UNDO)),
+            bind!(["Ctrl-r"], Redo, REDO),
         ],
         Table::Overdue => vec![
             bind!(["<Down>", "j"], Down, MOVE_DOWN, ("↑↓", MOVE)),
@@ -176,7 +192,10 @@ fn build(table: Table) -> Vec<Binding> {
             bind!(["<Up>", "k"], Up, PREV_CARD),
         ],
     };
-    if !matches!(table, Table::Ops | Table::StandupOps) {
+    if !matches!(
+        table,
+        Table::Ops | Table::StandupOps | Table::StandupSummary
+    ) {
         v.extend(edit_bindings());
     }
     match table {
@@ -207,9 +226,18 @@ fn build(table: Table) -> Vec<Binding> {
 }
 
 /// Every screen's table, built on first use.
-static TABLES: LazyLock<[(Table, Vec<Binding>); 6]> = LazyLock::new(|| {
+static TABLES: LazyLock<[(Table, Vec<Binding>); 7]> = LazyLock::new(|| {
     use Table::*;
-    [Tree, StandupOps, Standup, Overdue, Board, Ops].map(|t| (t, build(t)))
+    [
+        Tree,
+        StandupOps,
+        Standup,
+        StandupSummary,
+        Overdue,
+        Board,
+        Ops,
+    ]
+    .map(|t| (t, build(t)))
 });
 
 /// The keys of a screen, in the order the help lists them.
@@ -417,6 +445,10 @@ mod tests {
             Screen::Standup(Standup {
                 page: Page::Ops,
                 ops: Some(Ops::default()),
+                ..Standup::default()
+            }),
+            Screen::Standup(Standup {
+                page: Page::Project(0),
                 ..Standup::default()
             }),
         ]

@@ -47,6 +47,14 @@ pub struct Standup {
     /// The summary page's lists, made when the page opens and again after
     /// a change (not every frame: at 100,000 items they take a while).
     pub summary: Option<Summary>,
+    /// The first line shown of a page longer than the screen (the project
+    /// page's milestones and texts, the summary), kept within the page
+    /// when drawn.
+    pub scroll: usize,
+    /// The rows the page's scrolled part had when last drawn (0 before the
+    /// first frame): how far a page goes, and what keeps the selected
+    /// milestone on screen.
+    pub height: usize,
 }
 
 /// A page of the stand-up, in the order they come.
@@ -140,6 +148,7 @@ impl Standup {
             Page::Summary => Page::Summary,
         };
         self.row = 0;
+        self.scroll = 0;
     }
 
     pub fn prev_page(&mut self) {
@@ -154,6 +163,7 @@ impl Standup {
             }
         };
         self.row = 0;
+        self.scroll = 0;
     }
 
     /// Counts time towards the current page and the meeting.
@@ -198,7 +208,44 @@ impl Standup {
                 ItemRef::Project(pr) => pr.milestones.len(),
                 _ => 0,
             });
-        self.row = self.row.saturating_add_signed(delta).min(count);
+        let row = self.row.saturating_add_signed(delta).min(count);
+        if delta == 0 {
+            // kept on a milestone that exists, the page where it was
+            self.row = row;
+        } else if row == self.row {
+            // past the first or last milestone, the page scrolls on
+            self.scroll_by(delta);
+        } else {
+            self.row = row;
+            self.follow_row();
+        }
+    }
+
+    /// Scrolls the page by `delta` lines; drawing keeps it within the page.
+    pub fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self.scroll.saturating_add_signed(delta);
+    }
+
+    /// Scrolls the page by a screenful (less a line, which stays in view),
+    /// down when `down`.
+    pub fn scroll_page(&mut self, down: bool) {
+        let page = self.height.saturating_sub(2).max(1) as isize;
+        self.scroll_by(if down { page } else { -page });
+    }
+
+    /// Keeps the selected milestone's line (the `row`th of the page's
+    /// scrolled part) and the line under it (its blocker) on screen; the
+    /// last row of a page that scrolls says what more there is.
+    fn follow_row(&mut self) {
+        if self.height < 3 {
+            return;
+        }
+        let rows = self.height - 1;
+        if self.row < self.scroll {
+            self.scroll = self.row;
+        } else if self.row + 2 > self.scroll + rows {
+            self.scroll = self.row + 2 - rows;
+        }
     }
 
     /// Follows projects added or removed since the walkthrough began.

@@ -163,6 +163,10 @@ pub struct Tree {
     pub selected: usize,
     /// Index of the first row on screen.
     pub offset: usize,
+    /// The first line shown of the detail pane when the selected item's
+    /// text is longer than the pane; back to the top when the selection
+    /// moves, kept within the text when drawn.
+    pub detail_scroll: usize,
     /// Which items show; all when the filter is not active.
     pub filter: TreeFilter,
 }
@@ -261,10 +265,12 @@ impl Tree {
         }
         let last = self.rows.len() - 1;
         self.selected = self.selected.saturating_add_signed(delta).min(last);
+        self.detail_scroll = 0;
     }
 
     pub fn select(&mut self, index: usize) {
         self.selected = index.min(self.rows.len().saturating_sub(1));
+        self.detail_scroll = 0;
     }
 
     /// Keeps the selected row within a window of `height` rows.

@@ -40,11 +40,23 @@ impl App {
                 Edit => self.ops_edit(),
                 other => self.ops_common(other),
             },
+            Screen::Standup(s) if s.on_summary() => match action {
+                PrevPage => s.prev_page(),
+                Down => s.scroll_by(1),
+                Up => s.scroll_by(-1),
+                Scroll(d) => s.scroll_by(d),
+                PageDown => s.scroll_page(true),
+                PageUp => s.scroll_page(false),
+                other => self.common_action(other),
+            },
             Screen::Standup(s) => match action {
                 NextPage => s.next_page(),
                 PrevPage => s.prev_page(),
                 Down => s.move_row(p, 1),
                 Up => s.move_row(p, -1),
+                Scroll(d) => s.scroll_by(d),
+                PageDown => s.scroll_page(true),
+                PageUp => s.scroll_page(false),
                 other => self.common_action(other),
             },
             Screen::Overdue(r) => match action {
@@ -77,6 +89,9 @@ impl App {
             Last => self.tree.select(usize::MAX),
             SelectRow(i) if i < self.tree.rows.len() => self.tree.select(i),
             Scroll(d) => self.tree.move_by(d),
+            DetailScroll(d) => {
+                self.tree.detail_scroll = self.tree.detail_scroll.saturating_add_signed(d)
+            }
             Expand => self.expand(),
             Collapse => self.collapse(),
             ToggleAll => {

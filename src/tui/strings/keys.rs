@@ -21,6 +21,14 @@ pub const BACK: Text = ("back", "上一个");
 pub const NEXT_MILESTONE: Text = ("next milestone", "下一个里程碑");
 pub const PREV_MILESTONE: Text = ("previous milestone", "上一个里程碑");
 pub const MILESTONE: Text = ("milestone", "里程碑");
+pub const SCROLL_DOWN: Text = ("scroll down", "向下滚动");
+pub const SCROLL_UP: Text = ("scroll up", "向上滚动");
+pub const SCROLL: Text = ("scroll", "滚动");
+pub const SCROLL_PAGE_DOWN: Text = ("scroll a page down", "向下滚动一页");
+pub const SCROLL_PAGE_UP: Text = ("scroll a page up", "向上滚动一页");
+pub const PAGE: Text = ("page", "翻页");
+pub const DETAIL_DOWN: Text = ("scroll detail down", "详情向下滚动");
+pub const DETAIL_UP: Text = ("scroll detail up", "详情向上滚动");
 // the overdue review
 pub const NEW_DUE: Text = ("new due date", "修改截止日期");
 pub const RESCHEDULE: Text = ("reschedule", "改期");

@@ -112,3 +112,21 @@ pub const NOTHING_DUE_BACK: Text = (
     "没有逾期或即将到期的事项。按 q 返回。",
 );
 pub const BLOCKED_CARD: Text = ("blocked", "阻断");
+
+impl Strings {
+    /// `↓ 3 more lines`, in the last row of a page that scrolls.
+    pub fn lines_below(self, n: usize) -> String {
+        self.pick(
+            format!("↓ {}", plural(n as i64, "more line", "more lines")),
+            format!("↓ 下面还有 {n} 行"),
+        )
+    }
+
+    /// `↑ 3 lines above`, in the last row of a page scrolled to its end.
+    pub fn lines_above(self, n: usize) -> String {
+        self.pick(
+            format!("↑ {} above", plural(n as i64, "line", "lines")),
+            format!("↑ 上面还有 {n} 行"),
+        )
+    }
+}

@@ -1,7 +1,7 @@
 //! The detail pane: every field of the selected item, wrapped.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
@@ -20,13 +20,64 @@ use crate::tui::strings::{self as t, Strings, team};
 use crate::tui::theme;
 use crate::tui::tree::Node;
 
-/// `beside` is true when the pane stands to the right of the tree.
+/// `beside` is true when the pane stands to the right of the tree. A text
+/// longer than the pane scrolls (`J`/`K` on the tree); its last row then
+/// says how many lines are hidden.
 pub(super) fn render(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
-    let block = Block::new()
-        .borders(if beside { Borders::LEFT } else { Borders::TOP })
-        .border_style(theme::dim());
+    let block = block(beside);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    let text = paragraph(app);
+    let total = text.line_count(inner.width);
+    let h = inner.height as usize;
+    if total <= h || h < 2 {
+        frame.render_widget(text, inner);
+        return;
+    }
+    let from = scroll(app).min(super::page::max_scroll(total, h));
+    let rows = h - 1;
+    let [shown, marker] =
+        Layout::vertical([Constraint::Length(rows as u16), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(text.scroll((from as u16, 0)), shown);
+    let s = app.strings();
+    let below = total.saturating_sub(from + rows);
+    // the keys that scroll it, on the tree
+    let keys = |k: &str| match app.screen {
+        Screen::Tree => format!("  ({k})"),
+        _ => String::new(),
+    };
+    let note = if below > 0 {
+        format!("{}{}", s.lines_below(below), keys("J K"))
+    } else {
+        format!("{}{}", s.lines_above(from), keys("K"))
+    };
+    frame.render_widget(Paragraph::new(note).style(theme::dim()), marker);
+}
+
+/// How far the detail pane drawn in `area` scrolls: 0 when its text fits.
+pub(super) fn max_scroll(app: &App, area: Rect, beside: bool) -> usize {
+    let inner = block(beside).inner(area);
+    let total = paragraph(app).line_count(inner.width);
+    super::page::max_scroll(total, inner.height as usize)
+}
+
+/// The pane's scroll: the tree's, on the tree (other screens show the
+/// pane from the top).
+fn scroll(app: &App) -> usize {
+    match app.screen {
+        Screen::Tree => app.tree.detail_scroll,
+        _ => 0,
+    }
+}
+
+fn block(beside: bool) -> Block<'static> {
+    Block::new()
+        .borders(if beside { Borders::LEFT } else { Borders::TOP })
+        .border_style(theme::dim())
+}
+
+/// Every line of the pane, wrapped.
+fn paragraph(app: &App) -> Paragraph<'static> {
     let lines = match (&app.screen, app.tree.selected_node()) {
         (Screen::Tree, Some(Node::Broken(fi))) => broken(app, fi),
         _ => match (app.selected_path(), app.selected_item()) {
@@ -34,7 +85,7 @@ pub(super) fn render(app: &App, frame: &mut Frame, area: Rect, beside: bool) {
             _ => vec![],
         },
     };
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    Paragraph::new(lines).wrap(Wrap { trim: false })
 }
 
 /// A field's name, padded to the column of values.

@@ -9,10 +9,13 @@ mod common;
 mod detail;
 mod form;
 mod layout;
+mod milestones;
 mod ops;
 mod overlay;
+mod page;
 mod review;
 mod standup;
+mod summary;
 mod tree;
 
 pub use layout::{Areas, MIN_HEIGHT, MIN_WIDTH, layout, scroll_offset};
@@ -38,9 +41,32 @@ pub fn draw(app: &mut App, frame: &mut Frame) -> Option<Areas> {
             app.tree.rows.len(),
             app.page,
         );
+        // the stand-up's page and the detail pane scroll no further than
+        // their text goes
+        let body = body_of(frame.area(), &a);
+        if let Screen::Standup(s) = &app.screen
+            && let Some((height, max)) = standup::scroll_room(app, s, body)
+            && let Screen::Standup(s) = &mut app.screen
+        {
+            s.height = height;
+            s.scroll = s.scroll.min(max);
+        }
+        if let (Screen::Tree, Some(d)) = (&app.screen, a.detail) {
+            let max = detail::max_scroll(app, d, a.tree.y == d.y);
+            app.tree.detail_scroll = app.tree.detail_scroll.min(max);
+        }
     }
     render(app, frame);
     areas
+}
+
+/// Where a screen other than the tree goes: between header and footer.
+fn body_of(area: Rect, areas: &Areas) -> Rect {
+    Rect {
+        height: areas.footer.y - areas.tree.y,
+        width: area.width,
+        ..areas.tree
+    }
 }
 
 /// Draws the whole screen.
@@ -59,11 +85,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         return;
     };
     bars::header(app, frame, areas.header);
-    let body = Rect {
-        height: areas.footer.y - areas.tree.y,
-        width: area.width,
-        ..areas.tree
-    };
+    let body = body_of(area, &areas);
     match &app.screen {
         Screen::Tree => {
             tree::render(app, frame, areas.tree);

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::core::rollup::overdue_days;
-use crate::core::text::{fit, sanitize};
+use crate::core::text::{fit, sanitize, width};
 use crate::tui::app::App;
 use crate::tui::screens::Review;
 use crate::tui::strings as t;
@@ -39,6 +39,17 @@ pub fn render(app: &App, r: &Review, frame: &mut Frame, area: Rect) {
     let when_w = s.pick(17, 12);
     let status_w = s.status_width() + 1;
     let skip = (r.selected + 1).saturating_sub(height);
+    // the titles as wide as the widest of them, when there is room: the
+    // dates stay next to the titles on a wide screen
+    let widest = r
+        .items
+        .iter()
+        .filter_map(|x| p.get(x))
+        .map(|i| width(&sanitize(&i.fields().title, false)))
+        .max()
+        .unwrap_or(0);
+    let room = w.saturating_sub(2 + 11 + when_w + status_w + 10).max(10);
+    let title_w = widest.clamp(10, room);
     let lines: Vec<Line> = r
         .items
         .iter()
@@ -61,7 +72,6 @@ pub fn render(app: &App, r: &Review, frame: &mut Frame, area: Rect) {
                 let days = f.due.map_or(0, |d| (d - app.today).num_days());
                 (s.due_in(days), theme::due_soon())
             };
-            let title_w = w.saturating_sub(2 + 11 + when_w + status_w + 10).max(10);
             let line = Line::from(vec![
                 Span::raw(if i == r.selected { "▶ " } else { "  " }),
                 Span::raw(fit(&sanitize(&f.title, false), title_w) + " "),

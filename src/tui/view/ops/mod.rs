@@ -9,7 +9,7 @@
 
 mod incidents;
 mod metrics;
-mod wrap;
+pub(super) mod wrap;
 
 use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;

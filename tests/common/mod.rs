@@ -13,7 +13,7 @@ use stride::core::load_dir;
 use stride::tui::action::Action;
 use stride::tui::app::App;
 use stride::tui::key::Key;
-use stride::tui::keymap::action_for;
+use stride::tui::input::action_for;
 
 /// The day the tests' sample data is looked at.
 pub fn today() -> NaiveDate {

@@ -9,7 +9,6 @@ use ratatui::text::{Line, Span};
 use super::common::line;
 use crate::core::text::{fit, percent, sanitize, truncate, width};
 use crate::tui::app::{App, Mode};
-use crate::tui::keymap::bindings;
 use crate::tui::screens::Screen;
 use crate::tui::strings as t;
 use crate::tui::theme;
@@ -152,23 +151,26 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let tr = app.strings();
-    let pairs: Vec<(&str, t::Text)> = match &app.mode {
+    let pairs: Vec<(String, t::Text)> = match &app.mode {
         Mode::Form(_) => vec![
-            ("Tab", t::NEXT_FIELD),
-            ("Enter", t::SAVE),
-            ("Esc", t::CANCEL),
+            ("Tab".into(), t::NEXT_FIELD),
+            ("Enter".into(), t::SAVE),
+            ("Esc".into(), t::CANCEL),
         ],
-        Mode::StatusMenu(_) | Mode::FilterMenu(_) => {
-            vec![("↑↓", t::CHOOSE), ("Enter", t::PICK), ("Esc", t::CANCEL)]
-        }
-        Mode::Confirm(_) => vec![("y", t::DELETE), ("n", t::KEEP)],
-        Mode::Help => vec![(tr.get(t::ANY_KEY), t::CLOSE)],
+        Mode::StatusMenu(_) | Mode::FilterMenu(_) => vec![
+            ("↑↓".into(), t::CHOOSE),
+            ("Enter".into(), t::PICK),
+            ("Esc".into(), t::CANCEL),
+        ],
+        Mode::Confirm(_) => vec![("y".into(), t::DELETE), ("n".into(), t::KEEP)],
+        Mode::Help => vec![(tr.get(t::ANY_KEY).into(), t::CLOSE)],
         _ => {
-            let mut v: Vec<(&str, t::Text)> = match app.screen {
-                Screen::Tree => vec![("↑↓", t::MOVE), ("←→", t::FOLD)],
+            let mut v: Vec<(String, t::Text)> = match app.screen {
+                Screen::Tree => vec![("↑↓".into(), t::MOVE), ("←→".into(), t::FOLD)],
                 _ => vec![],
             };
-            v.extend(bindings(&app.screen).iter().filter_map(|b| b.short));
+            let keys = app.keymap().bindings(&app.screen);
+            v.extend(keys.iter().filter_map(|b| b.footer()));
             v
         }
     };
@@ -176,7 +178,7 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
     let mut used = 1;
     for (k, what) in pairs {
         let what = tr.get(what);
-        let piece = width(k) + width(what) + 3;
+        let piece = width(&k) + width(what) + 3;
         if used + piece > w {
             break;
         }

@@ -53,7 +53,10 @@ fn no_color_and_dumb_terminals_get_no_colour_whatever_the_config_says() {
 
 #[test]
 fn colour_depth_follows_colorterm_and_term() {
-    assert_eq!(palette(&[("TERM", "xterm-256color")], None), Palette::Indexed);
+    assert_eq!(
+        palette(&[("TERM", "xterm-256color")], None),
+        Palette::Indexed
+    );
     assert_eq!(palette(&[("TERM", "xterm")], None), Palette::Ansi16);
     assert_eq!(palette(&[("TERM", "linux")], None), Palette::Ansi16);
     assert_eq!(palette(&[], None), Palette::Ansi16);
@@ -145,7 +148,11 @@ fn sixteen_colours_leave_no_truecolor_or_indexed_cell() {
             assert_eq!(bad, None, "light: {light}");
             // the selection still stands out
             let buf = t.backend().buffer();
-            assert!(buf.content.iter().any(|c| c.bg == Color::DarkGray || c.bg == Color::Gray));
+            assert!(
+                buf.content
+                    .iter()
+                    .any(|c| c.bg == Color::DarkGray || c.bg == Color::Gray)
+            );
         }
     }
 }
@@ -162,8 +169,17 @@ fn the_light_theme_draws_dark_text() {
     );
     let t = draw(&mut app, 80, 24);
     let buf = t.backend().buffer();
-    assert!(buf.content.iter().all(|c| c.fg != Color::White || c.bg != Color::Reset));
-    assert!(buf.content.iter().any(|c| c.bg == Color::Rgb(200, 215, 240)), "selection");
+    assert!(
+        buf.content
+            .iter()
+            .all(|c| c.fg != Color::White || c.bg != Color::Reset)
+    );
+    assert!(
+        buf.content
+            .iter()
+            .any(|c| c.bg == Color::Rgb(200, 215, 240)),
+        "selection"
+    );
 }
 
 const NAMES: fn() -> Vec<String> = || Keymap::default().action_names();
@@ -184,13 +200,19 @@ fn a_bad_config_file_says_where() {
     let names = NAMES();
     let at = |text: &str| config::parse(text, Path::new("c.toml"), &names).unwrap_err();
     let e = at("theme = \"light\"\n[keys]\n\"J\" = \"dwon\"\n");
-    assert!(e.starts_with("c.toml:3:7: no action is named \"dwon\""), "{e}");
+    assert!(
+        e.starts_with("c.toml:3:7: no action is named \"dwon\""),
+        "{e}"
+    );
     let e = at("theme = \"pink\"\n");
     assert!(e.starts_with("c.toml:1:9: theme is"), "{e}");
     let e = at("theme = \n");
     assert!(e.starts_with("c.toml:1:"), "{e}");
     let e = at("\n\nthemes = \"dark\"\n");
-    assert!(e.starts_with("c.toml:3:1: unknown setting \"themes\""), "{e}");
+    assert!(
+        e.starts_with("c.toml:3:1: unknown setting \"themes\""),
+        "{e}"
+    );
     let e = at("[keys]\n\"<Nope>\" = \"down\"\n");
     assert!(e.starts_with("c.toml:2:1: "), "{e}");
 }
@@ -235,7 +257,11 @@ fn a_bad_config_starts_with_the_defaults_and_says_so() {
 fn remapped_keys_work_and_show_in_help_and_footer() {
     let d = tempfile::tempdir().unwrap();
     let file = d.path().join("config.toml");
-    std::fs::write(&file, "[keys]\n\"J\" = \"down\"\n\"Q\" = \"quit\"\n\"H\" = \"help\"\n").unwrap();
+    std::fs::write(
+        &file,
+        "[keys]\n\"J\" = \"down\"\n\"Q\" = \"quit\"\n\"H\" = \"help\"\n",
+    )
+    .unwrap();
     let (ui, problem) = config::ui(Some(&file), env(&[("COLORTERM", "truecolor")]));
     assert_eq!(problem, None);
     let (_r, mut app) = common::app_in("en", false);
@@ -288,15 +314,28 @@ fn help_labels_never_run_into_their_descriptions() {
                 // the window is 98 columns inside: two columns of 49
                 let (mut left, mut right, mut w) = (String::new(), String::new(), 0);
                 for c in l.chars() {
-                    if w < 49 { left.push(c) } else { right.push(c) }
+                    if w < 49 {
+                        left.push(c)
+                    } else {
+                        right.push(c)
+                    }
                     w += stride::core::text::width(&c.to_string());
                 }
                 [left, right]
             })
             .collect();
         let tree = stride::tui::screens::Screen::Tree;
-        let mut labels: Vec<String> = app.keymap().bindings(&tree).iter().map(|b| b.label()).collect();
-        labels.extend(stride::tui::keymap::OVERLAY_HELP.iter().map(|(l, _, _)| l.to_string()));
+        let mut labels: Vec<String> = app
+            .keymap()
+            .bindings(&tree)
+            .iter()
+            .map(|b| b.label())
+            .collect();
+        labels.extend(
+            stride::tui::keymap::OVERLAY_HELP
+                .iter()
+                .map(|(l, _, _)| l.to_string()),
+        );
         for label in labels {
             assert!(
                 halves.iter().any(|h| h.starts_with(&format!("{label} "))),

@@ -90,7 +90,10 @@ pub fn parse(text: &str, file: &Path, actions: &[String]) -> Result<Config, Stri
             "theme" => {
                 let v = item.as_str().and_then(ThemeName::parse);
                 if v.is_none() {
-                    return Err(at(item.span(), r#"theme is "dark", "light" or "mono""#.into()));
+                    return Err(at(
+                        item.span(),
+                        r#"theme is "dark", "light" or "mono""#.into(),
+                    ));
                 }
                 config.theme = v;
             }
@@ -105,13 +108,22 @@ pub fn parse(text: &str, file: &Path, actions: &[String]) -> Result<Config, Stri
                     if !actions.iter().any(|a| a == action) {
                         return Err(at(
                             v.span().or(k_span),
-                            format!("no action is named {:?}; they are: {}", action, actions.join(", ")),
+                            format!(
+                                "no action is named {:?}; they are: {}",
+                                action,
+                                actions.join(", ")
+                            ),
                         ));
                     }
                     config.keys.push((key, action.to_string()));
                 }
             }
-            other => return Err(at(key_span, format!("unknown setting {other:?} (theme, keys)"))),
+            other => {
+                return Err(at(
+                    key_span,
+                    format!("unknown setting {other:?} (theme, keys)"),
+                ));
+            }
         }
     }
     Ok(config)

@@ -8,8 +8,7 @@ use super::action::Action;
 use super::app::{App, Mode};
 use super::key::Key;
 use super::keymap::{
-    ASK_TABLE, CONFLICT_TABLE, DELETE_TABLE, Fallback, Keymap, MENU_TABLE, OverlayKeys,
-    TEXT_TABLE,
+    ASK_TABLE, CONFLICT_TABLE, DELETE_TABLE, Fallback, Keymap, MENU_TABLE, OverlayKeys, TEXT_TABLE,
 };
 use super::screens::Screen;
 
@@ -30,9 +29,7 @@ pub fn action_with(map: &Keymap, mode: &Mode, screen: &Screen, event: &Event) ->
             Mode::Search | Mode::Form(_) => Some(Action::Paste(text.clone())),
             _ => None,
         },
-        Event::Key(k) if k.kind != KeyEventKind::Release => {
-            key_action(map, mode, screen, k, event)
-        }
+        Event::Key(k) if k.kind != KeyEventKind::Release => key_action(map, mode, screen, k, event),
         _ => None,
     }
 }

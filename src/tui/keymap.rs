@@ -4,7 +4,6 @@
 
 use std::sync::LazyLock;
 
-
 use super::action::Action;
 use super::key::{Code, Key, key};
 use super::remap::name_of;
@@ -549,8 +548,8 @@ mod ops_tests {
     use super::*;
     use crate::tui::app::Mode;
     use crate::tui::input::action_in;
-    use crossterm::event::Event;
     use crate::tui::screens::Ops;
+    use crossterm::event::Event;
 
     fn press(screen: &Screen, c: char) -> Option<Action> {
         action_in(&Mode::Normal, screen, &Event::Key(Key::char(c).event()))

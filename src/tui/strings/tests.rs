@@ -61,7 +61,7 @@ fn english_texts_read_as_before() {
     assert_eq!(EN.due_in(0), "due today");
     assert_eq!(EN.due_in(1), "due tomorrow");
     assert_eq!(EN.due_in(5), "due in 5 days");
-    assert_eq!(EN.date_and_week("2023-06-20", 25, 26), "2023-06-20 W25  ");
+    assert_eq!(EN.date_and_week("2023-06-20", 25, 26), "2023-06-20 W26  ");
     assert_eq!(EN.count(1, EN.get(OVERDUE)), "1 overdue  ");
     assert_eq!(
         EN.matches_for(1, "x"),

@@ -90,3 +90,40 @@ fn the_report_file_is_named_by_the_teams_week() {
     let written = d.path().join("data/reports/2023-26.md");
     assert!(written.exists(), "{:?}", app.message);
 }
+
+#[test]
+fn earlier_weeks_of_the_ops_view_show_the_values_history_recorded() {
+    let w24 = std::fs::read_to_string(common::data_dir().join("history/2023-W24.toml")).unwrap();
+    let w24 = format!("{w24}\n[metrics]\n\"o3-stability/deposit-success\" = 99.91\n");
+    let (_d, mut app) = common::app_with("en", true, &[("history/2023-W24.toml", &w24)]);
+    app.dispatch(Action::Operations);
+    let row = |app: &mut stride::tui::app::App| {
+        let screen = text(&draw(app, 120, 40));
+        screen
+            .lines()
+            .find(|l| {
+                l.trim_start_matches(['▶', ' '])
+                    .starts_with("入金有效成功率 ")
+            })
+            .unwrap()
+            .to_string()
+    };
+    // the week just past: today's values, and the change since W24's record
+    let now = row(&mut app);
+    assert!(now.contains("99.99%") && now.contains("▲ 0.08"), "{now}");
+    // the week before: the values its report had, recorded in W24
+    app.dispatch(Action::PrevWeek);
+    let then = row(&mut app);
+    assert!(
+        then.contains("99.91%") && !then.contains("99.99%"),
+        "{then}"
+    );
+    assert!(then.contains("✗ missed"), "below its target then: {then}");
+    // a week nothing was recorded for shows no value
+    app.dispatch(Action::PrevWeek);
+    let none = row(&mut app);
+    assert!(!none.contains('%'), "{none}");
+    app.dispatch(Action::NextWeek);
+    app.dispatch(Action::NextWeek);
+    assert!(row(&mut app).contains("99.99%"));
+}

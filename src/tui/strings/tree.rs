@@ -166,6 +166,7 @@ pub const LATE_SHORT: Text = ("late", "逾期");
 pub const SOON_SHORT: Text = ("soon", "临期");
 pub const BLOCKED_SHORT: Text = ("blk", "阻断");
 pub const FILTER_OVERDUE: Text = ("overdue", "逾期");
+pub const FILTER_DUE_SOON: Text = ("due soon", "即将到期");
 
 // the tree
 pub const NOTHING_MATCHES: Text = (

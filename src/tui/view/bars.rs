@@ -95,7 +95,9 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     // team's `AB级0次 CD级1次`; else short ones for all. The last count's
     // two spaces may go past the edge.
     let narrow = area.width < 60;
-    let fits = |c: &[Span]| fixed_with(c).saturating_sub(2) <= area.width as usize;
+    // (a filter comes last, and shows whole)
+    let slack = if filter.is_some() { 0 } else { 2 };
+    let fits = |c: &[Span]| fixed_with(c).saturating_sub(slack) <= area.width as usize;
     let mut counts = counts_of(narrow, narrow);
     if !fits(&counts) {
         counts = counts_of(true, false);
@@ -109,6 +111,10 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     }
     if !fits(&counts) && counts.len() == 5 {
         counts.truncate(3);
+    }
+    // the whole filter shows, before any count
+    if !fits(&counts) && filter.is_some() {
+        counts.clear();
     }
     let fixed = fixed_with(&counts);
     let room = (area.width as usize).saturating_sub(fixed);

@@ -81,3 +81,11 @@ fn the_header_shows_the_whole_filter() {
         );
     }
 }
+
+#[test]
+fn a_search_in_pinyin_initials_finds_the_chinese_title() {
+    let (_d, mut app) = common::app_in("zh", false);
+    common::keys(&mut app, "/wlds<Enter>");
+    let title = app.selected_item().unwrap().fields().title.clone();
+    assert_eq!(title, "网联代收");
+}

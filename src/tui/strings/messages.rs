@@ -46,7 +46,10 @@ impl Strings {
 
     pub fn filter_on(self, what: &str, rows: usize) -> String {
         self.pick(
-            format!("filter: {what} ({rows} rows); F clears it"),
+            format!(
+                "filter: {what} ({}); F clears it",
+                crate::core::l10n::plural(rows as i64, "row", "rows")
+            ),
             format!("筛选：{what}（{rows} 行）；按 F 清除"),
         )
     }

@@ -115,7 +115,7 @@ impl Strings {
         )
     }
 
-    /// `4 days overdue`.
+    /// `1 day overdue`, `4 days overdue`.
     pub fn days_overdue(self, days: i64) -> String {
         self.lang.days_overdue(days)
     }

@@ -103,7 +103,9 @@ pub fn parse(text: &str, file: &Path, actions: &[String]) -> Result<Config, Stri
                 };
                 for (k, v) in table.iter() {
                     let k_span = table.key(k).and_then(|x| x.span());
-                    let key: Key = k.parse().map_err(|e| at(k_span.clone(), format!("{e}")))?;
+                    let key = k
+                        .parse::<Key>()
+                        .map_err(|e| at(k_span.clone(), e.to_string()))?;
                     let action = v.as_str().unwrap_or_default();
                     if !actions.iter().any(|a| a == action) {
                         return Err(at(

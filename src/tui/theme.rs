@@ -164,9 +164,8 @@ impl Theme {
     pub fn from_env(env: impl Fn(&str) -> Option<String>, chosen: Option<ThemeName>) -> Self {
         let set = |name: &str| env(name).filter(|v| !v.is_empty());
         let term = set("TERM").unwrap_or_default();
-        let palette = if set("NO_COLOR").is_some() || term == "dumb" {
-            Palette::Mono
-        } else if chosen == Some(ThemeName::Mono) {
+        let no_colour = set("NO_COLOR").is_some() || term == "dumb";
+        let palette = if no_colour || chosen == Some(ThemeName::Mono) {
             Palette::Mono
         } else if set("COLORTERM").is_some_and(|c| c == "truecolor" || c == "24bit") {
             Palette::Truecolor

@@ -71,7 +71,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let conflicted: HashSet<ItemPath> = app.merge_conflicts().into_iter().map(|c| c.item).collect();
     // without colour, a marker column shows the selected row
     let theme = app.theme();
-    let w = area.width as usize - width(theme.selection_marker(false));
+    let w = (area.width as usize).saturating_sub(width(theme.selection_marker(false)));
     let cols = Columns::for_width(w);
     let lines: Vec<Line> = rows
         .iter()

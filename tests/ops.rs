@@ -121,8 +121,12 @@ fn incidents_of_a_week_newest_first_with_counts() {
     assert_eq!(c["title"], "账户流水金额差异");
     assert_eq!(c["minutes"], 296);
     assert_eq!(c["business_impact"], true);
-    // the week of today has none; the open ones are asked for by name
-    let this_week = json(stride(d.path()).args(["incidents", "--format", "json"]));
+    // without --week, the week the report shows: the one just past
+    let default = json(stride(d.path()).args(["incidents", "--format", "json"]));
+    assert_eq!(default["week"], "2023-W24");
+    assert_eq!(default["incidents"].as_array().unwrap().len(), 6);
+    let this_week =
+        json(stride(d.path()).args(["incidents", "--week", "2023-W25", "--format", "json"]));
     assert_eq!(this_week["incidents"].as_array().unwrap().len(), 0);
     let open = json(stride(d.path()).args(["incidents", "--open", "--format", "json"]));
     let open = open["incidents"].as_array().unwrap();

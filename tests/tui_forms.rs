@@ -194,7 +194,12 @@ fn the_edit_form_sets_status_counts_weight_and_tags_and_checks_them() {
     // a status by a word the menu shows; a bad one says what is allowed
     f.focus("status");
     f.type_over("busy");
-    assert!(f.field("status").1.unwrap().contains("in progress, blocked"));
+    assert!(
+        f.field("status")
+            .1
+            .unwrap()
+            .contains("in progress, blocked")
+    );
     f.type_over("at_risk");
     assert_eq!(f.field("status").1, None);
     // the project has no stages

@@ -509,7 +509,7 @@ fn the_stand_up_opens_on_operations_and_sums_them_up() {
     };
     assert!(s.on_summary());
     let text = common::screen::text(&common::screen::draw(&mut f.app, 100, 40));
-    assert!(text.contains("Operations W24: AB 0 · CD 1"), "{text}");
+    assert!(text.contains("Operations W25: AB 0 · CD 1"), "{text}");
     assert!(text.contains("✗ 入金有效成功率  99.9% (target 99.95%)"));
     assert!(text.contains("open: 清结算csp-agent-oss告警 (since 06-16)"));
 }

@@ -956,7 +956,7 @@ fn sigterm_with_unsaved_edits_keeps_them_for_the_next_start() {
     t.wait_dead();
     let screen = t.run(&["capture-pane", "-p", "-t", "s", "-S", "-"]);
     assert!(screen.contains("EXIT=143"), "{screen}");
-    assert!(screen.contains("1 unsaved edit(s) kept in"), "{screen}");
+    assert!(screen.contains("1 unsaved edit kept in"), "{screen}");
     let lines: Vec<&str> = screen.lines().map(str::trim).collect();
     assert!(
         lines.contains(&"icanon") && lines.contains(&"echo"),

@@ -58,3 +58,21 @@ pub fn report_unloaded(p: &Portfolio) -> bool {
     }
     any
 }
+
+/// The Monday of the week `--week` names: ISO (`2023-W25`) or as the team
+/// counts weeks (`26`, `2023-26`).
+pub fn week_arg(
+    settings: &crate::core::settings::Settings,
+    week: &str,
+    today: chrono::NaiveDate,
+) -> Result<chrono::NaiveDate, super::failure::Failure> {
+    settings.parse_week(week, today).ok_or_else(|| {
+        let monday = crate::core::settings::monday_of(today);
+        super::failure::Failure::new(format!(
+            "`{week}` is not a week: write it like {}, {} or {}",
+            crate::core::settings::iso_week_name(today),
+            settings.week_number(today),
+            settings.week_name(monday),
+        ))
+    })
+}

@@ -32,6 +32,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "STRIDE_TODAY", value_parser = data::parse_day)]
     pub today: Option<NaiveDate>,
 
+    /// The TUI's config file (theme, keys), instead of
+    /// ~/.config/stride/config.toml.
+    #[arg(long, global = true, env = "STRIDE_CONFIG")]
+    pub config: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -102,6 +107,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 today,
                 cli.today.is_none(),
                 crate::tui::Start::Standup,
+                cli.config.as_deref(),
             )
             .map_err(Failure::new)?;
             return Ok(ExitCode::SUCCESS);
@@ -114,6 +120,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
                 today,
                 cli.today.is_none(),
                 crate::tui::Start::Tree,
+                cli.config.as_deref(),
             )
             .map_err(Failure::new)?;
             return Ok(ExitCode::SUCCESS);

@@ -16,7 +16,7 @@ use crate::core::l10n::terms::{MET, MISSED};
 use crate::core::l10n::{Language, with_unit};
 use crate::core::model::{Grade, Metric};
 use crate::core::ops::{GradeCounts, grade_counts};
-use crate::core::settings::{iso_week_name, monday_of, parse_iso_week};
+use crate::core::settings::iso_week_name;
 use crate::core::text::{fit, sanitize, width};
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -34,8 +34,9 @@ pub struct MetricsArgs {
 
 #[derive(Debug, Args)]
 pub struct IncidentsArgs {
-    /// The ISO week to list, like 2023-W24 (default: the week of today).
-    #[arg(long, value_name = "YYYY-Www")]
+    /// The week to list: ISO (2023-W24) or as the team counts weeks (25,
+    /// 2023-25). Default: the week the report shows, the one just past.
+    #[arg(long, value_name = "WEEK")]
     week: Option<String>,
     /// Only incidents without a `resolved` time, of any week.
     #[arg(long)]
@@ -182,13 +183,8 @@ pub fn incidents(
 ) -> Result<ExitCode, Failure> {
     let p = load(dir)?;
     let monday = match &args.week {
-        Some(w) => parse_iso_week(w).ok_or_else(|| {
-            Failure::new(format!(
-                "`{w}` is not a week: write it like {}",
-                iso_week_name(today)
-            ))
-        })?,
-        None => monday_of(today),
+        Some(w) => super::data::week_arg(&p.settings, w, today)?,
+        None => Portfolio::reported_week(today),
     };
     let list = if args.open {
         p.open_incidents()

@@ -7,14 +7,16 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::data::{load, report_unloaded};
+use super::data::{load, report_unloaded, week_arg};
 use super::failure::Failure;
 use crate::core::report::{for_week, json, markdown};
+use crate::core::settings::iso_week_name;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// A past ISO week to render from its history file, like 2023-W24.
-    #[arg(long, value_name = "YYYY-Www")]
+    /// A past week to render from its history file: ISO (2023-W24) or as
+    /// the team counts weeks (25, 2023-25).
+    #[arg(long, value_name = "WEEK")]
     week: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Md)]
@@ -37,7 +39,11 @@ pub fn run(
     out: &mut impl Write,
 ) -> Result<ExitCode, Failure> {
     let portfolio = load(dir)?;
-    let report = for_week(&portfolio, today, args.week.as_deref())?;
+    let week = match &args.week {
+        Some(w) => Some(iso_week_name(week_arg(&portfolio.settings, w, today)?)),
+        None => None,
+    };
+    let report = for_week(&portfolio, today, week.as_deref())?;
     let text = match args.format {
         Format::Md => markdown(&report, portfolio.settings.language),
         Format::Json => json(&report)?,

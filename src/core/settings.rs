@@ -52,6 +52,55 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// The Monday of a week written as the user may: ISO (`2023-W25`), or
+    /// as the team counts weeks (`26`, `2023-26`; a bare number is in the
+    /// year of `today`). `None` for anything else.
+    pub fn parse_week(&self, s: &str, today: NaiveDate) -> Option<NaiveDate> {
+        let s = s.trim();
+        if s.contains(['W', 'w']) {
+            return parse_iso_week(&s.replace('w', "W"));
+        }
+        let (year, n) = match s.split_once('-') {
+            Some((y, n)) => (y.parse().ok()?, n),
+            None => (today.year(), s),
+        };
+        let n: u32 = n.parse().ok()?;
+        let monday = match self.week_numbering {
+            WeekNumbering::Iso => NaiveDate::from_isoywd_opt(year, n, chrono::Weekday::Mon)?,
+            WeekNumbering::Jan1 => {
+                let first = monday_of(NaiveDate::from_ymd_opt(year, 1, 1)?);
+                let monday = first.checked_add_days(Days::new(7 * u64::from(n.checked_sub(1)?)))?;
+                // a week 1 Monday in the year before is fine; past the year is not
+                if monday.year() > year {
+                    return None;
+                }
+                monday
+            }
+        };
+        Some(monday)
+    }
+
+    /// A week as the team names it: `2023-26` with `jan1`, `2023-W25` ISO.
+    pub fn week_name(&self, monday: NaiveDate) -> String {
+        match self.week_numbering {
+            WeekNumbering::Iso => iso_week_name(monday),
+            WeekNumbering::Jan1 => {
+                let sunday = monday + Days::new(6);
+                // the week holding 1 January is the new year's week 1
+                let year = if sunday.year() > monday.year() {
+                    sunday.year()
+                } else {
+                    monday.year()
+                };
+                let n =
+                    jan1_week(sunday.min(NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(sunday)));
+                format!("{year}-{n:02}")
+            }
+        }
+    }
+}
+
 /// Week of `day` counted from the Monday-to-Sunday week that holds 1 January.
 pub fn jan1_week(day: NaiveDate) -> u32 {
     let jan1 = NaiveDate::from_ymd_opt(day.year(), 1, 1).unwrap_or(day);
@@ -168,6 +217,37 @@ pub fn parse(path: &Path, text: &str) -> (Settings, Vec<Diagnostic>) {
     }
     diags.sort_by_key(|d| (d.line, d.column));
     (s, diags)
+}
+
+#[cfg(test)]
+mod week_tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn weeks_are_read_as_the_team_counts_them_or_iso() {
+        let jan1 = Settings {
+            week_numbering: WeekNumbering::Jan1,
+            ..Settings::default()
+        };
+        let iso = Settings::default();
+        let today = d("2023-06-20");
+        assert_eq!(jan1.parse_week("26", today), Some(d("2023-06-19")));
+        assert_eq!(jan1.parse_week("2023-26", today), Some(d("2023-06-19")));
+        assert_eq!(jan1.parse_week("2023-W25", today), Some(d("2023-06-19")));
+        assert_eq!(iso.parse_week("25", today), Some(d("2023-06-19")));
+        assert_eq!(iso.parse_week("2023-W25", today), Some(d("2023-06-19")));
+        assert_eq!(jan1.parse_week("1", today), Some(d("2022-12-26")));
+        assert_eq!(jan1.parse_week("0", today), None);
+        assert_eq!(jan1.parse_week("60", today), None);
+        assert_eq!(jan1.parse_week("next", today), None);
+        assert_eq!(jan1.week_name(d("2023-06-19")), "2023-26");
+        assert_eq!(jan1.week_name(d("2022-12-26")), "2023-01");
+        assert_eq!(iso.week_name(d("2023-06-19")), "2023-W25");
+    }
 }
 
 #[cfg(test)]

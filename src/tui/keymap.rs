@@ -4,14 +4,17 @@
 
 use std::sync::LazyLock;
 
-use crossterm::event::{Event, KeyEvent, KeyEventKind};
-
 use super::action::Action;
-use super::app::{App, Mode};
-use super::key::{Code, Key, key};
+use super::key::{Key, key};
+use super::remap::name_of;
 use super::screens::Screen;
 use super::strings::Text;
 use super::strings::keys::*;
+
+pub use super::overlay_keys::{
+    ASK_TABLE, CONFLICT_TABLE, DELETE_TABLE, Fallback, MENU_TABLE, OVERLAY_HELP, OverlayKeys,
+    QUESTION_TABLE, TEXT_TABLE,
+};
 
 /// One line of the key table: the keys, what they do, and a word for the
 /// footer. The texts are in both languages (from `strings.rs`); the views
@@ -22,13 +25,28 @@ pub struct Binding {
     pub help: Text,
     /// Shown in the footer, when set: the keys as written there, and a word.
     pub short: Option<(&'static str, Text)>,
+    /// The keys the user's config gave this action (also in `keys`).
+    pub remapped: Vec<Key>,
 }
 
 impl Binding {
-    /// The keys as the help shows them: `↓ j`.
+    /// The keys as the help shows them: `↓ j`; a remapped key first, with
+    /// a star: `J* ↓ j`.
     pub fn label(&self) -> String {
-        let labels: Vec<String> = self.keys.iter().map(|k| k.label()).collect();
+        let mine = self.remapped.iter().map(|k| format!("{}*", k.label()));
+        let rest = self.keys.iter().filter(|k| !self.remapped.contains(k));
+        let labels: Vec<String> = mine.chain(rest.map(|k| k.label())).collect();
         labels.join(" ")
+    }
+
+    /// The keys and word of the footer: the remapped keys when there are.
+    pub fn footer(&self) -> Option<(String, Text)> {
+        let (k, word) = self.short?;
+        if self.remapped.is_empty() {
+            return Some((k.to_string(), word));
+        }
+        let keys: Vec<String> = self.remapped.iter().map(|k| k.label()).collect();
+        Some((format!("{}*", keys.join("")), word))
     }
 }
 
@@ -39,6 +57,7 @@ macro_rules! bind {
             action: $action,
             help: $help,
             short: None,
+            remapped: Vec::new(),
         }
     };
     ($keys:expr, $action:expr, $help:expr, $short:expr) => {
@@ -47,6 +66,7 @@ macro_rules! bind {
             action: $action,
             help: $help,
             short: Some($short),
+            remapped: Vec::new(),
         }
     };
 }
@@ -225,206 +245,89 @@ fn build(table: Table) -> Vec<Binding> {
     v
 }
 
-/// Every screen's table, built on first use.
-static TABLES: LazyLock<[(Table, Vec<Binding>); 7]> = LazyLock::new(|| {
-    use Table::*;
-    [
-        Tree,
-        StandupOps,
-        Standup,
-        StandupSummary,
-        Overdue,
-        Board,
-        Ops,
-    ]
-    .map(|t| (t, build(t)))
-});
-
-/// The keys of a screen, in the order the help lists them.
-pub fn bindings(screen: &Screen) -> &'static [Binding] {
-    let table = Table::of(screen);
-    TABLES
-        .iter()
-        .find(|(t, _)| *t == table)
-        .map_or(&[], |(_, v)| v.as_slice())
+/// Every screen's table, built once from the defaults and the keys of the
+/// user's config; passed to the views and the event loop (no global state).
+pub struct Keymap {
+    tables: Vec<(Table, Vec<Binding>)>,
 }
 
-/// The keys of an overlay: each key's action; a key not in the table
-/// falls to [`Fallback`].
-pub struct OverlayKeys {
-    pub keys: Vec<(Vec<Key>, Action)>,
-    pub fallback: Fallback,
-}
-
-impl OverlayKeys {
-    fn new(keys: &[(&[&str], Action)], fallback: Fallback) -> Self {
-        let keys = keys
-            .iter()
-            .map(|(ks, a)| (ks.iter().map(|k| key(k)).collect(), a.clone()))
-            .collect();
-        OverlayKeys { keys, fallback }
-    }
-
-    /// What `k` does in this overlay.
-    pub fn action(&self, k: Key) -> Option<Action> {
-        if let Some((_, a)) = self.keys.iter().find(|(ks, _)| ks.contains(&k)) {
-            return Some(a.clone());
-        }
-        match (self.fallback, k.code) {
-            (Fallback::Choose, Code::Char(c)) => Some(Action::Choose(c)),
-            (Fallback::Cancel, _) => Some(Action::Cancel),
-            _ => None,
-        }
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap::new(&[])
     }
 }
 
-/// What an overlay does with a key its table does not name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Fallback {
-    /// A character picks an entry by its letter ([`Action::Choose`]).
-    Choose,
-    /// Any other key says no ([`Action::Cancel`]).
-    Cancel,
-    /// The key edits the text being typed ([`Action::Input`]).
-    Text,
-}
-
-/// The status and filter menus.
-pub static MENU_TABLE: LazyLock<OverlayKeys> = LazyLock::new(|| {
-    OverlayKeys::new(
-        &[
-            (&["<Down>", "j", "<Tab>"], Action::MenuDown),
-            (&["<Up>", "k", "<S-Tab>"], Action::MenuUp),
-            (&["<Enter>"], Action::Confirm),
-            (&["<Esc>", "q", "Ctrl-c"], Action::Cancel),
-        ],
-        Fallback::Choose,
-    )
-});
-
-/// The question of a save conflict: `m`ine or `t`heirs, by letter.
-pub static CONFLICT_TABLE: LazyLock<OverlayKeys> =
-    LazyLock::new(|| OverlayKeys::new(&[(&["<Esc>", "Ctrl-c"], Action::Cancel)], Fallback::Choose));
-
-/// The delete prompt: yes, or any other key for no.
-pub static DELETE_TABLE: LazyLock<OverlayKeys> = LazyLock::new(|| {
-    OverlayKeys::new(
-        &[(&["y", "Y", "<Enter>"], Action::Confirm)],
-        Fallback::Cancel,
-    )
-});
-
-/// A question answered `y` (or `Enter`) or `n`, or put away with `Esc`:
-/// clear the blocker too, leave the stand-up.
-pub static QUESTION_TABLE: LazyLock<OverlayKeys> = LazyLock::new(|| {
-    OverlayKeys::new(
-        &[
-            (&["<Enter>"], Action::Confirm),
-            (&["<Esc>", "Ctrl-c"], Action::Cancel),
-        ],
-        Fallback::Choose,
-    )
-});
-
-/// The questions when quitting with unsaved edits (`s`ave again,
-/// `d`iscard) and at a start with edits left from last time (`r`e-apply,
-/// `d`iscard): a letter answers, `Esc` stays (or decides later). Other
-/// keys do nothing, so that no key typed ahead throws edits away.
-pub static ASK_TABLE: LazyLock<OverlayKeys> =
-    LazyLock::new(|| OverlayKeys::new(&[(&["<Esc>", "Ctrl-c"], Action::Cancel)], Fallback::Choose));
-
-/// The search prompt and the forms.
-pub static TEXT_TABLE: LazyLock<OverlayKeys> = LazyLock::new(|| {
-    OverlayKeys::new(
-        &[
-            (&["<Enter>"], Action::Confirm),
-            (&["<Esc>", "Ctrl-c"], Action::Cancel),
-            (&["Ctrl-s"], Action::Save),
-            (&["Ctrl-j"], Action::NewLine),
-            (&["<Tab>", "<Down>"], Action::NextField),
-            (&["<S-Tab>", "<Up>"], Action::PrevField),
-        ],
-        Fallback::Text,
-    )
-});
-
-/// The keys of menus, forms and prompts, for the help overlay: as shown,
-/// the keys (checked against the overlay tables by a test), and what they do.
-pub const OVERLAY_HELP: &[(&str, &[&str], Text)] = &[
-    (
-        "Tab ↓/S-Tab ↑",
-        &["<Tab>", "<Down>", "<S-Tab>", "<Up>"],
-        FORM_FIELDS,
-    ),
-    ("Enter", &["<Enter>"], CONFIRM),
-    ("Ctrl-s", &["Ctrl-s"], super::strings::SAVE_FORM_KEYS),
-    ("Enter Ctrl-j", &["Ctrl-j"], super::strings::NEW_LINE_KEYS),
-    ("Esc", &["<Esc>"], CANCEL),
-    ("j k ↑ ↓", &["j", "k", "<Up>", "<Down>"], MENU_MOVE),
-    ("y n", &["y", "n"], YES_NO),
-    (
-        "Ctrl-u w a e",
-        &["Ctrl-u", "Ctrl-w", "Ctrl-a", "Ctrl-e"],
-        TEXT_KEYS,
-    ),
-];
-
-/// What a terminal event asks for, in the app's current screen and mode.
-pub fn action_for(app: &App, event: &Event) -> Option<Action> {
-    action_in(&app.mode, &app.screen, event)
-}
-
-/// What a terminal event asks for, in a screen and mode.
-pub fn action_in(mode: &Mode, screen: &Screen, event: &Event) -> Option<Action> {
-    match event {
-        Event::Paste(text) => match mode {
-            Mode::Search | Mode::Form(_) => Some(Action::Paste(text.clone())),
-            _ => None,
-        },
-        Event::Key(k) if k.kind != KeyEventKind::Release => key_action(mode, screen, k, event),
-        _ => None,
-    }
-}
-
-/// The overlay table of a mode; `None` for the screens' own keys and help.
-pub fn overlay_keys(mode: &Mode) -> Option<&'static OverlayKeys> {
-    match mode {
-        Mode::Normal | Mode::Help(_) => None,
-        Mode::StatusMenu(_) | Mode::FilterMenu(_) => Some(&MENU_TABLE),
-        Mode::Conflict(_) | Mode::Settle(_) => Some(&CONFLICT_TABLE),
-        Mode::Confirm(_) => Some(&DELETE_TABLE),
-        Mode::ClearBlocker(_) | Mode::LeaveStandup => Some(&QUESTION_TABLE),
-        Mode::Search | Mode::Form(_) => Some(&TEXT_TABLE),
-        Mode::Quitting | Mode::Recover(_) => Some(&ASK_TABLE),
-    }
-}
-
-fn key_action(mode: &Mode, screen: &Screen, event: &KeyEvent, raw: &Event) -> Option<Action> {
-    let k = Key::of_event(event)?;
-    match overlay_keys(mode) {
-        None if matches!(mode, Mode::Help(_)) => Some(match k.code {
-            _ if k.ctrl => Action::Cancel,
-            Code::Down | Code::PageDown | Code::Char('j' | ' ') => Action::MenuDown,
-            Code::Up | Code::PageUp | Code::Char('k') => Action::MenuUp,
-            _ => Action::Cancel,
-        }),
-        None => bindings(screen)
-            .iter()
-            .find(|b| b.keys.contains(&k))
-            .map(|b| b.action.clone()),
-        Some(table) => table.action(k).or_else(|| match table.fallback {
-            Fallback::Text => {
-                tui_input::backend::crossterm::to_input_request(raw).map(Action::Input)
+impl Keymap {
+    /// The default tables, with each `(key, action name)` moved to the
+    /// binding of that action on every screen that has it.
+    pub fn new(remap: &[(Key, String)]) -> Self {
+        use Table::*;
+        let tables = [
+            Tree,
+            StandupOps,
+            Standup,
+            StandupSummary,
+            Overdue,
+            Board,
+            Ops,
+        ]
+        .map(|t| {
+            let mut v = build(t);
+            for (k, name) in remap {
+                let Some(i) = v.iter().position(|b| name_of(&b.action) == *name) else {
+                    continue;
+                };
+                for b in v.iter_mut() {
+                    b.keys.retain(|x| x != k);
+                    b.remapped.retain(|x| x != k);
+                }
+                v[i].keys.insert(0, *k);
+                v[i].remapped.push(*k);
             }
-            _ => None,
-        }),
+            (t, v)
+        });
+        Keymap {
+            tables: tables.into(),
+        }
     }
+
+    /// The keys of a screen, in the order the help lists them.
+    pub fn bindings(&self, screen: &Screen) -> &[Binding] {
+        let table = Table::of(screen);
+        self.tables
+            .iter()
+            .find(|(t, _)| *t == table)
+            .map_or(&[], |(_, v)| v.as_slice())
+    }
+
+    /// The names of the actions a key can be given to, each once.
+    pub fn action_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for b in self.tables.iter().flat_map(|(_, v)| v) {
+            let n = name_of(&b.action);
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+        names
+    }
+}
+
+/// The tables without a config, for tests and callers without an app.
+pub static DEFAULT: LazyLock<Keymap> = LazyLock::new(Keymap::default);
+
+/// The default keys of a screen, in the order the help lists them.
+pub fn bindings(screen: &Screen) -> &'static [Binding] {
+    DEFAULT.bindings(screen)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::app::Mode;
+    use crate::tui::input::action_in;
     use crate::tui::screens::{Board, Ops, Page, Review, Standup};
+    use crossterm::event::{Event, KeyEvent};
     use crossterm::event::{KeyCode, KeyModifiers};
 
     fn key_event(code: KeyCode, modifiers: KeyModifiers) -> Event {
@@ -583,7 +486,10 @@ mod tests {
 #[cfg(test)]
 mod ops_tests {
     use super::*;
+    use crate::tui::app::Mode;
+    use crate::tui::input::action_in;
     use crate::tui::screens::Ops;
+    use crossterm::event::Event;
 
     fn press(screen: &Screen, c: char) -> Option<Action> {
         action_in(&Mode::Normal, screen, &Event::Key(Key::char(c).event()))

@@ -4,9 +4,13 @@
 pub mod action;
 pub mod app;
 pub mod changes;
+pub mod config;
 pub mod form;
+pub mod input;
 pub mod key;
 pub mod keymap;
+pub mod overlay_keys;
+pub mod remap;
 pub mod screens;
 pub mod search;
 pub mod strings;
@@ -64,6 +68,7 @@ pub fn run(
     today: NaiveDate,
     follow_clock: bool,
     start: Start,
+    config_file: Option<&std::path::Path>,
 ) -> Result<(), String> {
     let s = strings::Strings::of(&portfolio);
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
@@ -103,6 +108,14 @@ pub fn run(
     let mut app = App::with_history(portfolio, today, history);
     if follow_clock {
         app.clock.date = Some(|| chrono::Local::now().date_naive());
+    }
+    let (ui, problem) = config::ui(config_file, |k| std::env::var(k).ok());
+    app.clock.ui = ui;
+    if let Some(p) = problem {
+        app.message = Some(app::Message {
+            text: s.config_problem(&p),
+            error: true,
+        });
     }
     if start == Start::Standup {
         app.open_standup();
@@ -280,7 +293,7 @@ fn event_loop(
                 }
             }
             _ => {
-                if let Some(action) = keymap::action_for(app, &ev) {
+                if let Some(action) = input::action_for(app, &ev) {
                     if action == Action::Sync && matches!(app.mode, Mode::Normal) {
                         if syncing {
                             app.info(app.strings().get(strings::team::SYNC_BUSY));

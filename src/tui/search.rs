@@ -1,6 +1,7 @@
 //! Finding items by title or id as the user types: substring matches first,
 //! then fuzzy (in-order) matches, each group in file order. Chinese matches
-//! character by character.
+//! character by character, or by the first letters of its pinyin (`wlzf`
+//! finds 网联支付), among the fuzzy ones.
 
 use super::tree::Node;
 use crate::core::model::{ItemRef, Portfolio};
@@ -123,6 +124,20 @@ fn lowered<'a>(buf: &'a mut String, s: &'a str) -> &'a str {
     }
 }
 
+/// The first letters of the pinyin of a title's Chinese characters, its
+/// letters and digits as they are (lowercased): `网联支付2.0` → `wlzf20`.
+fn initials_into(buf: &mut String, title: &str) {
+    use pinyin::ToPinyin;
+    buf.clear();
+    for c in title.chars() {
+        if let Some(p) = c.to_pinyin() {
+            buf.push_str(p.first_letter());
+        } else if c.is_ascii_alphanumeric() {
+            buf.push(c.to_ascii_lowercase());
+        }
+    }
+}
+
 /// The items matching a query: substring matches, then fuzzy ones, each
 /// run in file order. Items are tree nodes (indices), so that a query
 /// matching most of a large portfolio builds no path.
@@ -188,13 +203,20 @@ pub fn find_after(p: &Portfolio, query: &str, before: Option<&Found>) -> Found {
     let mut exact = Vec::new();
     let mut fuzzy = Vec::new();
     // the lowercased title and id, in buffers used again for every item
-    let (mut t, mut i) = (String::new(), String::new());
+    let (mut t, mut i, mut py) = (String::new(), String::new(), String::new());
+    // pinyin initials for a query of letters and digits
+    let pinyin = q.bytes().all(|b| b.is_ascii_alphanumeric());
     let mut consider = |node: Node, title: &str, id: &str| {
         let title = lowered(&mut t, title);
         if has(title) || has(lowered(&mut i, id)) {
             exact.push(node);
         } else if needle.len() > 1 && (subsequence(title, &needle) || subsequence(id, &needle)) {
             // (one character in order is the character anywhere: found above)
+            fuzzy.push(node);
+        } else if pinyin && !title.is_ascii() && {
+            initials_into(&mut py, title);
+            has(&py)
+        } {
             fuzzy.push(node);
         }
     };
@@ -243,6 +265,34 @@ mod tests {
     }
 
     #[test]
+    fn pinyin_initials_find_chinese_titles() {
+        let p = sample();
+        let titles = |q: &str| -> Vec<String> {
+            let f = find(&p, q);
+            f.nodes
+                .iter()
+                .filter_map(|n| n.item(&p).map(|i| i.fields().title.clone()))
+                .collect()
+        };
+        assert!(
+            titles("wlds").iter().any(|t| t.contains("网联代收")),
+            "{:?}",
+            titles("wlds")
+        );
+        assert!(titles("WLDS").iter().any(|t| t.contains("网联代收")));
+        // letters and digits of the title count as they are
+        assert!(
+            titles("zfzh2").iter().any(|t| t == "支付账户2.0升级"),
+            "{:?}",
+            titles("zfzh2")
+        );
+        assert!(titles("qxzzz").is_empty());
+        let mut s = String::new();
+        initials_into(&mut s, "网联支付2.0");
+        assert_eq!(s, "wlzf20");
+    }
+
+    #[test]
     fn narrowing_an_earlier_search_finds_what_a_fresh_one_finds() {
         let p = sample();
         let mut both = 0;
@@ -254,6 +304,7 @@ mod tests {
             "a2",
             "channel",
             "网联",
+            "wlds",
             "zzz",
         ] {
             let mut before = Found::default();

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use crate::core::model::{ItemPath, ItemRef, Portfolio, Status};
-use crate::core::rollup::overdue_days;
+use crate::core::rollup::{is_due_soon, overdue_days};
 use crate::tui::strings::{self, Strings};
 
 /// One row of the tree: indices into the portfolio, or a file that failed to load.
@@ -110,25 +110,51 @@ impl Node {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TreeFilter {
     pub status: Option<Status>,
+    /// An owner: their items, and the milestones of the projects they own.
     pub owner: Option<String>,
     pub overdue_only: bool,
+    /// Items due within this many days (the settings' `due_soon_days`);
+    /// with `overdue_only`, late or due soon.
+    pub due_soon: Option<i64>,
 }
 
 impl TreeFilter {
     pub fn is_active(&self) -> bool {
-        self.status.is_some() || self.owner.is_some() || self.overdue_only
+        self.status.is_some()
+            || self.owner.is_some()
+            || self.overdue_only
+            || self.due_soon.is_some()
     }
 
     /// Whether the item itself matches (its descendants aside).
     pub fn matches(&self, item: ItemRef<'_>, today: NaiveDate) -> bool {
+        self.matches_under(item, None, today)
+    }
+
+    /// [`TreeFilter::matches`] for an item under a project owned by
+    /// `project_owner`: the owner's filter keeps it too.
+    pub fn matches_under(
+        &self,
+        item: ItemRef<'_>,
+        project_owner: Option<&str>,
+        today: NaiveDate,
+    ) -> bool {
         let status = item.status();
         let f = item.fields();
+        let dated = match (self.overdue_only, self.due_soon) {
+            (false, None) => true,
+            (late, soon) => {
+                (late && overdue_days(f.due, status, today) > 0)
+                    || soon.is_some_and(|d| is_due_soon(f.due, status, today, d))
+            }
+        };
+        let same = |o: &str, x: Option<&str>| x.is_some_and(|x| x.trim() == o.trim());
         self.status.is_none_or(|s| s == status)
             && self
                 .owner
                 .as_deref()
-                .is_none_or(|o| f.owner.as_deref() == Some(o))
-            && (!self.overdue_only || overdue_days(f.due, status, today) > 0)
+                .is_none_or(|o| same(o, f.owner.as_deref()) || same(o, project_owner))
+            && dated
     }
 
     /// A short description for the header: `status=blocked owner=李四 overdue`.
@@ -147,6 +173,9 @@ impl TreeFilter {
         }
         if self.overdue_only {
             parts.push(t.get(strings::FILTER_OVERDUE).to_string());
+        }
+        if self.due_soon.is_some() {
+            parts.push(t.get(strings::FILTER_DUE_SOON).to_string());
         }
         parts.join(" ")
     }
@@ -235,7 +264,10 @@ impl Tree {
                 let mut any = false;
                 if open {
                     for (mi, m) in pr.milestones.iter().enumerate() {
-                        if !filtering || filter.matches(ItemRef::Milestone(m, pr), today) {
+                        let owner = pr.fields.owner.as_deref();
+                        if !filtering
+                            || filter.matches_under(ItemRef::Milestone(m, pr), owner, today)
+                        {
                             self.rows.push(Node::Milestone(oi, pi, mi));
                             any = true;
                         }

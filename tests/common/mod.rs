@@ -12,8 +12,8 @@ use serde_json::Value as Json;
 use stride::core::load_dir;
 use stride::tui::action::Action;
 use stride::tui::app::App;
+use stride::tui::input::action_for;
 use stride::tui::key::Key;
-use stride::tui::keymap::action_for;
 
 /// The day the tests' sample data is looked at.
 pub fn today() -> NaiveDate {

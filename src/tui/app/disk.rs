@@ -180,11 +180,12 @@ impl App {
             Err(e) => return self.error(s.no_report(&e.to_string())),
         };
         let text = crate::core::report::markdown(&report, self.portfolio.settings.language);
-        let path = self
-            .portfolio
-            .dir
-            .join("reports")
-            .join(format!("{}.md", report.iso_week));
+        let path = self.portfolio.dir.join("reports").join(format!(
+            "{}.md",
+            self.portfolio
+                .settings
+                .week_name(crate::core::settings::monday_of(self.today))
+        ));
         let shown = path.display().to_string();
         match crate::core::report::write_file(&self.portfolio.dir, &path, &text) {
             Ok(()) => self.info(s.wrote_report(&shown)),

@@ -33,7 +33,7 @@ use crate::core::model::{ItemPath, ItemRef, Portfolio};
 use crate::core::save::Conflict;
 use crate::core::stats::Stats;
 use crate::team::log::Changes;
-pub use clock::Clock;
+pub use clock::{Clock, Ui};
 pub use journal::{Ask, Direction, Entry, Journal, Pending};
 pub use overlay_state::{Search, status_shortcut};
 
@@ -169,6 +169,16 @@ impl App {
             .unwrap_or_else(|| chrono::Local::now().time());
         let t = NaiveTime::from_hms_opt(t.hour(), t.minute(), 0).unwrap_or(t);
         self.today.and_time(t)
+    }
+
+    /// The keys of the screens: the defaults and the user's config.
+    pub fn keymap(&self) -> &crate::tui::keymap::Keymap {
+        &self.clock.ui.keymap
+    }
+
+    /// The colours the frame is drawn in.
+    pub fn theme(&self) -> crate::tui::theme::Theme {
+        self.clock.ui.theme
     }
 
     /// The texts in the language of the data folder's settings.

@@ -109,6 +109,18 @@ impl App {
                 ..self.tree.filter.clone()
             },
         )];
+        let soon = self.tree.filter.due_soon.is_some();
+        out.push((
+            format!(
+                "{}{}",
+                s.get(t::FILTER_DUE_SOON_ONLY),
+                if soon { "  ✓" } else { "" }
+            ),
+            TreeFilter {
+                due_soon: (!soon).then_some(self.portfolio.settings.due_soon_days),
+                ..self.tree.filter.clone()
+            },
+        ));
         for st in Status::ALL {
             let on = self.tree.filter.status == Some(st);
             out.push((

@@ -172,6 +172,7 @@ pub const STATUS_TITLE: Text = ("status", "状态");
 pub const FILTER_TITLE: Text = ("filter", "筛选");
 pub const DELETE_TITLE: Text = ("delete?", "删除？");
 pub const FILTER_OVERDUE_ONLY: Text = ("overdue only", "仅看逾期");
+pub const FILTER_DUE_SOON_ONLY: Text = ("due soon", "即将到期");
 pub const FILTER_CLEAR: Text = ("clear the filter", "清除筛选");
 pub const DELETE_YES: Text = (" delete   ", " 删除   ");
 pub const DELETE_NO: Text = (" keep   (u undoes a delete)", " 保留   （u 可撤销删除）");

@@ -25,6 +25,14 @@ impl Strings {
         )
     }
 
+    /// The user's config file could not be read: stride started without it.
+    pub fn config_problem(self, problem: &str) -> String {
+        self.pick(
+            format!("config: {problem} (started with the default theme and keys)"),
+            format!("配置文件：{problem}（已按默认主题和按键启动）"),
+        )
+    }
+
     /// `what` is a [`Text`] of `WHAT_*`.
     pub fn cannot_edit_broken(self, what: Text, file: &str) -> String {
         self.pick(
@@ -38,7 +46,10 @@ impl Strings {
 
     pub fn filter_on(self, what: &str, rows: usize) -> String {
         self.pick(
-            format!("filter: {what} ({rows} rows); F clears it"),
+            format!(
+                "filter: {what} ({}); F clears it",
+                crate::core::l10n::plural(rows as i64, "row", "rows")
+            ),
             format!("筛选：{what}（{rows} 行）；按 F 清除"),
         )
     }

@@ -48,11 +48,12 @@ impl Strings {
     }
 
     /// `W24 2023-06-12–06-18`, `第25周 2023-06-12–06-18`: a week of incidents.
-    pub fn week_span(self, monday: chrono::NaiveDate, iso_week: u32, team_week: u32) -> String {
+    /// The week's number is the team's (`week_numbering`), in English too.
+    pub fn week_span(self, monday: chrono::NaiveDate, _iso_week: u32, team_week: u32) -> String {
         let sunday = monday + chrono::Days::new(6);
         let span = format!("{monday}–{}", sunday.format("%m-%d"));
         self.pick(
-            format!("W{iso_week:02} {span}"),
+            format!("W{team_week:02} {span}"),
             format!("第{team_week}周 {span}"),
         )
     }
@@ -149,8 +150,8 @@ impl Strings {
     }
 
     /// `W24`, `第25周`: a week as the summary names it.
-    pub fn week_short(self, iso_week: u32, team_week: u32) -> String {
-        self.pick(format!("W{iso_week:02}"), format!("第{team_week}周"))
+    pub fn week_short(self, _iso_week: u32, team_week: u32) -> String {
+        self.pick(format!("W{team_week:02}"), format!("第{team_week}周"))
     }
 
     /// `value 99.99%  target ≥ 99.95%`, in a metric's detail.

@@ -19,11 +19,21 @@ pub const RECOVER_KEYS: Text = (
 );
 pub const RECOVERY_DISCARDED: Text = ("discarded the edits of last time", "已放弃上次的修改");
 
+/// `1 edit`, `2 edits`.
+fn edits(n: usize) -> String {
+    crate::core::l10n::plural(n as i64, "edit", "edits")
+}
+
+/// `1 unsaved edit`, `2 unsaved edits`.
+fn unsaved(n: usize) -> String {
+    crate::core::l10n::plural(n as i64, "unsaved edit", "unsaved edits")
+}
+
 impl Strings {
     /// The quit question's first line.
     pub fn not_saved_count(self, n: usize) -> String {
         self.pick(
-            format!("{n} edit(s) could not be saved; they are only here:"),
+            format!("{} could not be saved; they are only here:", edits(n)),
             format!("有 {n} 处修改未能保存，只在这里："),
         )
     }
@@ -31,7 +41,7 @@ impl Strings {
     /// The recovery question's first line.
     pub fn recovery_what(self, n: usize, path: &str) -> String {
         self.pick(
-            format!("stride ended with {n} edit(s) not saved, kept in {path}:"),
+            format!("stride ended with {} not saved, kept in {path}:", edits(n)),
             format!("stride 上次结束时有 {n} 处修改未保存，保存在 {path}："),
         )
     }
@@ -39,7 +49,7 @@ impl Strings {
     /// After `r`: how many were applied again (and saved as usual).
     pub fn recovered(self, n: usize) -> String {
         self.pick(
-            format!("applied again: {n} edit(s)"),
+            format!("applied again: {}", edits(n)),
             format!("已重新应用 {n} 处修改"),
         )
     }
@@ -47,7 +57,10 @@ impl Strings {
     /// After `r`, when some could not be applied.
     pub fn recovered_but(self, n: usize, left: usize, path: &str, why: &str) -> String {
         self.pick(
-            format!("applied again: {n} edit(s); {left} could not be ({why}), kept in {path}"),
+            format!(
+                "applied again: {}; {left} could not be ({why}), kept in {path}",
+                edits(n)
+            ),
             format!("已重新应用 {n} 处修改；{left} 处未能应用（{why}），保存在 {path}"),
         )
     }
@@ -69,7 +82,10 @@ impl Strings {
     /// On stderr, when a signal or a lost terminal ended stride.
     pub fn kept_for_next_start(self, n: usize, path: &str) -> String {
         self.pick(
-            format!("stride: {n} unsaved edit(s) kept in {path}; the next start offers them"),
+            format!(
+                "stride: {} kept in {path}; the next start offers them",
+                unsaved(n)
+            ),
             format!("stride：{n} 处未保存的修改已保存在 {path}；下次启动时会询问"),
         )
     }
@@ -77,7 +93,10 @@ impl Strings {
     /// On stderr, when even the recovery file could not be written.
     pub fn not_kept(self, n: usize, why: &str) -> String {
         self.pick(
-            format!("stride: {n} unsaved edit(s) lost: the recovery file cannot be written: {why}"),
+            format!(
+                "stride: {} lost: the recovery file cannot be written: {why}",
+                unsaved(n)
+            ),
             format!("stride：{n} 处未保存的修改丢失：无法写入恢复文件：{why}"),
         )
     }

@@ -72,7 +72,7 @@ fn english_texts_read_as_before() {
     assert_eq!(EN.due_in(0), "due today");
     assert_eq!(EN.due_in(1), "due tomorrow");
     assert_eq!(EN.due_in(5), "due in 5 days");
-    assert_eq!(EN.date_and_week("2023-06-20", 25, 26), "2023-06-20 W25  ");
+    assert_eq!(EN.date_and_week("2023-06-20", 25, 26), "2023-06-20 W26  ");
     assert_eq!(EN.count(1, EN.get(OVERDUE)), "1 overdue  ");
     assert_eq!(
         EN.matches_for(1, "x"),
@@ -143,5 +143,32 @@ fn every_fixed_text_has_both_languages() {
     for (en, zh) in all {
         assert!(!en.is_empty() && !zh.is_empty());
         assert_ne!(en, zh);
+    }
+}
+
+#[test]
+fn english_counts_are_singular_for_one() {
+    assert_eq!(EN.days_overdue(2), "2 days overdue");
+    assert_eq!(EN.recovered(1), "applied again: 1 edit");
+    assert_eq!(EN.recovered(2), "applied again: 2 edits");
+    assert!(EN.not_saved_count(1).starts_with("1 edit could not"));
+    assert!(
+        EN.kept_for_next_start(1, "p")
+            .starts_with("stride: 1 unsaved edit kept")
+    );
+    assert!(
+        EN.kept_for_next_start(3, "p")
+            .starts_with("stride: 3 unsaved edits kept")
+    );
+    assert!(EN.filter_on("x", 1).contains("(1 row)"));
+    assert!(EN.filter_on("x", 2).contains("(2 rows)"));
+    let no_parenthesised_plural = [
+        EN.not_saved_count(2),
+        EN.recovery_what(1, "p"),
+        EN.recovered_but(1, 1, "p", "w"),
+        EN.not_kept(1, "w"),
+    ];
+    for text in no_parenthesised_plural {
+        assert!(!text.contains("(s)"), "{text}");
     }
 }

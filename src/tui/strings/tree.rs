@@ -8,10 +8,11 @@ use crate::core::settings::Language;
 impl Strings {
     // ---- header ------------------------------------------------------
 
-    /// `2023-06-20 W25  `, or `2023-06-20 第26周  ` as the team counts weeks.
-    pub fn date_and_week(self, day: &str, iso_week: u32, team_week: u32) -> String {
+    /// `2023-06-20 W26  `, `2023-06-20 第26周  `: the week as the team
+    /// counts weeks (`week_numbering`; ISO weeks by default).
+    pub fn date_and_week(self, day: &str, _iso_week: u32, team_week: u32) -> String {
         match self.lang {
-            Language::En => format!("{day} W{iso_week:02}  "),
+            Language::En => format!("{day} W{team_week:02}  "),
             Language::Zh => format!("{day} 第{team_week}周  "),
         }
     }
@@ -117,7 +118,7 @@ impl Strings {
         )
     }
 
-    /// `4 days overdue`.
+    /// `1 day overdue`, `4 days overdue`.
     pub fn days_overdue(self, days: i64) -> String {
         self.lang.days_overdue(days)
     }
@@ -168,6 +169,7 @@ pub const LATE_SHORT: Text = ("late", "逾期");
 pub const SOON_SHORT: Text = ("soon", "临期");
 pub const BLOCKED_SHORT: Text = ("blk", "阻断");
 pub const FILTER_OVERDUE: Text = ("overdue", "逾期");
+pub const FILTER_DUE_SOON: Text = ("due soon", "即将到期");
 
 // the tree
 pub const NOTHING_MATCHES: Text = (

@@ -9,7 +9,6 @@ use ratatui::text::{Line, Span};
 use super::common::line;
 use crate::core::text::{fit, percent, sanitize, truncate, width};
 use crate::tui::app::{App, Mode};
-use crate::tui::keymap::bindings;
 use crate::tui::screens::Screen;
 use crate::tui::strings as t;
 use crate::tui::theme;
@@ -96,7 +95,9 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     // team's `AB级0次 CD级1次`; else short ones for all. The last count's
     // two spaces may go past the edge.
     let narrow = area.width < 60;
-    let fits = |c: &[Span]| fixed_with(c).saturating_sub(2) <= area.width as usize;
+    // (a filter comes last, and shows whole)
+    let slack = if filter.is_some() { 0 } else { 2 };
+    let fits = |c: &[Span]| fixed_with(c).saturating_sub(slack) <= area.width as usize;
     let mut counts = counts_of(narrow, narrow);
     if !fits(&counts) {
         counts = counts_of(true, false);
@@ -110,6 +111,10 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect) {
     }
     if !fits(&counts) && counts.len() == 5 {
         counts.truncate(3);
+    }
+    // the whole filter shows, before any count
+    if !fits(&counts) && filter.is_some() {
+        counts.clear();
     }
     let fixed = fixed_with(&counts);
     let room = (area.width as usize).saturating_sub(fixed);
@@ -152,31 +157,41 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
         return;
     }
     let tr = app.strings();
-    let pairs: Vec<(&str, t::Text)> = match &app.mode {
+    let pairs: Vec<(String, t::Text)> = match &app.mode {
         Mode::Form(f) if f.on_multiline() => vec![
-            ("Tab", t::NEXT_FIELD),
-            ("Enter", t::NEW_LINE),
-            ("Ctrl-s", t::SAVE),
-            ("Esc", t::CANCEL),
+            ("Tab".into(), t::NEXT_FIELD),
+            ("Enter".into(), t::NEW_LINE),
+            ("Ctrl-s".into(), t::SAVE),
+            ("Esc".into(), t::CANCEL),
         ],
         Mode::Form(_) => vec![
-            ("Tab", t::NEXT_FIELD),
-            ("Enter", t::SAVE),
-            ("Esc", t::CANCEL),
+            ("Tab".into(), t::NEXT_FIELD),
+            ("Enter".into(), t::SAVE),
+            ("Esc".into(), t::CANCEL),
         ],
-        Mode::ClearBlocker(_) => vec![("y", t::CLEAR), ("n", t::KEEP), ("Esc", t::CANCEL)],
-        Mode::LeaveStandup => vec![("y", t::LEAVE), ("n", t::STAY)],
-        Mode::StatusMenu(_) | Mode::FilterMenu(_) => {
-            vec![("↑↓", t::CHOOSE), ("Enter", t::PICK), ("Esc", t::CANCEL)]
-        }
-        Mode::Confirm(_) => vec![("y", t::DELETE), ("n", t::KEEP)],
-        Mode::Help(_) => vec![("↑↓", t::SCROLL), (tr.get(t::ANY_KEY), t::CLOSE)],
+        Mode::ClearBlocker(_) => vec![
+            ("y".into(), t::CLEAR),
+            ("n".into(), t::KEEP),
+            ("Esc".into(), t::CANCEL),
+        ],
+        Mode::LeaveStandup => vec![("y".into(), t::LEAVE), ("n".into(), t::STAY)],
+        Mode::StatusMenu(_) | Mode::FilterMenu(_) => vec![
+            ("↑↓".into(), t::CHOOSE),
+            ("Enter".into(), t::PICK),
+            ("Esc".into(), t::CANCEL),
+        ],
+        Mode::Confirm(_) => vec![("y".into(), t::DELETE), ("n".into(), t::KEEP)],
+        Mode::Help(_) => vec![
+            ("↑↓".into(), t::SCROLL),
+            (tr.get(t::ANY_KEY).into(), t::CLOSE),
+        ],
         _ => {
-            let mut v: Vec<(&str, t::Text)> = match app.screen {
-                Screen::Tree => vec![("↑↓", t::MOVE), ("←→", t::FOLD)],
+            let mut v: Vec<(String, t::Text)> = match app.screen {
+                Screen::Tree => vec![("↑↓".into(), t::MOVE), ("←→".into(), t::FOLD)],
                 _ => vec![],
             };
-            v.extend(bindings(&app.screen).iter().filter_map(|b| b.short));
+            let keys = app.keymap().bindings(&app.screen);
+            v.extend(keys.iter().filter_map(|b| b.footer()));
             v
         }
     };
@@ -184,7 +199,7 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
     let mut used = 1;
     for (k, what) in pairs {
         let what = tr.get(what);
-        let piece = width(k) + width(what) + 3;
+        let piece = width(&k) + width(what) + 3;
         if used + piece > w {
             break;
         }

@@ -103,7 +103,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         _ => bars::footer(app, frame, areas.footer),
     }
     match &app.mode {
-        Mode::Help(at) => overlay::help(&app.screen, app.strings(), *at, frame, area),
+        Mode::Help(at) => overlay::help(app.keymap(), &app.screen, app.strings(), *at, frame, area),
         Mode::StatusMenu(i) => overlay::status_menu(app, *i, frame, area),
         Mode::FilterMenu(i) => overlay::filter_menu(app, *i, frame, area),
         Mode::Confirm(path) => overlay::confirm(app, path, frame, area),
@@ -119,4 +119,5 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::Recover(r) => overlay::recover(app, r, frame, area),
         Mode::Normal | Mode::Search => {}
     }
+    app.theme().apply(frame.buffer_mut());
 }

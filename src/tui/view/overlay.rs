@@ -11,7 +11,7 @@ use crate::core::recovery::{Recovery, SavedChange, SavedValue};
 use crate::core::save::Conflict;
 use crate::core::text::{fit, sanitize, width};
 use crate::tui::app::App;
-use crate::tui::keymap::{OVERLAY_HELP, bindings};
+use crate::tui::keymap::{Keymap, OVERLAY_HELP};
 use crate::tui::screens::Screen;
 use crate::tui::strings::{self as t, Strings};
 use crate::tui::theme;
@@ -36,8 +36,9 @@ pub(super) fn window(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str)
 
 /// Every key, from the same table that maps them; when they do not fit in
 /// two columns, the rows scroll (`at` is the first shown).
-pub fn help(screen: &Screen, s: Strings, at: usize, frame: &mut Frame, area: Rect) {
-    let mut entries: Vec<(String, String)> = bindings(screen)
+pub fn help(keys: &Keymap, screen: &Screen, s: Strings, at: usize, frame: &mut Frame, area: Rect) {
+    let mut entries: Vec<(String, String)> = keys
+        .bindings(screen)
         .iter()
         .map(|b| (b.label(), s.get(b.help).to_string()))
         .collect();
@@ -67,8 +68,8 @@ pub fn help(screen: &Screen, s: Strings, at: usize, frame: &mut Frame, area: Rec
     } else {
         inner.width as usize
     };
-    // the longest keys take 13 columns; a space after them in Chinese
-    let key_w = s.pick(13, 14);
+    // the longest keys, and a space after them
+    let key_w = entries.iter().map(|(k, _)| width(k)).max().unwrap_or(0) + 1;
     let cell = |(k, h): &(String, String)| {
         vec![
             Span::styled(fit(k, key_w), theme::key()),
@@ -87,7 +88,7 @@ pub fn help(screen: &Screen, s: Strings, at: usize, frame: &mut Frame, area: Rec
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn menu(frame: &mut Frame, area: Rect, title: &str, entries: &[String], at: usize) {
+fn menu(app: &App, frame: &mut Frame, area: Rect, title: &str, entries: &[String], at: usize) {
     let w = entries
         .iter()
         .map(|e| width(e))
@@ -104,7 +105,12 @@ fn menu(frame: &mut Frame, area: Rect, title: &str, entries: &[String], at: usiz
         .skip(skip)
         .take(h)
         .map(|(i, e)| {
-            let text = fit(&format!(" {e}"), inner.width as usize);
+            // without colour, `▶` shows the highlighted entry
+            let mark = match app.theme().selection_marker(i == at) {
+                "" => " ",
+                m => m,
+            };
+            let text = fit(&format!("{mark}{e}"), inner.width as usize);
             if i == at {
                 Line::styled(text, theme::selected().add_modifier(Modifier::REVERSED))
             } else {
@@ -131,7 +137,7 @@ pub fn status_menu(app: &App, at: usize, frame: &mut Frame, area: Rect) {
             .zip("tibadx".chars())
             .map(|(&st, k)| s.status_entry(k, st)),
     );
-    menu(frame, area, s.get(t::STATUS_TITLE), &entries, at);
+    menu(app, frame, area, s.get(t::STATUS_TITLE), &entries, at);
 }
 
 pub fn filter_menu(app: &App, at: usize, frame: &mut Frame, area: Rect) {
@@ -141,6 +147,7 @@ pub fn filter_menu(app: &App, at: usize, frame: &mut Frame, area: Rect) {
         .map(|(label, _)| sanitize(&label, false).into_owned())
         .collect();
     menu(
+        app,
         frame,
         area,
         app.strings().get(t::FILTER_TITLE),

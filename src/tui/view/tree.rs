@@ -69,20 +69,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let offset = scroll_offset(app.tree.offset, app.tree.selected, rows.len(), height);
     let unsaved = app.unsaved();
     let conflicted: HashSet<ItemPath> = app.merge_conflicts().into_iter().map(|c| c.item).collect();
-    let cols = Columns::for_width(area.width as usize);
+    // without colour, a marker column shows the selected row
+    let theme = app.theme();
+    let w = (area.width as usize).saturating_sub(width(theme.selection_marker(false)));
+    let cols = Columns::for_width(w);
     let lines: Vec<Line> = rows
         .iter()
         .enumerate()
         .skip(offset)
         .take(height)
         .map(|(i, node)| {
-            let line = row(
-                app,
-                *node,
-                area.width as usize,
-                cols,
-                (&unsaved, &conflicted),
-            );
+            let mut line = row(app, *node, w, cols, (&unsaved, &conflicted));
+            let marker = theme.selection_marker(i == app.tree.selected);
+            if !marker.is_empty() {
+                line.spans.insert(0, Span::raw(marker));
+            }
             if i == app.tree.selected {
                 line.patch_style(theme::selected())
             } else {

@@ -5,9 +5,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::wrap::{heading, join_wrapped, right, wrapped};
-use crate::core::history::sparkline;
+use crate::core::history::{Snapshot, sparkline};
 use crate::core::l10n::with_unit;
+use crate::core::model::Portfolio;
 use crate::core::model::{Better, Metric};
+use crate::core::settings::iso_week_name;
 use crate::core::text::{fit, sanitize, width};
 use crate::tui::app::App;
 use crate::tui::screens::Ops;
@@ -21,6 +23,66 @@ const MET_W: usize = 11;
 const DELTA_W: usize = 9;
 const TREND_W: usize = 13;
 
+/// The metric values the view shows for its week: those of the report
+/// that lists the week's incidents. For the week just past, today's; for
+/// an earlier week, those history recorded the week after (when that
+/// week's report was made), and the weeks before them for the change
+/// and the trend.
+struct AsOf<'a> {
+    /// `None` for today's values.
+    recorded: Option<Option<&'a Snapshot>>,
+    /// The weeks before the values, newest first.
+    earlier: &'a [Snapshot],
+}
+
+impl<'a> AsOf<'a> {
+    fn of(app: &'a App, o: &Ops) -> Self {
+        let all = app.history.earlier.as_slice();
+        if o.week >= Portfolio::reported_week(app.today) {
+            return AsOf {
+                recorded: None,
+                earlier: all,
+            };
+        }
+        let name = iso_week_name(o.week + chrono::Days::new(7));
+        match all.iter().position(|s| s.week == name) {
+            Some(i) => AsOf {
+                recorded: Some(Some(&all[i])),
+                earlier: &all[i + 1..],
+            },
+            None => AsOf {
+                recorded: Some(None),
+                earlier: &[],
+            },
+        }
+    }
+
+    /// The metric with the value of the week; `None` when none was recorded.
+    fn metric(&self, path: &str, m: &Metric) -> Option<Metric> {
+        let value = match self.recorded {
+            None => m.value,
+            Some(snap) => snap?.metric(path)?,
+        };
+        Some(Metric { value, ..m.clone() })
+    }
+
+    fn delta(&self, path: &str, now: f64) -> Option<f64> {
+        let then = self.earlier.first()?.metric(path)?;
+        Some(((now - then) * 1000.0).round() / 1000.0)
+    }
+
+    fn series(&self, path: &str, now: f64) -> Vec<f64> {
+        let mut v: Vec<f64> = self
+            .earlier
+            .iter()
+            .rev()
+            .filter_map(|s| s.metric(path))
+            .collect();
+        v.push(now);
+        v
+    }
+}
+
 /// The metrics' heading and rows, `w` columns wide, added to `lines`;
 /// the line of the selected one, if it is a metric.
 pub(super) fn rows(
@@ -31,6 +93,7 @@ pub(super) fn rows(
     lines: &mut Vec<Line<'static>>,
 ) -> Option<usize> {
     let s = app.strings();
+    let as_of = AsOf::of(app, o);
     let mut selected_line = None;
     // the titles take what they need, up to what the numbers leave
     let widest = metrics
@@ -68,12 +131,20 @@ pub(super) fn rows(
         }
         let path = format!("{obj}/{}", m.id);
         let unit = m.unit.as_deref();
+        let Some(m) = &as_of.metric(&path, m) else {
+            let line = Line::from(vec![
+                Span::raw(if selected { "▶ " } else { "  " }),
+                Span::raw(fit(&sanitize(&m.title, false), title_w)),
+                Span::styled(right("—", VALUE_W - 1), theme::dim()),
+            ]);
+            lines.push(line);
+            continue;
+        };
         let (met, met_style) = met_label(s, m);
-        let (delta, good) = app
-            .history
-            .metric_delta(&path, m.value)
+        let (delta, good) = as_of
+            .delta(&path, m.value)
             .map_or((String::new(), None), |d| metric_change(d, m.better));
-        let series = app.history.metric_series(&path, m.value);
+        let series = as_of.series(&path, m.value);
         let trend = if series.len() >= 2 {
             let from = series.len().saturating_sub(TREND_W);
             sparkline(&series[from..])
@@ -141,9 +212,19 @@ fn met_label(s: Strings, m: &Metric) -> (&'static str, Style) {
 
 /// The selected metric: value and target, the change since last week,
 /// the trend, and its path.
-pub(super) fn detail(app: &App, objective: &str, m: &Metric, cols: usize) -> Vec<Line<'static>> {
+pub(super) fn detail(
+    app: &App,
+    o: &Ops,
+    objective: &str,
+    m: &Metric,
+    cols: usize,
+) -> Vec<Line<'static>> {
     let s = app.strings();
     let path = format!("{objective}/{}", m.id);
+    let as_of = AsOf::of(app, o);
+    let Some(m) = &as_of.metric(&path, m) else {
+        return wrapped(&m.title, cols, Style::new().add_modifier(Modifier::BOLD));
+    };
     let unit = m.unit.as_deref();
     let target = m
         .target
@@ -159,15 +240,12 @@ pub(super) fn detail(app: &App, objective: &str, m: &Metric, cols: usize) -> Vec
         "   ",
         cols,
     ));
-    if let (Some(prev), Some(d)) = (
-        app.history.previous(),
-        app.history.metric_delta(&path, m.value),
-    ) {
+    if let (Some(prev), Some(d)) = (as_of.earlier.first(), as_of.delta(&path, m.value)) {
         let (text, good) = metric_change(d, m.better);
         let since = s.metric_since(&prev.week, &text);
         lines.extend(wrapped(&since, cols, change_style(good)));
     }
-    let series = app.history.metric_series(&path, m.value);
+    let series = as_of.series(&path, m.value);
     if series.len() >= 2 {
         let trend = s.metric_trend(&sparkline(&series), series.len());
         lines.extend(wrapped(&trend, cols, Style::new()));

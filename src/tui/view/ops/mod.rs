@@ -84,7 +84,7 @@ pub fn body(app: &App, o: &Ops, frame: &mut Frame, area: Rect) {
     let inner = block.inner(detail);
     frame.render_widget(block, detail);
     let lines = match o.selected(&app.portfolio) {
-        Some(OpsRow::Metric(obj, m)) => metrics::detail(app, obj, m, inner.width as usize),
+        Some(OpsRow::Metric(obj, m)) => metrics::detail(app, o, obj, m, inner.width as usize),
         Some(OpsRow::Incident(l)) => {
             incidents::detail(app.strings(), l.incident, inner.width as usize)
         }

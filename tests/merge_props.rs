@@ -125,9 +125,14 @@ proptest! {
         }).count();
         prop_assert_eq!(merged.conflicts.len(), differ);
         prop_assert_eq!(merged.text.matches("<<<<<<< ours").count(), differ);
-        // around the markers, the file reads as our side
+        // around the markers, the file reads as our side, with their
+        // values where our side left the base's value as it was
         let (ours_read, blocks) = ours_side(&merged.text);
         prop_assert_eq!(blocks.len(), differ);
-        prop_assert_eq!(table(&ours_read), table(&our_text));
+        let taken: Vec<Edit> = ours.iter().zip(&theirs)
+            .filter(|(o, _)| !changes(&base, o))
+            .map(|(_, t)| t.clone())
+            .collect();
+        prop_assert_eq!(table(&ours_read), table(&edit_text(&our_text, &taken).unwrap()));
     }
 }

@@ -127,9 +127,14 @@ fn item(app: &App, path: &ItemPath, item: ItemRef<'_>) -> Vec<Line<'static>> {
     ));
     lines.push(Line::from(summary));
     if let Some(prev) = app.history.previous() {
+        // the history file's ISO name, said as the team counts weeks
+        let week = crate::core::settings::parse_iso_week(&prev.week).map_or_else(
+            || prev.week.clone(),
+            |monday| s.week_short(0, app.portfolio.settings.week_number(monday)),
+        );
         lines.push(since(
             s,
-            &prev.week,
+            &week,
             &changes::change_of(&app.history, path, item),
         ));
     }
@@ -257,7 +262,7 @@ pub(super) fn change_what(s: Strings, e: &LogEntry) -> String {
     )
 }
 
-/// `since 2023-W24: ▲ 2.5 · 联调 → 上线 · due +7d · stalled 3 weeks`
+/// `since W25: ▲ 2.5 · 联调 → 上线 · due +7d · stalled 3 weeks`
 fn since(s: Strings, week: &str, c: &Movement) -> Line<'static> {
     let mut parts = Vec::new();
     let delta = s.delta(c);

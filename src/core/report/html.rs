@@ -107,7 +107,12 @@ fn summary(out: &mut String, w: &Words, r: &Report, title: &str) {
         "<header class=\"summary\">{}<div><h1 class=\"title\">{}</h1>\
          <p class=\"counts\"><span class=\"big\">{}%</span>{} · \
          <span class=\"count{late}\">{} {}</span> · <span class=\"count\">{} {}</span> · ISO {}</p></div></header>",
-        svg::ring(r.percent, overall_status(r.percent), 88, w.t("Overall", "总进度")),
+        svg::ring(
+            r.percent,
+            overall_status(r.percent),
+            88,
+            w.t("Overall", "总进度")
+        ),
         esc(title),
         percent(r.percent),
         delta(w, r.delta, false),
@@ -179,10 +184,7 @@ fn metric(out: &mut String, w: &Words, m: &MetricReport) {
     let verdict = match (m.target, m.met) {
         (None, _) => String::new(),
         (Some(_), Some(true)) => format!("<span class=\"met\">{}</span>", esc(w.lang.get(MET))),
-        (Some(_), _) => format!(
-            "<span class=\"missed\">{}</span>",
-            esc(w.lang.get(MISSED))
-        ),
+        (Some(_), _) => format!("<span class=\"missed\">{}</span>", esc(w.lang.get(MISSED))),
     };
     let change = match m.delta.filter(|d| *d != 0.0) {
         Some(d) if d > 0.0 => format!("▲ {d}"),
@@ -311,7 +313,9 @@ fn milestone(out: &mut String, w: &Words, m: &MilestoneReport, stages: &[String]
     }
     match (m.done, m.total) {
         (Some(done), Some(total)) => facts.push(format!("{done}/{total}")),
-        (None, Some(total)) => facts.push(w.lang.pick(format!("of {total}"), format!("共{total}个"))),
+        (None, Some(total)) => {
+            facts.push(w.lang.pick(format!("of {total}"), format!("共{total}个")))
+        }
         _ => {}
     }
     facts.push(format!(
@@ -354,7 +358,11 @@ fn milestone(out: &mut String, w: &Words, m: &MilestoneReport, stages: &[String]
             esc(b)
         ));
     }
-    let late = if m.overdue_days > 0 { " class=\"overdue\"" } else { "" };
+    let late = if m.overdue_days > 0 {
+        " class=\"overdue\""
+    } else {
+        ""
+    };
     let _ = writeln!(
         out,
         "<li{late}><span class=\"mtitle\">{}</span>{picture}<span class=\"meta\">{}</span></li>",
@@ -426,11 +434,7 @@ fn overdue(out: &mut String, w: &Words, r: &Report) {
         w.t("Overdue", "逾期事项")
     );
     if r.overdue.is_empty() {
-        let _ = writeln!(
-            out,
-            "<p>{}</p>",
-            w.t("Nothing is overdue.", "无逾期事项。")
-        );
+        let _ = writeln!(out, "<p>{}</p>", w.t("Nothing is overdue.", "无逾期事项。"));
     } else {
         let _ = writeln!(
             out,

@@ -271,9 +271,8 @@ pub fn sparkline(values: &[f64], target: Option<f64>, met: Option<bool>) -> Stri
         Some(false) => RED,
         None => BLUE,
     };
-    let mut s = format!(
-        r#"<svg class="spark" width="{W}" height="{H}" viewBox="0 0 {W} {H}" role="img">"#
-    );
+    let mut s =
+        format!(r#"<svg class="spark" width="{W}" height="{H}" viewBox="0 0 {W} {H}" role="img">"#);
     if let Some(t) = target {
         let _ = write!(
             s,
@@ -341,7 +340,10 @@ mod tests {
 
     #[test]
     fn a_burn_up_has_a_point_per_week() {
-        let weeks = [("2023-W24".to_string(), 20.0), ("2023-W25".to_string(), 45.5)];
+        let weeks = [
+            ("2023-W24".to_string(), 20.0),
+            ("2023-W25".to_string(), 45.5),
+        ];
         let b = burn_up(&weeks, "O1");
         assert_eq!(b.matches("<circle").count(), 2, "{b}");
         assert!(b.contains(">W24<") && b.contains(">W25<") && b.contains(">45.5%<"));

@@ -184,7 +184,10 @@ fn the_sample_report_draws_in_a_headless_browser() {
             "--hide-scrollbars",
             "--window-size=1200,2400",
         ])
-        .arg(format!("--user-data-dir={}", d.path().join("profile").display()))
+        .arg(format!(
+            "--user-data-dir={}",
+            d.path().join("profile").display()
+        ))
         .arg(format!("--screenshot={}", shot.display()))
         .arg(format!("file://{}", page.display()))
         .env("HOME", d.path())

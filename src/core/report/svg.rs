@@ -324,7 +324,7 @@ mod tests {
         assert!(g.contains(r#"stroke-dasharray="48.95 51.05""#), "{g}");
         assert!(g.contains(">48.95%<"), "{g}");
         let b = bar(150.0, Status::Done, 100);
-        assert!(b.contains(r#"<rect width="100" height="8" rx="4" fill="#2e9e5b"/>"#));
+        assert!(b.contains(r##"<rect width="100" height="8" rx="4" fill="#2e9e5b"/>"##));
     }
 
     #[test]

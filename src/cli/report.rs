@@ -1,4 +1,4 @@
-//! `stride report`: the weekly report as Markdown or JSON.
+//! `stride report`: the weekly report as Markdown, JSON or HTML.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 
 use super::data::{load, report_unloaded, week_arg};
 use super::failure::Failure;
-use crate::core::report::{for_week, json, markdown};
+use crate::core::report::{for_week, html, json, markdown};
 use crate::core::settings::iso_week_name;
 
 #[derive(Debug, Args)]
@@ -30,6 +30,8 @@ pub struct ReportArgs {
 enum Format {
     Md,
     Json,
+    /// One self-contained page with charts (inline CSS and SVG).
+    Html,
 }
 
 pub fn run(
@@ -47,6 +49,7 @@ pub fn run(
     let text = match args.format {
         Format::Md => markdown(&report, portfolio.settings.language),
         Format::Json => json(&report)?,
+        Format::Html => html(&report, portfolio.settings.language),
     };
     match &args.output {
         Some(path) => {

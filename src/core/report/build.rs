@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::data::{
     IncidentReport, Late, MetricReport, MilestoneReport, ObjectiveReport, Operations, Plan,
-    ProjectReport, Report, ReportProblem, Stalled,
+    ProjectReport, Report, ReportProblem, Stalled, WeekPoint,
 };
 use crate::core::history::{self, History, Movement, Record, Snapshot, snapshot_of};
 use crate::core::model::{ItemPath, Metric, Milestone, Portfolio, Status};
@@ -35,6 +35,7 @@ fn operations(
             let met = Metric { value, ..m.clone() }.met();
             Some(MetricReport {
                 delta: history.metric_delta(&path, value),
+                series: history.metric_series(&path, value),
                 path,
                 title: m.title.clone(),
                 value,
@@ -213,6 +214,7 @@ pub fn build(
                 overdue_days: overdue_days(prec.due, prec.status, date),
                 update: text(&pr.fields.update),
                 blocker: text(&pr.fields.blocker),
+                stages: pr.stages.clone(),
                 milestones,
             });
         }
@@ -224,6 +226,7 @@ pub fn build(
             delta: oc.delta,
             status: orec.status,
             update: text(&o.fields.update),
+            weeks: burn_up(history, &state.week, &opath.to_string(), orec.percent),
             projects,
         });
     }
@@ -243,6 +246,27 @@ pub fn build(
         }
     }
     report
+}
+
+/// The percent of the item at `path` in each earlier week that recorded
+/// it, oldest first, then `now` in `week`.
+fn burn_up(history: &History, week: &str, path: &str, now: f64) -> Vec<WeekPoint> {
+    let mut points: Vec<WeekPoint> = history
+        .earlier
+        .iter()
+        .rev()
+        .filter_map(|s| {
+            s.get(path).map(|r| WeekPoint {
+                week: s.week.clone(),
+                percent: r.percent,
+            })
+        })
+        .collect();
+    points.push(WeekPoint {
+        week: week.to_string(),
+        percent: now,
+    });
+    points
 }
 
 fn plan_of(path: &ItemPath, title: &str, next: &str) -> Plan {

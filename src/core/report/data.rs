@@ -75,6 +75,9 @@ pub struct MetricReport {
     pub unit: Option<String>,
     pub met: Option<bool>,
     pub delta: Option<f64>,
+    /// The recorded values, oldest week first, ending with `value`: the
+    /// points of its trend.
+    pub series: Vec<f64>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -100,7 +103,18 @@ pub struct ObjectiveReport {
     pub delta: Option<f64>,
     pub status: Status,
     pub update: Option<String>,
+    /// Its percent in each recorded week, oldest first, ending with this
+    /// report's: the points of its burn-up.
+    pub weeks: Vec<WeekPoint>,
     pub projects: Vec<ProjectReport>,
+}
+
+/// An objective's percent in one week of its burn-up.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WeekPoint {
+    /// The ISO week, like `2023-W24`.
+    pub week: String,
+    pub percent: f64,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -116,6 +130,8 @@ pub struct ProjectReport {
     pub overdue_days: i64,
     pub update: Option<String>,
     pub blocker: Option<String>,
+    /// The pipeline its milestones move through (`stages`), if any.
+    pub stages: Vec<String>,
     pub milestones: Vec<MilestoneReport>,
 }
 

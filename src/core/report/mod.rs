@@ -1,18 +1,22 @@
 //! The weekly report, in the shape of the team's own: progress per objective
 //! and project with changes since last week, what is overdue, what stalled,
 //! and next week's plan. `data` is the report as data ([`Report`]), `build`
-//! makes it ([`for_week`]), `render` writes it as Markdown or JSON text, and
+//! makes it ([`for_week`]), `render` writes it as Markdown or JSON text,
+//! `html` as one self-contained HTML page with pictures from `svg`, and
 //! `file` writes that text to disk.
 
 mod build;
 mod data;
 mod file;
+mod html;
 mod render;
+mod svg;
 
 pub use build::{ReportError, build, for_week};
 pub use data::{
     IncidentReport, Late, MetricReport, MilestoneReport, ObjectiveReport, Operations, Plan,
-    ProjectReport, Report, ReportProblem, Stalled,
+    ProjectReport, Report, ReportProblem, Stalled, WeekPoint,
 };
 pub use file::write_file;
+pub use html::html;
 pub use render::{json, markdown};

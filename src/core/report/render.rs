@@ -17,25 +17,25 @@ pub fn json(r: &Report) -> serde_json::Result<String> {
 
 /// The labels of one language: the report's own, beside the shared terms
 /// of [`crate::core::l10n`].
-struct Words {
-    lang: Language,
+pub(super) struct Words {
+    pub(super) lang: Language,
 }
 
 impl Words {
-    fn t(&self, en: &'static str, zh: &'static str) -> &'static str {
+    pub(super) fn t(&self, en: &'static str, zh: &'static str) -> &'static str {
         self.lang.pick(en, zh)
     }
 
-    fn colon(&self) -> &'static str {
+    pub(super) fn colon(&self) -> &'static str {
         self.lang.colon()
     }
 
-    fn status(&self, s: Status) -> &'static str {
+    pub(super) fn status(&self, s: Status) -> &'static str {
         self.lang.status_in_prose(s)
     }
 
     /// A problem of the report's data, above the report.
-    fn problem(&self, p: &ReportProblem) -> String {
+    pub(super) fn problem(&self, p: &ReportProblem) -> String {
         match (self.lang, p) {
             (Language::En, p) => p.to_string(),
             (Language::Zh, ReportProblem::NotLoaded(path)) => {
@@ -110,7 +110,7 @@ fn code(path: &str) -> String {
 }
 
 /// `48.95%（▲ 1.2）` or `48.95% (▲ 1.2)`.
-fn pct_with_delta(w: &Words, p: f64, delta: Option<f64>, is_new: bool) -> String {
+pub(super) fn pct_with_delta(w: &Words, p: f64, delta: Option<f64>, is_new: bool) -> String {
     let label = w.lang.delta(&Movement {
         delta,
         is_new,
@@ -378,7 +378,7 @@ fn incidents_md(out: &mut String, w: &Words, ops: &Operations) {
 }
 
 /// ` (4 days overdue)`, `（逾期4天）`, after a due date.
-fn late_label(w: &Words, days: i64) -> String {
+pub(super) fn late_label(w: &Words, days: i64) -> String {
     let late = w.lang.days_overdue(days);
     w.lang
         .pick(format!(" {}", w.lang.aside(&late)), w.lang.aside(&late))
@@ -481,6 +481,7 @@ mod tests {
             overdue_days: 1,
             update: None,
             blocker: None,
+            stages: Vec::new(),
             milestones: vec![milestone],
         };
         Report {
@@ -498,6 +499,7 @@ mod tests {
                 delta: None,
                 status: Status::InProgress,
                 update: None,
+                weeks: Vec::new(),
                 projects: vec![project],
             }],
             overdue: Vec::new(),

@@ -171,26 +171,33 @@ impl App {
         }
     }
 
-    /// Writes the weekly report as Markdown to `reports/<week>.md` in the
-    /// data folder: the app makes the text, [`write_report_file`] writes it.
+    /// Writes the weekly report to `reports/<week>.md` in the data folder,
+    /// and beside it the same report as a page with charts,
+    /// `reports/<week>.html`: the app makes the texts,
+    /// [`crate::core::report::write_file`] writes them.
     pub(super) fn write_report(&mut self) {
         let s = self.strings();
         let report = match crate::core::report::for_week(&self.portfolio, self.today, None) {
             Ok(r) => r,
             Err(e) => return self.error(s.no_report(&e.to_string())),
         };
-        let text = crate::core::report::markdown(&report, self.portfolio.settings.language);
-        let path = self.portfolio.dir.join("reports").join(format!(
+        let lang = self.portfolio.settings.language;
+        let md = self.portfolio.dir.join("reports").join(format!(
             "{}.md",
             self.portfolio
                 .settings
                 .week_name(crate::core::settings::monday_of(self.today))
         ));
-        let shown = path.display().to_string();
-        match crate::core::report::write_file(&self.portfolio.dir, &path, &text) {
-            Ok(()) => self.info(s.wrote_report(&shown)),
-            Err(e) => self.error(s.cannot_write(&shown, &e.to_string())),
+        let html = md.with_extension("html");
+        for (path, text) in [
+            (&md, crate::core::report::markdown(&report, lang)),
+            (&html, crate::core::report::html(&report, lang)),
+        ] {
+            if let Err(e) = crate::core::report::write_file(&self.portfolio.dir, path, &text) {
+                return self.error(s.cannot_write(&path.display().to_string(), &e.to_string()));
+            }
         }
+        self.info(s.wrote_report(&format!("{} + .html", md.display())));
     }
 
     /// Settles a save conflict by the key pressed: `m` keeps my value over

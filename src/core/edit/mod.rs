@@ -235,6 +235,9 @@ pub enum IdProblem {
     EdgeSpace(String),
     #[error("an id must not contain control characters")]
     ControlCharacter,
+    /// An objective's file name the loader does not read as an objective.
+    #[error("id `{0}` must not start with `.` or `_` (such files are not objectives)")]
+    Reserved(String),
 }
 
 /// `a` or `an`, before a kind's name.

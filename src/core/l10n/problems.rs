@@ -19,6 +19,9 @@ impl Language {
             IdProblem::Slash(id) => format!("编号 `{id}` 不能包含 `/`"),
             IdProblem::EdgeSpace(id) => format!("编号 `{id}` 不能以空格开头或结尾"),
             IdProblem::ControlCharacter => "编号不能包含控制字符".into(),
+            IdProblem::Reserved(id) => {
+                format!("编号 `{id}` 不能以 `.` 或 `_` 开头（这样的文件不是目标）")
+            }
         }
     }
 
@@ -261,6 +264,11 @@ mod tests {
                 IdProblem::ControlCharacter,
                 "an id must not contain control characters",
                 "编号不能包含控制字符",
+            ),
+            (
+                IdProblem::Reserved("_a".into()),
+                "id `_a` must not start with `.` or `_` (such files are not objectives)",
+                "编号 `_a` 不能以 `.` 或 `_` 开头（这样的文件不是目标）",
             ),
         ];
         for (p, en, zh) in all {

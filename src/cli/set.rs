@@ -156,7 +156,18 @@ fn edits(path: &ItemPath, a: &SetArgs, today: NaiveDate) -> Result<Vec<Edit>, Fa
         (Field::Tags, &a.tags),
         (Field::Value, &a.value),
     ];
-    parse_edits(path, &options, today, true)
+    let mut edits = parse_edits(path, &options, today, true)?;
+    // a start moved later must follow the due date that makes room for it
+    if let (Some(s), Some(d)) = (
+        edits.iter().position(|e| e.field == Field::Start),
+        edits.iter().position(|e| e.field == Field::Due),
+    ) && let (Some(Value::Date(start)), Some(Value::Date(_))) =
+        (&edits[s].value, &edits[d].value)
+        && *start > today
+    {
+        edits.swap(s, d);
+    }
+    Ok(edits)
 }
 
 /// The edits of `options` (each field with its option's text, in the order
@@ -214,16 +225,6 @@ pub(super) fn parse_edits(
             field: *field,
             value,
         });
-    }
-    // a start moved later must follow the due date that makes room for it
-    if let (Some(s), Some(d)) = (
-        edits.iter().position(|e| e.field == Field::Start),
-        edits.iter().position(|e| e.field == Field::Due),
-    ) && let (Some(Value::Date(start)), Some(Value::Date(_))) =
-        (&edits[s].value, &edits[d].value)
-        && *start > today
-    {
-        edits.swap(s, d);
     }
     Ok(edits)
 }

@@ -101,6 +101,9 @@ pub fn create_objective(
         return Err(refuse(EditError::NoSuchItem(e.path.clone())));
     }
     let file = dir.join(format!("{id}.toml"));
+    if std::fs::symlink_metadata(&file).is_ok() {
+        return Err(refuse(EditError::AlreadyExists(path)));
+    }
     let mut doc = DocumentMut::new();
     doc["title"] = toml_edit::value(title);
     let first = doc.to_string();

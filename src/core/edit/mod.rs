@@ -202,7 +202,7 @@ pub enum EditError {
     #[error("no incident {number} in `{path}`")]
     NoIncident { path: ItemPath, number: usize },
     /// Objectives are files: they are not added here.
-    #[error("objectives are files: create one by hand")]
+    #[error("objectives are files: add one with `stride add ID --title T`")]
     AddObjective,
     /// Objectives are files: they are not removed here.
     #[error("objectives are files: delete the file by hand")]

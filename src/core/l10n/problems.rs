@@ -90,7 +90,9 @@ impl Language {
             EditError::NoIncident { path, number } => {
                 format!("`{path}` 中没有第 {number} 个事件")
             }
-            EditError::AddObjective => "目标就是文件：请手动新建文件".into(),
+            EditError::AddObjective => {
+                "目标就是文件：请用 `stride add 编号 --title 标题` 新建".into()
+            }
             EditError::RemoveObjective => "目标就是文件：请手动删除该文件".into(),
             EditError::Id(p) => zh.id_problem(p),
             EditError::AlreadyExists(p) => format!("`{p}` 已存在"),

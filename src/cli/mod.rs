@@ -1,8 +1,10 @@
 //! The command line: parses arguments, calls the core, prints.
 
+mod add;
 mod check;
 mod data;
 mod failure;
+mod init;
 mod list;
 mod ops;
 mod report;
@@ -43,6 +45,11 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start a data folder: one objective whose comments explain every
+    /// field, the settings, a .gitignore (or --example: the sample).
+    Init(init::InitArgs),
+    /// Create an objective (a new file), a project or a milestone.
+    Add(Box<add::AddArgs>),
     /// Validate every file; print each problem as file:line:column: message.
     Check,
     /// List objectives, projects and milestones, with filters.
@@ -88,6 +95,8 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let mut out = std::io::stdout().lock();
     let result = match &cli.command {
+        Some(Command::Init(args)) => init::run(&cli.data, args, &mut out),
+        Some(Command::Add(args)) => add::run(&cli.data, today, args, &mut out),
         Some(Command::Check) => check::run(&cli.data, &mut out),
         Some(Command::List(args)) => list::run(&cli.data, today, args, &mut out),
         Some(Command::Set(args)) => set::run(&cli.data, today, args, &mut out),

@@ -73,6 +73,10 @@ pub struct SetArgs {
     /// Comma-separated tags; or none.
     #[arg(long, value_name = "A,B")]
     tags: Option<String>,
+    /// A project's pipeline, comma-separated (every milestone's stage must
+    /// be among them); or none.
+    #[arg(long, value_name = "A,B,C")]
+    stages: Option<String>,
     /// The value of a metric (PATH is objective/ID): a number.
     #[arg(long, value_name = "N")]
     value: Option<String>,
@@ -133,23 +137,48 @@ pub fn run(
 
 /// The edits the options ask for, in an order that validates one at a time.
 fn edits(path: &ItemPath, a: &SetArgs, today: NaiveDate) -> Result<Vec<Edit>, Failure> {
+    let options = [
+        (Field::Title, &a.title),
+        (Field::Status, &a.status),
+        (Field::Total, &a.total),
+        (Field::Done, &a.done),
+        (Field::Percent, &a.percent),
+        (Field::Stages, &a.stages),
+        (Field::Stage, &a.stage),
+        (Field::Start, &a.start),
+        (Field::Due, &a.due),
+        (Field::Owner, &a.owner),
+        (Field::Weight, &a.weight),
+        (Field::Update, &a.update),
+        (Field::Next, &a.next),
+        (Field::Note, &a.note),
+        (Field::Blocker, &a.blocker),
+        (Field::Tags, &a.tags),
+        (Field::Value, &a.value),
+    ];
+    let mut edits = parse_edits(path, &options, today, true)?;
+    // a start moved later must follow the due date that makes room for it
+    if let (Some(s), Some(d)) = (
+        edits.iter().position(|e| e.field == Field::Start),
+        edits.iter().position(|e| e.field == Field::Due),
+    ) && let (Some(Value::Date(start)), Some(Value::Date(_))) =
+        (&edits[s].value, &edits[d].value)
+        && *start > today
+    {
+        edits.swap(s, d);
+    }
+    Ok(edits)
+}
+
+/// The edits of `options` (each field with its option's text, in the order
+/// to apply them); `none` removes a key when `none_removes`.
+pub(super) fn parse_edits(
+    path: &ItemPath,
+    options: &[(Field, &Option<String>)],
+    today: NaiveDate,
+    none_removes: bool,
+) -> Result<Vec<Edit>, Failure> {
     let mut edits = Vec::new();
-    let mut push =
-        |field: Field, raw: &Option<String>, parse: &dyn Fn(&str) -> Result<Value, String>| {
-            if let Some(raw) = raw {
-                let value = if raw.trim() == NONE {
-                    None
-                } else {
-                    Some(parse(raw).map_err(|m| Failure::new(format!("--{field}: {m}")))?)
-                };
-                edits.push(Edit {
-                    path: path.clone(),
-                    field,
-                    value,
-                });
-            }
-            Ok::<_, Failure>(())
-        };
     let text = |s: &str| Ok(Value::Text(s.to_string()));
     let number = |s: &str| match s.trim().parse::<f64>() {
         Ok(n) if n.is_finite() => Ok(Value::Number(n)),
@@ -167,7 +196,7 @@ fn edits(path: &ItemPath, a: &SetArgs, today: NaiveDate) -> Result<Vec<Edit>, Fa
             .map_err(|e| e.to_string())
     };
     let status = |s: &str| super::list::parse_status(s.trim()).map(Value::Status);
-    let tags = |s: &str| {
+    let list = |s: &str| {
         Ok(Value::List(
             s.split(',')
                 .map(str::trim)
@@ -176,37 +205,32 @@ fn edits(path: &ItemPath, a: &SetArgs, today: NaiveDate) -> Result<Vec<Edit>, Fa
                 .collect(),
         ))
     };
-    push(Field::Title, &a.title, &text)?;
-    push(Field::Status, &a.status, &status)?;
-    push(Field::Total, &a.total, &count)?;
-    push(Field::Done, &a.done, &count)?;
-    push(Field::Percent, &a.percent, &number)?;
-    push(Field::Stage, &a.stage, &text)?;
-    push(Field::Start, &a.start, &date)?;
-    push(Field::Due, &a.due, &date)?;
-    push(Field::Owner, &a.owner, &text)?;
-    push(Field::Weight, &a.weight, &number)?;
-    push(Field::Update, &a.update, &text)?;
-    push(Field::Next, &a.next, &text)?;
-    push(Field::Note, &a.note, &text)?;
-    push(Field::Blocker, &a.blocker, &text)?;
-    push(Field::Tags, &a.tags, &tags)?;
-    push(Field::Value, &a.value, &number)?;
-    // a start moved later must follow the due date that makes room for it
-    if let (Some(s), Some(d)) = (
-        edits.iter().position(|e| e.field == Field::Start),
-        edits.iter().position(|e| e.field == Field::Due),
-    ) && let (Some(Value::Date(start)), Some(Value::Date(_))) =
-        (&edits[s].value, &edits[d].value)
-        && *start > today
-    {
-        edits.swap(s, d);
+    for (field, raw) in options {
+        let Some(raw) = raw else { continue };
+        let parse: &dyn Fn(&str) -> Result<Value, String> = match field {
+            Field::Status => &status,
+            Field::Total | Field::Done => &count,
+            Field::Percent | Field::Weight | Field::Value => &number,
+            Field::Start | Field::Due => &date,
+            Field::Tags | Field::Stages => &list,
+            _ => &text,
+        };
+        let value = if none_removes && raw.trim() == NONE {
+            None
+        } else {
+            Some(parse(raw).map_err(|m| Failure::new(format!("--{field}: {m}")))?)
+        };
+        edits.push(Edit {
+            path: path.clone(),
+            field: *field,
+            value,
+        });
     }
     Ok(edits)
 }
 
 /// Prints an item and its effective values.
-fn describe(
+pub(super) fn describe(
     p: &Portfolio,
     path: &ItemPath,
     today: NaiveDate,

@@ -9,6 +9,7 @@
 //! `l10n::terms`, `l10n::problems` (the names of things and the words of
 //! refusals) → `report`.
 
+pub mod create;
 pub mod dates;
 pub mod diag;
 pub mod diff;
@@ -28,6 +29,7 @@ pub mod rollup;
 pub mod save;
 pub mod scalar;
 pub mod settings;
+pub mod starter;
 pub mod stats;
 pub mod text;
 

@@ -202,7 +202,7 @@ pub enum EditError {
     #[error("no incident {number} in `{path}`")]
     NoIncident { path: ItemPath, number: usize },
     /// Objectives are files: they are not added here.
-    #[error("objectives are files: create one by hand")]
+    #[error("objectives are files: add one with `stride add ID --title T`")]
     AddObjective,
     /// Objectives are files: they are not removed here.
     #[error("objectives are files: delete the file by hand")]
@@ -235,6 +235,9 @@ pub enum IdProblem {
     EdgeSpace(String),
     #[error("an id must not contain control characters")]
     ControlCharacter,
+    /// An objective's file name the loader does not read as an objective.
+    #[error("id `{0}` must not start with `.` or `_` (such files are not objectives)")]
+    Reserved(String),
 }
 
 /// `a` or `an`, before a kind's name.

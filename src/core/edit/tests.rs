@@ -302,7 +302,7 @@ mod changes {
         );
         assert_eq!(
             check(ItemPath::objective("n"), "T"),
-            "objectives are files: create one by hand"
+            "objectives are files: add one with `stride add ID --title T`"
         );
     }
 }

@@ -19,6 +19,9 @@ impl Language {
             IdProblem::Slash(id) => format!("编号 `{id}` 不能包含 `/`"),
             IdProblem::EdgeSpace(id) => format!("编号 `{id}` 不能以空格开头或结尾"),
             IdProblem::ControlCharacter => "编号不能包含控制字符".into(),
+            IdProblem::Reserved(id) => {
+                format!("编号 `{id}` 不能以 `.` 或 `_` 开头（这样的文件不是目标）")
+            }
         }
     }
 
@@ -87,7 +90,9 @@ impl Language {
             EditError::NoIncident { path, number } => {
                 format!("`{path}` 中没有第 {number} 个事件")
             }
-            EditError::AddObjective => "目标就是文件：请手动新建文件".into(),
+            EditError::AddObjective => {
+                "目标就是文件：请用 `stride add 编号 --title 标题` 新建".into()
+            }
             EditError::RemoveObjective => "目标就是文件：请手动删除该文件".into(),
             EditError::Id(p) => zh.id_problem(p),
             EditError::AlreadyExists(p) => format!("`{p}` 已存在"),
@@ -261,6 +266,11 @@ mod tests {
                 IdProblem::ControlCharacter,
                 "an id must not contain control characters",
                 "编号不能包含控制字符",
+            ),
+            (
+                IdProblem::Reserved("_a".into()),
+                "id `_a` must not start with `.` or `_` (such files are not objectives)",
+                "编号 `_a` 不能以 `.` 或 `_` 开头（这样的文件不是目标）",
             ),
         ];
         for (p, en, zh) in all {

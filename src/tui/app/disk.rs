@@ -12,6 +12,9 @@ impl App {
     /// Writes every unsaved entry, oldest first, if edits were made since
     /// the last call. True if anything was tried (the screen changed).
     pub fn flush(&mut self) -> bool {
+        if let Some((id, title)) = self.journal.new_objective.take() {
+            self.create_objective(&id, &title);
+        }
         let Some(f) = self.journal.flush(&mut self.portfolio) else {
             return false;
         };
@@ -309,5 +312,25 @@ impl App {
             }
         }
         self.after_change(None);
+    }
+}
+
+impl App {
+    /// Writes the objective the add form asked for as a new file (through
+    /// core's atomic write), reads the folder again and selects it.
+    fn create_objective(&mut self, id: &str, title: &str) {
+        use crate::core::save::CommitError;
+        let s = self.strings();
+        match crate::core::create::create_objective(&self.portfolio.dir, id, title, &[]) {
+            Err(CommitError::Edit(e)) => self.error(s.not_saved(&s.edit_error(&e))),
+            Err(CommitError::Save(e)) => self.error(s.not_saved(&s.save_error(&e))),
+            Ok(file) => {
+                self.folder_changed();
+                let path = crate::core::ItemPath::objective(id);
+                self.tree
+                    .rebuild_keeping(&self.portfolio, self.today, Some(&path));
+                self.info(s.objective_added(&file.display().to_string()));
+            }
+        }
     }
 }

@@ -136,6 +136,9 @@ pub struct Journal {
     /// written, and the content last merged with (so that an unsaved
     /// edit's question is not asked twice for the same bytes).
     pub(super) watched: super::watched::Watched,
+    /// An objective the add form asked for (id, title): a new file, which
+    /// `App::flush` writes.
+    pub new_objective: Option<(String, String)>,
 }
 
 impl Journal {

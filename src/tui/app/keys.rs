@@ -455,6 +455,11 @@ impl App {
     }
 
     fn start_add(&mut self) {
+        // an empty folder: the first objective, a new file
+        if self.portfolio.files.is_empty() {
+            self.mode = Mode::Form(Box::new(Form::add_objective(self.strings())));
+            return;
+        }
         if self.editable(t::WHAT_ADD).is_none() {
             return;
         }

@@ -323,6 +323,17 @@ impl App {
                 self.info(self.strings().get(t::CANCELLED));
                 return Mode::Normal;
             }
+            Action::Confirm if form.kind == FormKind::AddObjective => match form.new_objective() {
+                Err((i, e)) => {
+                    form.focus = i;
+                    self.error(self.strings().not_saved(&e));
+                }
+                Ok((id, title)) => {
+                    // written by `flush`, as every edit is
+                    self.journal.new_objective = Some((id, title));
+                    return Mode::Normal;
+                }
+            },
             Action::Confirm => match form.changes(self.today) {
                 Err((i, e)) => {
                     form.focus = i;

@@ -10,6 +10,7 @@ mod values;
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use tui_input::InputRequest;
 
+use crate::core::create::objective_id_problem;
 use crate::core::edit::apply::id_problem;
 use crate::core::model::{Incident, ItemPath, ItemRef, Kind, Metric, Portfolio, Status};
 use crate::core::{Change, Edit, Field, Value};
@@ -33,6 +34,8 @@ pub enum FormKind {
     /// Add a child under this item (a project under an objective, a
     /// milestone under a project).
     Add(ItemPath),
+    /// Add an objective: a new file in the data folder.
+    AddObjective,
     /// Record an incident in the log of the objective at `objective`
     /// (`original` is `None`: it goes in at `index`, the end of the log),
     /// or edit the one at `index`. `now` is what `now` and `HH:MM` mean.
@@ -126,6 +129,28 @@ impl Form {
         Form::plain(FormKind::Add(parent.clone()), fields, strings)
     }
 
+    /// The form adding an objective (a new file): an id and a title.
+    pub fn add_objective(strings: Strings) -> Form {
+        let fields = vec![
+            FormField::new(Slot::Id, String::new()),
+            FormField::new(Slot::Of(Field::Title), String::new()),
+        ];
+        Form::plain(FormKind::AddObjective, fields, strings)
+    }
+
+    /// The id and title of the objective an add-objective form asks for,
+    /// or the first field's error.
+    pub fn new_objective(&self) -> Result<(String, String), (usize, String)> {
+        if let Some(e) = self.first_error() {
+            return Err(e);
+        }
+        let title = self.fields[1].value().trim().to_string();
+        if title.is_empty() {
+            return Err((1, self.strings.edit_error(&crate::core::EditError::NoTitle)));
+        }
+        Ok((self.fields[0].value().to_string(), title))
+    }
+
     /// The form recording a new incident in `objective`'s log, after its
     /// `count` incidents; its time is `now`.
     pub fn add_incident(
@@ -191,6 +216,7 @@ impl Form {
             FormKind::Edit(p) => s.form_edit(&p.to_string()),
             FormKind::Block(p, _) => s.form_block(&p.to_string()),
             FormKind::Reschedule(p) => s.form_reschedule(&p.to_string()),
+            FormKind::AddObjective => s.form_add_objective(),
             FormKind::Add(p) => match p.kind() {
                 Kind::Objective => s.form_add_project(&p.to_string()),
                 _ => s.form_add_milestone(&p.to_string()),
@@ -267,6 +293,18 @@ impl Form {
             let v = f.input.value().trim().to_string();
             f.hint = None;
             f.error = match f.slot {
+                Slot::Id if matches!(self.kind, FormKind::AddObjective) => {
+                    let raw = f.input.value();
+                    objective_id_problem(raw)
+                        .map(|e| s.id_problem(&e))
+                        .or_else(|| {
+                            let taken = p
+                                .files
+                                .iter()
+                                .any(|f| f.path.file_stem().and_then(|n| n.to_str()) == Some(raw));
+                            taken.then(|| s.already_exists(raw))
+                        })
+                }
                 Slot::Id => {
                     let raw = f.input.value();
                     id_problem(raw).map(|e| s.id_problem(&e)).or_else(|| {
@@ -447,6 +485,8 @@ impl Form {
                     Value::Number(n),
                 ))])
             }
+            // an objective is a file, not a change: see `new_objective`
+            FormKind::AddObjective => Ok(Vec::new()),
             FormKind::Add(parent) => {
                 let id = self.fields[0].value();
                 let title = self.fields[1].value().trim().to_string();

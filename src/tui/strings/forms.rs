@@ -55,6 +55,20 @@ impl Strings {
         self.pick(format!("Edit {path}"), format!("编辑 {path}"))
     }
 
+    pub fn form_add_objective(self) -> String {
+        self.pick(
+            "Add an objective: a new file ID.toml in the data folder".to_string(),
+            "新建目标：数据文件夹中的新文件 编号.toml".to_string(),
+        )
+    }
+
+    pub fn objective_added(self, file: &str) -> String {
+        self.pick(
+            format!("added the objective in {file}"),
+            format!("已新建目标 {file}"),
+        )
+    }
+
     pub fn form_add_project(self, path: &str) -> String {
         self.pick(
             format!("Add a project to {path}"),

@@ -177,8 +177,8 @@ pub const NOTHING_MATCHES: Text = (
     "没有符合筛选条件的事项。按 F 清除。",
 );
 pub const NO_OBJECTIVES: Text = (
-    "No objectives: add a TOML file to the data folder (see README).",
-    "没有目标：请在数据文件夹中添加 TOML 文件（见 README）。",
+    "No objectives yet. To start:\n\n  a   add an objective here (a new file ID.toml in the data folder)\n\n  or run `stride init` in a terminal: a starter folder whose comments\n  explain every field (`stride init --example` writes the sample).",
+    "还没有目标。开始：\n\n  a   在这里新建一个目标（数据文件夹中的新文件 编号.toml）\n\n  或在终端运行 `stride init`：生成一个起步文件夹，注释说明每个字段\n  （`stride init --example` 写入示例数据）。",
 );
 
 // the detail pane

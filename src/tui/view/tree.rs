@@ -98,7 +98,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             s.get(t::NO_OBJECTIVES)
         };
-        frame.render_widget(Paragraph::new(text).style(theme::dim()), area);
+        let para = Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: false });
+        frame.render_widget(para.style(theme::dim()), area);
         return;
     }
     frame.render_widget(Paragraph::new(lines), area);

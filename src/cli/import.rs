@@ -52,7 +52,7 @@ pub fn run(
             if problems.len() == 1 { "" } else { "s" }
         ))
     };
-    let rows = sheet::read(&bytes).map_err(bad)?;
+    let (rows, problems) = sheet::read(&bytes).map_err(bad)?;
     // a folder that does not exist yet is built from nothing
     let portfolio = if dir.exists() {
         load(dir)?
@@ -62,7 +62,7 @@ pub fn run(
             ..Portfolio::default()
         }
     };
-    let plan = sheet::plan(&portfolio, rows).map_err(bad)?;
+    let plan = sheet::plan(&portfolio, rows, problems).map_err(bad)?;
     for line in &plan.lines {
         writeln!(out, "{}", sanitize(line, false))?;
     }

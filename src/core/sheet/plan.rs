@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::read::{Problem, SheetRow};
 use crate::core::edit::apply::id_problem;
-use crate::core::edit::{Change, Edit, Field, Value, show};
+use crate::core::edit::{Change, Edit, EditError, Field, Value, show};
 use crate::core::load::is_objective_file;
 use crate::core::model::{Fields, ItemPath, Kind, Objective, Portfolio};
 
@@ -40,12 +40,16 @@ impl Plan {
 
 /// Plans the import of `rows` into `portfolio`: rows by depth (parents
 /// first, otherwise in file order), new items added, existing ones given
-/// the values that differ. Every problem is returned, or none.
-pub fn plan(portfolio: &Portfolio, mut rows: Vec<SheetRow>) -> Result<Plan, Vec<Problem>> {
+/// the values that differ. Every problem is returned (`problems`, those
+/// found reading, with them), or none.
+pub fn plan(
+    portfolio: &Portfolio,
+    mut rows: Vec<SheetRow>,
+    mut problems: Vec<Problem>,
+) -> Result<Plan, Vec<Problem>> {
     rows.sort_by_key(|r| depth(r.path.kind()));
     let mut model = portfolio.clone();
     let mut plan = Plan::default();
-    let mut problems = Vec::new();
     let mut seen: HashMap<ItemPath, u64> = HashMap::new();
     // edits refused in the order given, tried again once the rest is in
     let mut pending: Vec<(u64, Edit, Option<Value>)> = Vec::new();
@@ -59,6 +63,13 @@ pub fn plan(portfolio: &Portfolio, mut rows: Vec<SheetRow>) -> Result<Plan, Vec<
             continue;
         }
         let new = model.get(&row.path).is_none();
+        if row.bad {
+            // reported already: only there for its children
+            if new {
+                let _ = add(&mut model, portfolio, &row, &mut plan);
+            }
+            continue;
+        }
         if new {
             match add(&mut model, portfolio, &row, &mut plan) {
                 Ok(()) => plan.added += 1,
@@ -112,7 +123,9 @@ pub fn plan(portfolio: &Portfolio, mut rows: Vec<SheetRow>) -> Result<Plan, Vec<
         if still.is_empty() {
             break;
         }
-        if still.len() == before {
+        // a milestone's stage waiting for its project's new stages, which
+        // wait for the old stage to go: the old stage goes first
+        if still.len() == before && !unblock_stages(&mut model, &mut plan, &still) {
             for (line, edit, _, e) in still {
                 problems.push(Problem::new(line, Some(edit.field.key()), e.to_string()));
             }
@@ -126,6 +139,29 @@ pub fn plan(portfolio: &Portfolio, mut rows: Vec<SheetRow>) -> Result<Plan, Vec<
         problems.sort_by_key(|p| p.line);
         Err(problems)
     }
+}
+
+/// Removes the stage of each milestone whose edit to a new stage waits;
+/// whether any was removed.
+fn unblock_stages(
+    model: &mut Portfolio,
+    plan: &mut Plan,
+    waiting: &[(u64, Edit, Option<Value>, EditError)],
+) -> bool {
+    let mut any = false;
+    for (_, edit, old, _) in waiting {
+        let has_stage = model
+            .get(&edit.path)
+            .is_some_and(|i| super::columns::value_of(i, Field::Stage).is_some());
+        if edit.field == Field::Stage && has_stage {
+            let remove = Edit::remove(edit.path.clone(), Field::Stage);
+            if model.apply(&remove).is_ok() {
+                record(plan, remove, old.clone());
+                any = true;
+            }
+        }
+    }
+    any
 }
 
 fn depth(kind: Kind) -> u8 {
@@ -176,6 +212,7 @@ fn add(
     let at = |column: &str, message: String| Problem::new(row.line, Some(column), message);
     let title = match row.values.iter().find(|(f, _)| *f == Field::Title) {
         Some((_, Some(Value::Text(t)))) => t.clone(),
+        _ if row.bad => "?".to_string(),
         _ => {
             return Err(at(
                 "title",

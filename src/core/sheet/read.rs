@@ -44,11 +44,15 @@ pub struct SheetRow {
     pub line: u64,
     pub path: ItemPath,
     pub values: Vec<(Field, Option<Value>)>,
+    /// Some of its cells were bad (and are left out of `values`): its
+    /// problems are reported already, and its children still find it.
+    pub bad: bool,
 }
 
 /// Reads a CSV (UTF-8, with or without a byte order mark, CRLF or LF line
-/// ends, columns in any order). Every problem is returned, or none.
-pub fn read(bytes: &[u8]) -> Result<Vec<SheetRow>, Vec<Problem>> {
+/// ends, columns in any order): the rows, and every problem found. A
+/// problem of the header is the only one returned (`Err`).
+pub fn read(bytes: &[u8]) -> Result<(Vec<SheetRow>, Vec<Problem>), Vec<Problem>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -69,16 +73,11 @@ pub fn read(bytes: &[u8]) -> Result<Vec<SheetRow>, Vec<Problem>> {
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        match row(line, &columns, &record) {
-            Ok(r) => rows.push(r),
-            Err(mut p) => problems.append(&mut p),
-        }
+        let (r, mut p) = row(line, &columns, &record);
+        rows.extend(r);
+        problems.append(&mut p);
     }
-    if problems.is_empty() {
-        Ok(rows)
-    } else {
-        Err(problems)
-    }
+    Ok((rows, problems))
 }
 
 /// What the csv reader found wrong, in words.
@@ -135,12 +134,12 @@ fn header(reader: &mut csv::Reader<&[u8]>) -> Result<Vec<Column>, Vec<Problem>> 
     }
 }
 
-/// One record into a row, or its problems.
+/// One record into a row (none without a path), and its problems.
 fn row(
     line: u64,
     columns: &[Column],
     record: &csv::StringRecord,
-) -> Result<SheetRow, Vec<Problem>> {
+) -> (Option<SheetRow>, Vec<Problem>) {
     let cell = |c: Column| {
         columns
             .iter()
@@ -149,13 +148,10 @@ fn row(
     };
     let raw_path = cell(Column::Path).unwrap_or_default().trim();
     let Some(path) = ItemPath::parse(raw_path) else {
-        return Err(vec![Problem::new(
-            line,
-            Some("path"),
-            format!(
-                "`{raw_path}` is not an item path: objective, objective/project or objective/project/milestone"
-            ),
-        )]);
+        let message = format!(
+            "`{raw_path}` is not an item path: objective, objective/project or objective/project/milestone"
+        );
+        return (None, vec![Problem::new(line, Some("path"), message)]);
     };
     let kind = path.kind();
     let mut problems = Vec::new();
@@ -191,11 +187,14 @@ fn row(
             Err(m) => problems.push(Problem::new(line, Some(field.key()), m)),
         }
     }
-    if problems.is_empty() {
-        Ok(SheetRow { line, path, values })
-    } else {
-        Err(problems)
-    }
+    let bad = !problems.is_empty();
+    let row = SheetRow {
+        line,
+        path,
+        values,
+        bad,
+    };
+    (Some(row), problems)
 }
 
 fn article(kind: Kind) -> &'static str {

@@ -1,4 +1,4 @@
-//! `stride list`: one row per item, as an aligned table or JSON.
+//! `stride list`: one row per item, as an aligned table, JSON or CSV.
 
 use std::io::{self, Write};
 use std::path::Path;
@@ -13,6 +13,7 @@ use super::failure::Failure;
 use crate::core::history::{History, Record};
 use crate::core::listing::{Cells, Filter, Item, each_in, item_cells, write_cells};
 use crate::core::load::map_dir;
+use crate::core::sheet;
 use crate::core::{Portfolio, Status};
 
 #[derive(Debug, Args)]
@@ -38,6 +39,8 @@ pub struct ListArgs {
 enum Format {
     Table,
     Json,
+    /// Every field of every item, as written, for a spreadsheet (RFC 4180).
+    Csv,
 }
 
 pub(super) fn parse_status(s: &str) -> Result<Status, String> {
@@ -89,6 +92,7 @@ impl JsonRow {
 enum Line {
     Table(Cells),
     Json(JsonRow),
+    Csv(Vec<String>),
 }
 
 pub fn run(
@@ -110,9 +114,10 @@ pub fn run(
         let mut lines = Vec::new();
         each_in(o, today, |i| {
             if filter.matches_item(&i, today) {
-                lines.push(match &history {
-                    Some(h) => Line::Json(JsonRow::of(&i, h)),
-                    None => Line::Table(item_cells(&i)),
+                lines.push(match (&history, args.format) {
+                    (Some(h), _) => Line::Json(JsonRow::of(&i, h)),
+                    (None, Format::Csv) => Line::Csv(sheet::export::record(&i)),
+                    (None, _) => Line::Table(item_cells(&i)),
                 });
             }
         });
@@ -127,20 +132,27 @@ pub fn run(
     let lines = lines.into_iter().flatten();
     // the output goes out in large writes, not a write per line
     let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
-    let written = match &history {
-        Some(h) => write_json(
+    let written = match (&history, args.format) {
+        (Some(h), _) => write_json(
             lines.filter_map(|l| match l {
                 Line::Json(j) => Some(j),
-                Line::Table(_) => None,
+                _ => None,
             }),
             h,
             &mut buffered,
         ),
-        None => write_cells(
+        (None, Format::Csv) => sheet::export::write(
+            lines.filter_map(|l| match l {
+                Line::Csv(r) => Some(r),
+                _ => None,
+            }),
+            &mut buffered,
+        ),
+        (None, _) => write_cells(
             &lines
                 .filter_map(|l| match l {
                     Line::Table(c) => Some(c),
-                    Line::Json(_) => None,
+                    _ => None,
                 })
                 .collect::<Vec<_>>(),
             &mut buffered,

@@ -4,6 +4,7 @@ mod add;
 mod check;
 mod data;
 mod failure;
+mod import;
 mod init;
 mod list;
 mod ops;
@@ -54,6 +55,8 @@ pub enum Command {
     Check,
     /// List objectives, projects and milestones, with filters.
     List(list::ListArgs),
+    /// Build or update the folder from a CSV (as `list --format csv` writes).
+    Import(import::ImportArgs),
     /// Change fields of one item, keeping the rest of its file as it is.
     Set(Box<set::SetArgs>),
     /// List the service metrics with their targets.
@@ -99,6 +102,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Some(Command::Add(args)) => add::run(&cli.data, today, args, &mut out),
         Some(Command::Check) => check::run(&cli.data, &mut out),
         Some(Command::List(args)) => list::run(&cli.data, today, args, &mut out),
+        Some(Command::Import(args)) => import::run(&cli.data, today, args, &mut out),
         Some(Command::Set(args)) => set::run(&cli.data, today, args, &mut out),
         Some(Command::Report(args)) => report::run(&cli.data, today, args, &mut out),
         Some(Command::Metrics(args)) => ops::metrics(&cli.data, today, args, &mut out),

@@ -5,7 +5,7 @@
 //! `text`, `dates`, `diag`, `fsio`, `scalar`, `l10n` (leaves: `l10n` itself
 //! holds the language, counts, plurals and units) → `settings`, `model` →
 //! `rollup`, `listing`, `ops` → `edit`, `progress` → `load`, `save`, `history`,
-//! `recovery` →
+//! `recovery` → `sheet` (CSV out and in) →
 //! `l10n::terms`, `l10n::problems` (the names of things and the words of
 //! refusals) → `report`.
 
@@ -29,6 +29,7 @@ pub mod rollup;
 pub mod save;
 pub mod scalar;
 pub mod settings;
+pub mod sheet;
 pub mod starter;
 pub mod stats;
 pub mod text;

@@ -8,10 +8,11 @@ mod build;
 mod data;
 mod file;
 mod render;
+mod words;
 
 pub use build::{ReportError, build, for_week};
 pub use data::{
-    IncidentReport, Late, MetricReport, MilestoneReport, ObjectiveReport, Operations, Plan,
+    IncidentReport, Late, MetricReport, MilestoneReport, ObjectiveReport, Operations, OtherReport, Plan,
     ProjectReport, Report, ReportProblem, Stalled,
 };
 pub use file::write_file;

@@ -1,5 +1,5 @@
-//! The weekly report carries everything people wrote: snapshots of the
-//! sample's report in both languages, every written text found in it, no
+//! The weekly report carries everything people wrote (its snapshots in
+//! both languages are in tests/history.rs): every written text found in it, no
 //! English in a Chinese report, percents as written, derived statuses, a
 //! broken file's warning and exit code, `[[other]]` entries.
 
@@ -67,18 +67,6 @@ fn written_texts(dir: &Path) -> Vec<String> {
         }
     }
     texts
-}
-
-#[test]
-fn the_chinese_report_of_the_sample() {
-    let md = report_of_sample("zh", "md");
-    insta::assert_snapshot!("report_zh", md);
-}
-
-#[test]
-fn the_english_report_of_the_sample() {
-    let md = report_of_sample("en", "md");
-    insta::assert_snapshot!("report_en", md);
 }
 
 #[test]

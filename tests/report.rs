@@ -39,8 +39,16 @@ fn written_texts(dir: &Path) -> Vec<String> {
     let p = load_dir(dir).unwrap();
     let mut texts = Vec::new();
     let mut fields = |f: &Fields| {
-        for t in [&f.update, &f.note, &f.blocker, &f.next].into_iter().flatten() {
-            texts.extend(t.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from));
+        for t in [&f.update, &f.note, &f.blocker, &f.next]
+            .into_iter()
+            .flatten()
+        {
+            texts.extend(
+                t.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(String::from),
+            );
         }
     };
     for o in &p.objectives {
@@ -54,7 +62,14 @@ fn written_texts(dir: &Path) -> Vec<String> {
     }
     for o in &p.objectives {
         for other in &o.others {
-            texts.extend(other.title.iter().chain(&other.note).chain(&other.next).cloned());
+            texts.extend(
+                other
+                    .title
+                    .iter()
+                    .chain(&other.note)
+                    .chain(&other.next)
+                    .cloned(),
+            );
         }
         for i in &o.incidents {
             texts.extend(
@@ -82,10 +97,16 @@ fn every_written_text_of_the_sample_is_in_the_chinese_report() {
         "98800例会与信息拉齐",
         "年中述职回顾准备",
     ] {
-        assert!(texts.iter().any(|t| t.contains(want)), "{want} not in the sample");
+        assert!(
+            texts.iter().any(|t| t.contains(want)),
+            "{want} not in the sample"
+        );
     }
     let missing: Vec<_> = texts.iter().filter(|t| !md.contains(t.as_str())).collect();
-    assert!(missing.is_empty(), "missing from the report: {missing:#?}\n{md}");
+    assert!(
+        missing.is_empty(),
+        "missing from the report: {missing:#?}\n{md}"
+    );
     for heading in ["## 【其他】", "## 收获与反思", "# 下周工作及目标"] {
         assert!(md.contains(heading), "{heading}\n{md}");
     }
@@ -129,7 +150,10 @@ fn a_chinese_report_holds_no_latin_letters_but_the_datas() {
         .lines()
         .filter(|l| l.chars().any(|c| c.is_ascii_alphabetic()))
         .collect();
-    assert!(latin.is_empty(), "English in the Chinese report: {latin:#?}");
+    assert!(
+        latin.is_empty(),
+        "English in the Chinese report: {latin:#?}"
+    );
     // and the words that used to leak
     for english in ["(new)", "(-7d)", "did not load", "ISO"] {
         assert!(!md.contains(english), "{english} in\n{md}");
@@ -151,7 +175,7 @@ fn percents_keep_the_precision_written_and_no_more() {
             .take_while(|c| c.is_ascii_digit() || *c == '.')
             .collect();
         assert!(
-            !(number.contains('.') && number.starts_with('0')) && !number.starts_with('.'),
+            !(number.starts_with('.') || (number.contains('.') && number.starts_with('0'))),
             "a percent with a trailing zero: {}% in\n{md}",
             number.chars().rev().collect::<String>()
         );
@@ -185,7 +209,13 @@ fn incidents_are_listed_oldest_first() {
 fn json_carries_every_written_text() {
     let json: Json = serde_json::from_str(&report_of_sample("zh", "json")).unwrap();
     let o3 = &json["objectives"][2];
-    assert!(o3["note"].as_str().unwrap().starts_with("本周稳定性月度沟通会后"), "{o3}");
+    assert!(
+        o3["note"]
+            .as_str()
+            .unwrap()
+            .starts_with("本周稳定性月度沟通会后"),
+        "{o3}"
+    );
     let channels = &json["objectives"][0]["projects"][4];
     assert_eq!(channels["title"], "新支付能力建设");
     let upcollect = &channels["milestones"][3];
@@ -202,7 +232,11 @@ fn json_carries_every_written_text() {
         .collect();
     assert_eq!(
         others,
-        ["支付经营分析会，以及稳定性专项筛选方案", "98800例会与信息拉齐", "企业研发线专利双周会"]
+        [
+            "支付经营分析会，以及稳定性专项筛选方案",
+            "98800例会与信息拉齐",
+            "企业研发线专利双周会"
+        ]
     );
     let last_plan = json["next"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(last_plan["next"], "年中述职回顾准备");
@@ -221,19 +255,46 @@ fn json_carries_every_written_text() {
 #[test]
 fn a_broken_file_gives_what_could_be_written_a_warning_on_top_and_exit_1() {
     let d = common::sample_with("zh", true);
-    fs::write(d.path().join("zz-broken.toml"), "title = \"坏\"\npercent = \n").unwrap();
-    let out = stride(d.path(), TODAY).arg("report").assert().code(1).get_output().clone();
+    fs::write(
+        d.path().join("zz-broken.toml"),
+        "title = \"坏\"\npercent = \n",
+    )
+    .unwrap();
+    let out = stride(d.path(), TODAY)
+        .arg("report")
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
     let md = String::from_utf8(out.stdout).unwrap();
     let mut blocks = md.split("\n\n");
     assert_eq!(blocks.next(), Some("# 第26周 2023-06-20"));
     let warning = blocks.next().unwrap();
-    assert!(warning.starts_with("> ⚠ ") && warning.contains("zz-broken.toml 无法加载"), "{md}");
-    assert!(md.contains("## 【O1 服务业务】"), "the rest is written:\n{md}");
-    assert!(String::from_utf8(out.stderr).unwrap().contains("zz-broken.toml"));
+    assert!(
+        warning.starts_with("> ⚠ ") && warning.contains("zz-broken.toml 无法加载"),
+        "{md}"
+    );
+    assert!(
+        md.contains("## 【O1 服务业务】"),
+        "the rest is written:\n{md}"
+    );
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("zz-broken.toml")
+    );
     // written to a file too, and still exit 1
     let file = d.path().join("week.md");
-    stride(d.path(), TODAY).args(["report", "-o"]).arg(&file).assert().code(1);
-    assert!(fs::read_to_string(&file).unwrap().contains("zz-broken.toml 无法加载"));
+    stride(d.path(), TODAY)
+        .args(["report", "-o"])
+        .arg(&file)
+        .assert()
+        .code(1);
+    assert!(
+        fs::read_to_string(&file)
+            .unwrap()
+            .contains("zz-broken.toml 无法加载")
+    );
 }
 
 #[test]
@@ -244,10 +305,21 @@ fn other_entries_load_and_a_bad_one_is_named_with_its_place() {
         "title = \"O9\"\n\n[[other]]\ntitle = \"例会\"\ndate = 2023-06-19\nnote = \"信息拉齐\"\n\n[[other]]\nnote = \"没有标题\"\n\n[[other]]\ntitle = \"评审\"\ndate = \"2023-06-19\"\n",
     )
     .unwrap();
-    let out = stride(d.path(), TODAY).arg("check").assert().code(1).get_output().clone();
+    let out = stride(d.path(), TODAY)
+        .arg("check")
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
     let text = String::from_utf8([out.stdout, out.stderr].concat()).unwrap();
-    assert!(text.contains("o9.toml:8:1: error: other 2 has neither a `title`"), "{text}");
-    assert!(text.contains("o9.toml:13:8: error: `date` must be a date like 2023-06-30, found a string"), "{text}");
+    assert!(
+        text.contains("o9.toml:8:1: error: other 2 has neither a `title`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("o9.toml:13:8: error: `date` must be a date like 2023-06-30, found a string"),
+        "{text}"
+    );
 
     // fixed, it loads and shows in the report
     fs::write(
@@ -259,10 +331,21 @@ fn other_entries_load_and_a_bad_one_is_named_with_its_place() {
     let others = &p.objectives[0].others;
     assert_eq!(others.len(), 2);
     assert_eq!(others[0].title.as_deref(), Some("例会"));
-    assert_eq!(others[0].date.map(|d| d.to_string()).as_deref(), Some("2023-06-19"));
+    assert_eq!(
+        others[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2023-06-19")
+    );
     assert_eq!(others[1].next.as_deref(), Some("述职准备"));
-    let out = stride(d.path(), TODAY).arg("report").assert().success().get_output().clone();
+    let out = stride(d.path(), TODAY)
+        .arg("report")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
     let md = String::from_utf8(out.stdout).unwrap();
-    assert!(md.contains("## Other\n\n1. 例会 (2023-06-19): 信息拉齐\n"), "{md}");
+    assert!(
+        md.contains("## Other\n\n1. 例会 (2023-06-19): 信息拉齐\n"),
+        "{md}"
+    );
     assert!(md.contains("1. 述职准备\n"), "{md}");
 }

@@ -9,9 +9,7 @@ use toml::Spanned;
 use toml::de::DeValue;
 
 use super::context::{Cx, Table, Value, describe};
-use crate::core::model::{
-    Better, Grade, Incident, Metric, Milestone, Objective, Other, Project,
-};
+use crate::core::model::{Better, Grade, Incident, Metric, Milestone, Objective, Other, Project};
 
 impl Cx<'_> {
     pub(super) fn objective(
@@ -164,7 +162,9 @@ impl Cx<'_> {
             if !table.contains_key("title") && !table.contains_key("next") {
                 cx.error(
                     span,
-                    format!("{what} has neither a `title` (this week's) nor a `next` (next week's)"),
+                    format!(
+                        "{what} has neither a `title` (this week's) nor a `next` (next week's)"
+                    ),
                 );
             }
             o

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use super::data::{
-    IncidentReport, Late, MetricReport, MilestoneReport, ObjectiveReport, Operations, OtherReport, Plan,
-    ProjectReport, Report, ReportProblem, Stalled,
+    IncidentReport, Late, MetricReport, MilestoneReport, ObjectiveReport, Operations, OtherReport,
+    Plan, ProjectReport, Report, ReportProblem, Stalled,
 };
 use crate::core::history::{self, History, Movement, Record, Snapshot, snapshot_of};
 use crate::core::model::{ItemPath, Metric, Milestone, Objective, Portfolio, Status};

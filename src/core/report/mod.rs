@@ -1,7 +1,8 @@
 //! The weekly report, in the shape of the team's own: progress per objective
 //! and project with changes since last week, what is overdue, what stalled,
 //! and next week's plan. `data` is the report as data ([`Report`]), `build`
-//! makes it ([`for_week`]), `render` writes it as Markdown or JSON text, and
+//! makes it ([`for_week`]), `render` writes it as Markdown or JSON text (with
+//! `words`: its labels and the escaping of written text), and
 //! `file` writes that text to disk.
 
 mod build;
@@ -12,8 +13,8 @@ mod words;
 
 pub use build::{ReportError, build, for_week};
 pub use data::{
-    IncidentReport, Late, MetricReport, MilestoneReport, ObjectiveReport, Operations, OtherReport, Plan,
-    ProjectReport, Report, ReportProblem, Stalled,
+    IncidentReport, Late, MetricReport, MilestoneReport, ObjectiveReport, Operations, OtherReport,
+    Plan, ProjectReport, Report, ReportProblem, Stalled,
 };
 pub use file::write_file;
 pub use render::{json, markdown};

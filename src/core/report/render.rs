@@ -211,11 +211,7 @@ fn reflections_md(out: &mut String, w: &Words, r: &Report) {
     if notes.is_empty() {
         return;
     }
-    let _ = writeln!(
-        out,
-        "## {}\n",
-        w.t("Lessons and reflections", "收获与反思")
-    );
+    let _ = writeln!(out, "## {}\n", w.t("Lessons and reflections", "收获与反思"));
     let several = notes.len() > 1;
     for (o, note) in notes {
         if several {

@@ -115,7 +115,6 @@ pub(super) fn pct_with_delta(w: &Words, p: f64, delta: Option<f64>, is_new: bool
     }
 }
 
-
 /// ` (4 days overdue)`, `（逾期4天）`, after a due date.
 pub(super) fn late_label(w: &Words, days: i64) -> String {
     let late = w.lang.days_overdue(days);

@@ -349,3 +349,29 @@ fn other_entries_load_and_a_bad_one_is_named_with_its_place() {
     );
     assert!(md.contains("1. 述职准备\n"), "{md}");
 }
+
+#[test]
+fn percents_written_as_floats_print_as_written() {
+    let d = tempfile::tempdir().unwrap();
+    fs::write(d.path().join(".stride.toml"), "language = \"zh\"\n").unwrap();
+    fs::write(
+        d.path().join("o1.toml"),
+        "title = \"目标\"\n\n[project.p]\ntitle = \"项目\"\npercent = 80.0\n\n\
+         [project.p.milestone.a]\ntitle = \"甲\"\npercent = 12.5\n\n\
+         [project.p.milestone.b]\ntitle = \"乙\"\npercent = 95.46\n\n\
+         [project.p.milestone.c]\ntitle = \"丙\"\ndone = 1\ntotal = 3\n",
+    )
+    .unwrap();
+    let out = stride(d.path(), TODAY)
+        .arg("report")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.contains("**项目** 80%，进行中"), "{md}");
+    assert!(md.contains("1. 甲：12.5%\n"), "{md}");
+    assert!(md.contains("2. 乙：95.46%\n"), "{md}");
+    assert!(md.contains("3. 丙：1/3，33.33%\n"), "{md}");
+    assert!(!md.contains("80.0") && !md.contains("12.50"), "{md}");
+}

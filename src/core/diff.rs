@@ -61,7 +61,10 @@ pub fn json(v: &Value) -> Json {
 
 /// Whether a key holds a field of the item (not a child table).
 fn is_field(key: &str, v: &Value) -> bool {
-    !matches!(key, "project" | "milestone" | "metric" | "incident") || matches!(v, Value::String(_))
+    !matches!(
+        key,
+        "project" | "milestone" | "metric" | "incident" | "other"
+    ) || matches!(v, Value::String(_))
 }
 
 /// The field changes from `before` to `after` (either may be absent: a

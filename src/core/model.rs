@@ -180,6 +180,9 @@ pub struct Objective {
     pub metrics: Vec<Metric>,
     /// The incident log, `[[incident]]`, in file order.
     pub incidents: Vec<Incident>,
+    /// Free items outside the projects, `[[other]]`, in file order: the
+    /// report's 其他 (Other) section, and its plan when they have a `next`.
+    pub others: Vec<Other>,
 }
 
 /// A file of the data folder, loaded or not.
@@ -301,6 +304,17 @@ impl Incident {
     pub fn minutes(&self) -> Option<i64> {
         self.resolved.map(|r| (r - self.at).num_minutes())
     }
+}
+
+/// A free item of the week outside the projects (`[[other]]`): a meeting,
+/// a review. It has a `title` (this week's 其他), a `next` (next week's
+/// plan), or both.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Other {
+    pub title: Option<String>,
+    pub note: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub next: Option<String>,
 }
 
 /// The address of an item: `objective`, `objective/project` or

@@ -176,16 +176,23 @@ impl Portfolio {
     }
 }
 
-/// The status a file gives, or the one derived from the percent:
-/// 100 is done, above 0 is in progress, else todo.
+/// The status a file gives, or the one derived from the percent and the
+/// text: 100 is done, above 0 is in progress; at 0 an item whose `update`
+/// says what was done this week is in progress too (work began before it
+/// showed in the percent), else it is todo.
 pub fn effective_status(fields: &Fields, percent: f64) -> Status {
     fields.status.unwrap_or(if percent >= 100.0 {
         Status::Done
-    } else if percent > 0.0 {
+    } else if percent > 0.0 || has_text(&fields.update) {
         Status::InProgress
     } else {
         Status::Todo
     })
+}
+
+/// Whether a text field holds more than white space.
+pub fn has_text(text: &Option<String>) -> bool {
+    text.as_deref().is_some_and(|t| !t.trim().is_empty())
 }
 
 /// Days past the due date of an open item; 0 when it is not overdue
@@ -387,6 +394,27 @@ mod tests {
             ..Fields::default()
         };
         assert_eq!(effective_status(&blocked, 100.0), Status::Blocked);
+    }
+
+    #[test]
+    fn derived_status_reads_a_written_update_at_zero() {
+        let written = Fields {
+            update: Some("推动后端团队关注灯塔系统监控".into()),
+            ..Fields::default()
+        };
+        assert_eq!(effective_status(&written, 0.0), Status::InProgress);
+        assert_eq!(effective_status(&written, 100.0), Status::Done);
+        let blank = Fields {
+            update: Some("  ".into()),
+            note: Some("只有备注".into()),
+            ..Fields::default()
+        };
+        assert_eq!(effective_status(&blank, 0.0), Status::Todo);
+        let todo = Fields {
+            status: Some(Status::Todo),
+            ..written
+        };
+        assert_eq!(effective_status(&todo, 0.0), Status::Todo);
     }
 
     #[test]

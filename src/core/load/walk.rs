@@ -9,7 +9,7 @@ use toml::Spanned;
 use toml::de::DeValue;
 
 use super::context::{Cx, Table, Value, describe};
-use crate::core::model::{Better, Grade, Incident, Metric, Milestone, Objective, Project};
+use crate::core::model::{Better, Grade, Incident, Metric, Milestone, Objective, Other, Project};
 
 impl Cx<'_> {
     pub(super) fn objective(
@@ -36,6 +36,8 @@ impl Cx<'_> {
                 });
             } else if k == "incident" {
                 o.incidents = self.incidents(key, value);
+            } else if k == "other" {
+                o.others = self.others(key, value);
             } else if !self.common_field(&mut o.fields, k, key, value) {
                 self.unknown(key, &what);
             }
@@ -102,11 +104,23 @@ impl Cx<'_> {
         key: &Spanned<Cow<'_, str>>,
         value: &Value<'_>,
     ) -> Vec<Incident> {
+        self.array_of_tables(key, value, Self::incident)
+    }
+
+    /// Reads an array of tables (`[[incident]]`, `[[other]]`), each entry
+    /// with `read` (given its number from 1, its table and its place).
+    fn array_of_tables<T>(
+        &mut self,
+        key: &Spanned<Cow<'_, str>>,
+        value: &Value<'_>,
+        read: impl Fn(&mut Self, usize, &Table<'_>, Range<usize>) -> T,
+    ) -> Vec<T> {
+        let name = key.get_ref().as_ref();
         let Some(items) = value.get_ref().as_array() else {
             self.error(
                 value.span(),
                 format!(
-                    "`incident` must be an array of tables like [[incident]], found {}",
+                    "`{name}` must be an array of tables like [[{name}]], found {}",
                     describe(value.get_ref())
                 ),
             );
@@ -118,17 +132,43 @@ impl Cx<'_> {
                 self.error(
                     item.span(),
                     format!(
-                        "incident {} must be a table, found {}",
+                        "{name} {} must be a table, found {}",
                         n + 1,
                         describe(item.get_ref())
                     ),
                 );
                 continue;
             };
-            out.push(self.incident(n + 1, t, item.span()));
+            out.push(read(self, n + 1, t, item.span()));
         }
-        let _ = key;
         out
+    }
+
+    /// Reads `[[other]]`: free items of the week, each with a `title`, a
+    /// `next` or both, and an optional `note` and `date`.
+    pub(super) fn others(&mut self, key: &Spanned<Cow<'_, str>>, value: &Value<'_>) -> Vec<Other> {
+        self.array_of_tables(key, value, |cx, n, table, span| {
+            let what = format!("other {n}");
+            let mut o = Other::default();
+            for (key, value) in table.iter() {
+                match key.get_ref().as_ref() {
+                    "title" => o.title = cx.string(key, value),
+                    "note" => o.note = cx.string(key, value),
+                    "next" => o.next = cx.string(key, value),
+                    "date" => o.date = cx.date(key, value),
+                    _ => cx.unknown(key, &what),
+                }
+            }
+            if !table.contains_key("title") && !table.contains_key("next") {
+                cx.error(
+                    span,
+                    format!(
+                        "{what} has neither a `title` (this week's) nor a `next` (next week's)"
+                    ),
+                );
+            }
+            o
+        })
     }
 
     pub(super) fn incident(&mut self, n: usize, table: &Table<'_>, span: Range<usize>) -> Incident {

@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 
 use super::data::{
-    IncidentReport, Late, MetricReport, MilestoneReport, ObjectiveReport, Operations, Plan,
-    ProjectReport, Report, ReportProblem, Stalled, WeekPoint,
+    IncidentReport, Late, MetricReport, MilestoneReport, ObjectiveReport, Operations, OtherReport,
+    Plan, ProjectReport, Report, ReportProblem, Stalled, WeekPoint,
 };
 use crate::core::history::{self, History, Movement, Record, Snapshot, snapshot_of};
-use crate::core::model::{ItemPath, Metric, Milestone, Portfolio, Status};
+use crate::core::model::{ItemPath, Metric, Milestone, Objective, Portfolio, Status};
 use crate::core::ops::{grade_counts, week_of};
 use crate::core::rollup::overdue_days;
 use crate::core::settings::{self, iso_week_name};
@@ -46,7 +46,9 @@ fn operations(
         })
         .collect();
     let week = Portfolio::reported_week(date);
-    let listed = p.incidents_of_week(week, true);
+    let mut listed = p.incidents_of_week(week, true);
+    // oldest first, as the team writes them
+    listed.sort_by_key(|l| l.incident.at);
     let counts = grade_counts(
         listed
             .iter()
@@ -102,6 +104,7 @@ pub fn build(
         overdue: Vec::new(),
         stalled: Vec::new(),
         next: Vec::new(),
+        others: Vec::new(),
         problems: p
             .files
             .iter()
@@ -191,6 +194,9 @@ pub fn build(
                 if !live {
                     mr.done = None;
                     mr.blocker = None;
+                    mr.update = None;
+                    mr.note = None;
+                    mr.next = None;
                 }
                 milestones.push(mr);
             }
@@ -215,6 +221,8 @@ pub fn build(
                 update: text(&pr.fields.update),
                 blocker: text(&pr.fields.blocker),
                 stages: pr.stages.clone(),
+                note: text(&pr.fields.note),
+                next: text(&pr.fields.next),
                 milestones,
             });
         }
@@ -227,8 +235,13 @@ pub fn build(
             status: orec.status,
             update: text(&o.fields.update),
             weeks: burn_up(history, &state.week, &opath.to_string(), orec.percent),
+            note: text(&o.fields.note),
+            blocker: text(&o.fields.blocker),
             projects,
         });
+        if live {
+            others_of(o, &opath, &mut report.others, &mut next);
+        }
     }
     late.sort_by(|a, b| {
         b.overdue_days
@@ -267,6 +280,24 @@ fn burn_up(history: &History, week: &str, path: &str, now: f64) -> Vec<WeekPoint
         percent: now,
     });
     points
+}
+
+/// An objective's `[[other]]` entries: those with a title are the week's
+/// 其他, those with a `next` lines of next week's plan.
+fn others_of(o: &Objective, path: &ItemPath, others: &mut Vec<OtherReport>, next: &mut Vec<Plan>) {
+    for other in &o.others {
+        if let Some(title) = &other.title {
+            others.push(OtherReport {
+                objective: path.to_string(),
+                title: title.clone(),
+                note: other.note.clone(),
+                date: other.date,
+            });
+        }
+        if let Some(n) = &other.next {
+            next.push(plan_of(path, other.title.as_deref().unwrap_or(""), n));
+        }
+    }
 }
 
 fn plan_of(path: &ItemPath, title: &str, next: &str) -> Plan {
@@ -321,6 +352,9 @@ fn milestone_report(
         slip_days: c.slip_days,
         stalled_weeks: c.stalled_weeks,
         blocker: m.fields.blocker.clone(),
+        update: m.fields.update.clone(),
+        note: m.fields.note.clone(),
+        next: m.fields.next.clone(),
     }
 }
 

@@ -24,6 +24,9 @@ pub struct Report {
     pub overdue: Vec<Late>,
     pub stalled: Vec<Stalled>,
     pub next: Vec<Plan>,
+    /// The free items of the week outside the projects (`[[other]]` with a
+    /// `title`): the report's 其他 (Other).
+    pub others: Vec<OtherReport>,
     /// Files that could not be read, so readers know the report is partial.
     pub problems: Vec<ReportProblem>,
 }
@@ -62,7 +65,8 @@ pub struct Operations {
     /// The ISO week whose incidents are listed (the week just past).
     pub incident_week: String,
     pub counts: GradeCounts,
-    /// That week's incidents, and any still open, newest first.
+    /// That week's incidents, and any still open, oldest first (as the
+    /// team writes them).
     pub incidents: Vec<IncidentReport>,
 }
 
@@ -106,6 +110,9 @@ pub struct ObjectiveReport {
     /// Its percent in each recorded week, oldest first, ending with this
     /// report's: the points of its burn-up.
     pub weeks: Vec<WeekPoint>,
+    /// The objective's `note`: the report's 收获与反思 (reflections).
+    pub note: Option<String>,
+    pub blocker: Option<String>,
     pub projects: Vec<ProjectReport>,
 }
 
@@ -132,6 +139,9 @@ pub struct ProjectReport {
     pub blocker: Option<String>,
     /// The pipeline its milestones move through (`stages`), if any.
     pub stages: Vec<String>,
+    pub note: Option<String>,
+    /// Next week's plan (also gathered in [`Report::next`]).
+    pub next: Option<String>,
     pub milestones: Vec<MilestoneReport>,
 }
 
@@ -152,6 +162,10 @@ pub struct MilestoneReport {
     pub slip_days: Option<i64>,
     pub stalled_weeks: u32,
     pub blocker: Option<String>,
+    pub update: Option<String>,
+    pub note: Option<String>,
+    /// Next week's plan (also gathered in [`Report::next`]).
+    pub next: Option<String>,
 }
 
 /// An overdue item.
@@ -174,10 +188,21 @@ pub struct Stalled {
     pub weeks: u32,
 }
 
-/// A line of next week's plan, from a `next` field.
+/// A line of next week's plan, from a `next` field. The `title` is the
+/// item's, empty for an `[[other]]` entry that has only a `next`.
 #[derive(Clone, Debug, Serialize)]
 pub struct Plan {
     pub path: String,
     pub title: String,
     pub next: String,
+}
+
+/// A free item of the week, from an `[[other]]` entry with a `title`.
+#[derive(Clone, Debug, Serialize)]
+pub struct OtherReport {
+    /// The objective whose file holds it.
+    pub objective: String,
+    pub title: String,
+    pub note: Option<String>,
+    pub date: Option<NaiveDate>,
 }

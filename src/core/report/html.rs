@@ -12,8 +12,9 @@ use std::fmt::Write as _;
 use super::data::{
     MetricReport, MilestoneReport, ObjectiveReport, Operations, ProjectReport, Report,
 };
-use super::render::{Words, late_label};
+use super::html_notes::{self, labelled};
 use super::svg::{self, esc};
+use super::words::{Words, late_label};
 use crate::core::history::Movement;
 use crate::core::l10n::terms::{ACTION, BUSINESS_AFFECTED, CAUSE, IMPACT, MET, MISSED, OPEN};
 use crate::core::l10n::{Language, with_unit};
@@ -43,6 +44,8 @@ pub fn html(r: &Report, lang: Language) -> String {
         objective(&mut out, &w, o);
     }
     incidents(&mut out, &w, &r.operations);
+    html_notes::others(&mut out, &w, r);
+    html_notes::reflections(&mut out, &w, r);
     overdue(&mut out, &w, r);
     stalled(&mut out, &w, r);
     next(&mut out, &w, r);
@@ -235,6 +238,12 @@ fn objective(out: &mut String, w: &Words, o: &ObjectiveReport) {
     if let Some(u) = &o.update {
         let _ = writeln!(out, "<p class=\"text\">{}</p>", esc(u));
     }
+    out.push_str(&labelled(
+        w,
+        "blocker",
+        w.t("Blocker", "阻断"),
+        o.blocker.as_deref(),
+    ));
     for p in &o.projects {
         project(out, w, p);
     }
@@ -285,6 +294,7 @@ fn project(out: &mut String, w: &Words, p: &ProjectReport) {
             esc(b)
         );
     }
+    out.push_str(&labelled(w, "text", w.t("Note", "备注"), p.note.as_deref()));
     if !p.milestones.is_empty() {
         out.push_str("<ol class=\"milestones\">\n");
         for m in &p.milestones {
@@ -363,9 +373,14 @@ fn milestone(out: &mut String, w: &Words, m: &MilestoneReport, stages: &[String]
     } else {
         ""
     };
+    let mut texts = String::new();
+    if let Some(u) = &m.update {
+        let _ = write!(texts, "<p class=\"text\">{}</p>", esc(u));
+    }
+    texts.push_str(labelled(w, "text", w.t("Note", "备注"), m.note.as_deref()).trim_end());
     let _ = writeln!(
         out,
-        "<li{late}><span class=\"mtitle\">{}</span>{picture}<span class=\"meta\">{}</span></li>",
+        "<li{late}><span class=\"mtitle\">{}</span>{picture}<span class=\"meta\">{}</span>{texts}</li>",
         esc(&m.title),
         facts.join(sep),
     );

@@ -1,21 +1,24 @@
 //! The weekly report, in the shape of the team's own: progress per objective
 //! and project with changes since last week, what is overdue, what stalled,
 //! and next week's plan. `data` is the report as data ([`Report`]), `build`
-//! makes it ([`for_week`]), `render` writes it as Markdown or JSON text,
-//! `html` as one self-contained HTML page with pictures from `svg`, and
+//! makes it ([`for_week`]), `render` writes it as Markdown or JSON text (with
+//! `words`: its labels and the escaping of written text), `html` as one
+//! self-contained HTML page with pictures from `svg`, and
 //! `file` writes that text to disk.
 
 mod build;
 mod data;
 mod file;
 mod html;
+mod html_notes;
 mod render;
 mod svg;
+mod words;
 
 pub use build::{ReportError, build, for_week};
 pub use data::{
-    IncidentReport, Late, MetricReport, MilestoneReport, ObjectiveReport, Operations, Plan,
-    ProjectReport, Report, ReportProblem, Stalled, WeekPoint,
+    IncidentReport, Late, MetricReport, MilestoneReport, ObjectiveReport, Operations, OtherReport,
+    Plan, ProjectReport, Report, ReportProblem, Stalled, WeekPoint,
 };
 pub use file::write_file;
 pub use html::html;

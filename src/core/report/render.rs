@@ -3,124 +3,16 @@
 
 use std::fmt::Write as _;
 
-use super::data::{MilestoneReport, Operations, Report, ReportProblem};
-use crate::core::history::Movement;
+use super::data::{MilestoneReport, Operations, Report};
+use super::words::{Words, code, late_label, md, md_line, pct_with_delta};
 use crate::core::l10n::terms::{ACTION, BUSINESS_AFFECTED, CAUSE, IMPACT, MET, MISSED, OPEN};
 use crate::core::l10n::{Language, plural, with_unit};
 use crate::core::model::Status;
-use crate::core::text::{percent, sanitize};
+use crate::core::text::percent;
 
 /// The report as pretty-printed JSON, with a final line break.
 pub fn json(r: &Report) -> serde_json::Result<String> {
     Ok(serde_json::to_string_pretty(r)? + "\n")
-}
-
-/// The labels of one language: the report's own, beside the shared terms
-/// of [`crate::core::l10n`].
-pub(super) struct Words {
-    pub(super) lang: Language,
-}
-
-impl Words {
-    pub(super) fn t(&self, en: &'static str, zh: &'static str) -> &'static str {
-        self.lang.pick(en, zh)
-    }
-
-    pub(super) fn colon(&self) -> &'static str {
-        self.lang.colon()
-    }
-
-    pub(super) fn status(&self, s: Status) -> &'static str {
-        self.lang.status_in_prose(s)
-    }
-
-    /// A problem of the report's data, above the report.
-    pub(super) fn problem(&self, p: &ReportProblem) -> String {
-        match (self.lang, p) {
-            (Language::En, p) => p.to_string(),
-            (Language::Zh, ReportProblem::NotLoaded(path)) => {
-                format!("{} 无法加载，未计入周报", path.display())
-            }
-            (Language::Zh, ReportProblem::NotAFile(path)) => {
-                format!("{} 不是普通文件，未计入周报", path.display())
-            }
-            (Language::Zh, ReportProblem::History(d)) => format!("历史记录：{d}"),
-            (Language::Zh, ReportProblem::PastWeek(week)) => format!(
-                "{week} 周的数据取自历史文件：进度、状态、阶段和截止日期为当时的记录；历史中不保存文字和数量"
-            ),
-        }
-    }
-}
-
-/// Text from a file as inline Markdown that shows as written and does
-/// nothing else: control characters made visible, line breaks folded,
-/// `<` and `>` as entities (no HTML: no `<script>`, no `<img onerror>`),
-/// `&` too where it would start an entity (`&copy;`), and a backslash
-/// before each character that makes links, emphasis, code or tables
-/// (`\ ` * _ [ ] ( ) # | ~`). Other text, Chinese included, is untouched.
-fn md(s: &str) -> String {
-    let folded = s.replace(['\n', '\r'], " ");
-    let clean = sanitize(&folded, false);
-    let mut out = String::with_capacity(clean.len() + 8);
-    for (i, c) in clean.char_indices() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' if starts_entity(&clean[i + 1..]) => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '|' | '~' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Whether the text after a `&` would make it an entity: `copy;`, `#38;`.
-fn starts_entity(after: &str) -> bool {
-    let name = after
-        .bytes()
-        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'#')
-        .count();
-    name > 0 && after.as_bytes().get(name) == Some(&b';')
-}
-
-/// [`md`] for text that starts a line, where `- `, `+ `, `= `, `1. ` or
-/// leading spaces would make a list, a heading or code: escaped too.
-fn md_line(s: &str) -> String {
-    let text = md(s.trim_start());
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    if text.starts_with(['-', '+', '=']) {
-        format!("\\{text}")
-    } else if digits > 0 && text[digits..].starts_with('.') {
-        format!("{}\\{}", &text[..digits], &text[digits..])
-    } else {
-        text
-    }
-}
-
-/// An item's path as code, or escaped text when a backtick would end the code.
-fn code(path: &str) -> String {
-    if path.contains('`') {
-        md(path)
-    } else {
-        format!("`{}`", sanitize(path, false))
-    }
-}
-
-/// `48.95%（▲ 1.2）` or `48.95% (▲ 1.2)`.
-pub(super) fn pct_with_delta(w: &Words, p: f64, delta: Option<f64>, is_new: bool) -> String {
-    let label = w.lang.delta(&Movement {
-        delta,
-        is_new,
-        ..Movement::default()
-    });
-    match (label.is_empty(), w.lang) {
-        (true, _) => format!("{}%", percent(p)),
-        (false, Language::Zh) => format!("{}%（{label}）", percent(p)),
-        (false, Language::En) => format!("{}% ({label})", percent(p)),
-    }
 }
 
 /// The report as Markdown, in the shape of the team's own.
@@ -136,20 +28,22 @@ pub fn markdown(r: &Report, lang: Language) -> String {
             let _ = writeln!(out, "# Week {} · {}\n", r.week_number, r.date);
         }
     }
+    // what readers must know first: the report is partial, or from history
+    for problem in &r.problems {
+        let _ = writeln!(out, "> ⚠ {}\n", md(&w.problem(problem)));
+    }
     let _ = writeln!(
         out,
-        "> {} {}{sep}{} {}{sep}{} {}{sep}ISO {}\n",
+        "> {} {}{sep}{} {}{sep}{} {}{sep}{} {}\n",
         w.t("Overall", "总进度"),
         pct_with_delta(&w, r.percent, r.delta, false),
         w.t("overdue", "逾期"),
         r.overdue.len(),
         w.t("stalled", "停滞"),
         r.stalled.len(),
+        w.t("ISO week", "国际标准周"),
         r.iso_week
     );
-    for problem in &r.problems {
-        let _ = writeln!(out, "> ⚠ {}\n", md(&w.problem(problem)));
-    }
     let _ = writeln!(out, "# {}\n", w.t("Last week's progress", "上周进展"));
     operations_md(&mut out, &w, &r.operations);
     for o in &r.objectives {
@@ -160,6 +54,9 @@ pub fn markdown(r: &Report, lang: Language) -> String {
         };
         if let Some(u) = &o.update {
             let _ = writeln!(out, "{}\n", md_line(u));
+        }
+        if let Some(b) = &o.blocker {
+            let _ = writeln!(out, "{}\n", labelled(&w, w.t("Blocker", "阻断"), b));
         }
         for p in &o.projects {
             let mut head = format!(
@@ -182,21 +79,28 @@ pub fn markdown(r: &Report, lang: Language) -> String {
                 let _ = writeln!(out, "  {}", md_line(u));
             }
             if let Some(b) = &p.blocker {
-                let _ = writeln!(
-                    out,
-                    "  **{}**{}{}",
-                    w.t("Blocker", "阻断"),
-                    w.colon(),
-                    md(b)
-                );
+                let _ = writeln!(out, "  {}", labelled(&w, w.t("Blocker", "阻断"), b));
+            }
+            if let Some(n) = &p.note {
+                let _ = writeln!(out, "  {}", labelled(&w, w.t("Note", "备注"), n));
             }
             for (i, m) in p.milestones.iter().enumerate() {
                 let _ = writeln!(out, "  {}. {}", i + 1, milestone_line(&w, m));
+                // under the item, at its text's column
+                let indent = " ".repeat(format!("  {}. ", i + 1).len());
+                if let Some(u) = &m.update {
+                    let _ = writeln!(out, "{indent}{}", md_line(u));
+                }
+                if let Some(n) = &m.note {
+                    let _ = writeln!(out, "{indent}{}", labelled(&w, w.t("Note", "备注"), n));
+                }
             }
         }
         out.push('\n');
     }
     incidents_md(&mut out, &w, &r.operations);
+    others_md(&mut out, &w, r);
+    reflections_md(&mut out, &w, r);
     let _ = writeln!(out, "# {}\n", w.t("Overdue", "逾期事项"));
     if r.overdue.is_empty() {
         let _ = writeln!(out, "{}\n", w.t("Nothing is overdue.", "无逾期事项。"));
@@ -254,16 +158,69 @@ pub fn markdown(r: &Report, lang: Language) -> String {
         );
     }
     for (i, n) in r.next.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "{}. **{}**{}{}",
-            i + 1,
-            md(&n.title),
-            w.colon(),
-            md(&n.next)
-        );
+        if n.title.is_empty() {
+            let _ = writeln!(out, "{}. {}", i + 1, md(&n.next));
+        } else {
+            let _ = writeln!(
+                out,
+                "{}. **{}**{}{}",
+                i + 1,
+                md(&n.title),
+                w.colon(),
+                md(&n.next)
+            );
+        }
     }
     out
+}
+
+/// `**阻断**：text`, `**Note**: text`.
+fn labelled(w: &Words, label: &str, text: &str) -> String {
+    format!("**{label}**{}{}", w.colon(), md(text))
+}
+
+/// 其他: the free items of the week (`[[other]]`), with their dates and notes.
+fn others_md(out: &mut String, w: &Words, r: &Report) {
+    if r.others.is_empty() {
+        return;
+    }
+    let _ = match w.lang {
+        Language::Zh => writeln!(out, "## 【其他】\n"),
+        Language::En => writeln!(out, "## Other\n"),
+    };
+    for (i, o) in r.others.iter().enumerate() {
+        let mut line = format!("{}. {}", i + 1, md(&o.title));
+        if let Some(d) = o.date {
+            let _ = write!(line, "{}{d}{}", w.t(" (", "（"), w.t(")", "）"));
+        }
+        if let Some(n) = &o.note {
+            let _ = write!(line, "{}{}", w.colon(), md(n));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    out.push('\n');
+}
+
+/// 收获与反思: the objectives' notes, each line of them as written.
+fn reflections_md(out: &mut String, w: &Words, r: &Report) {
+    let notes: Vec<_> = r
+        .objectives
+        .iter()
+        .filter_map(|o| Some((o, o.note.as_deref()?)))
+        .collect();
+    if notes.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", w.t("Lessons and reflections", "收获与反思"));
+    let several = notes.len() > 1;
+    for (o, note) in notes {
+        if several {
+            let _ = writeln!(out, "**{}**\n", md(&o.title));
+        }
+        for line in note.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            let _ = writeln!(out, "{}\n", md_line(line));
+        }
+    }
 }
 
 /// 系统运行数据: the metrics with values and targets, the incident counts.
@@ -377,13 +334,6 @@ fn incidents_md(out: &mut String, w: &Words, ops: &Operations) {
     out.push('\n');
 }
 
-/// ` (4 days overdue)`, `（逾期4天）`, after a due date.
-pub(super) fn late_label(w: &Words, days: i64) -> String {
-    let late = w.lang.days_overdue(days);
-    w.lang
-        .pick(format!(" {}", w.lang.aside(&late)), w.lang.aside(&late))
-}
-
 fn milestone_line(w: &Words, m: &MilestoneReport) -> String {
     let sep = w.lang.comma();
     let mut s = format!("{}{}", md(&m.title), w.colon());
@@ -443,7 +393,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
-    use crate::core::report::{ObjectiveReport, ProjectReport, Stalled};
+    use crate::core::report::{ObjectiveReport, ProjectReport, ReportProblem, Stalled};
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2023, 6, d).unwrap()
@@ -468,6 +418,9 @@ mod tests {
             slip_days: Some(-7),
             stalled_weeks: 1,
             blocker: None,
+            update: None,
+            note: None,
+            next: None,
         };
         let project = ProjectReport {
             path: "o/p".into(),
@@ -481,6 +434,8 @@ mod tests {
             overdue_days: 1,
             update: None,
             blocker: None,
+            note: None,
+            next: None,
             stages: Vec::new(),
             milestones: vec![milestone],
         };
@@ -500,6 +455,8 @@ mod tests {
                 status: Status::InProgress,
                 update: None,
                 weeks: Vec::new(),
+                note: None,
+                blocker: None,
                 projects: vec![project],
             }],
             overdue: Vec::new(),
@@ -510,6 +467,7 @@ mod tests {
                 weeks: 1,
             }],
             next: Vec::new(),
+            others: Vec::new(),
             problems: vec![
                 ReportProblem::NotLoaded(PathBuf::from("坏.toml")),
                 ReportProblem::PastWeek("2023-W24".into()),
@@ -532,7 +490,7 @@ mod tests {
         // only values (paths, the ISO week) and key names are in Latin letters
         let rest = zh
             .replace("2023-W24", "")
-            .replace("ISO 2023-W25", "")
+            .replace("2023-W25", "")
             .replace(".toml", "")
             .replace("（next 字段）", "");
         assert!(

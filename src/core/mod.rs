@@ -5,7 +5,7 @@
 //! `text`, `dates`, `diag`, `fsio`, `scalar`, `l10n` (leaves: `l10n` itself
 //! holds the language, counts, plurals and units) → `settings`, `model` →
 //! `rollup`, `listing`, `ops` → `edit`, `progress` → `load`, `save`, `history`,
-//! `recovery` →
+//! `recovery`, `forecast` (weekly percents, when 100% comes) →
 //! `l10n::terms`, `l10n::problems` (the names of things and the words of
 //! refusals) → `report`.
 
@@ -13,6 +13,7 @@ pub mod dates;
 pub mod diag;
 pub mod diff;
 pub mod edit;
+pub mod forecast;
 pub mod fsio;
 pub mod history;
 pub mod l10n;

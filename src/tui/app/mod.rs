@@ -202,6 +202,7 @@ impl App {
             Screen::Overdue(r) => r.items.get(r.selected).cloned(),
             Screen::Board(b) => b.selected(&self.portfolio),
             Screen::Ops(_) => None,
+            Screen::Trend(t) => Some(t.path.clone()),
         }
     }
 
@@ -421,6 +422,7 @@ impl App {
                 b.step(p, 0, 0);
             }
             Screen::Ops(o) => o.clamp(p),
+            Screen::Trend(_) => {}
         }
     }
 }

@@ -34,18 +34,18 @@ impl Strings {
         self.pick(format!("due {week}"), format!("截止 {week}"))
     }
 
-    /// `now 35% (W26) · pace +5.2 points a week over 5 weeks`; no pace
-    /// with a single week.
-    pub fn trend_now(self, percent: &str, week: &str, pace: Option<(f64, usize)>) -> String {
+    /// `now 35% (W26) · pace +5.2 points a week since W22`; no pace with
+    /// a single week.
+    pub fn trend_now(self, percent: &str, week: &str, pace: Option<(f64, &str)>) -> String {
         let now = self.pick(
             format!("now {percent}% ({week})"),
             format!("本周 {percent}%（{week}）"),
         );
         match pace {
             None => now,
-            Some((p, n)) => self.pick(
-                format!("{now} · pace {p:+.1} points a week over {n} weeks"),
-                format!("{now} · 近 {n} 周每周 {p:+.1} 个百分点"),
+            Some((p, since)) => self.pick(
+                format!("{now} · pace {p:+.1} points a week since {since}"),
+                format!("{now} · 自{since}起每周 {p:+.1} 个百分点"),
             ),
         }
     }
@@ -109,8 +109,8 @@ mod tests {
         );
         assert!(ZH.trend_forecast(29, "2023-07-17", Some(0)).ends_with("即截止当周"));
         assert_eq!(
-            EN.trend_now("35", "W26", Some((5.26, 4))),
-            "now 35% (W26) · pace +5.3 points a week over 4 weeks"
+            EN.trend_now("35", "W26", Some((5.26, "W22"))),
+            "now 35% (W26) · pace +5.3 points a week since W22"
         );
     }
 }

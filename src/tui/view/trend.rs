@@ -157,7 +157,7 @@ fn render_chart(
                 .labels(["0%", "50%", "100%"])
                 .style(theme::dim()),
         )
-        .legend_position(Some(LegendPosition::TopLeft))
+        .legend_position(Some(LegendPosition::BottomRight))
         .hidden_legend_constraints((Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)));
     frame.render_widget(chart, area);
 }
@@ -174,8 +174,12 @@ fn words(
     let Some(last) = points.last() else {
         return vec![];
     };
-    let used = points.len().min(PACE_POINTS);
-    let p = pace(points).map(|p| (p, used));
+    let since = week_label(
+        app,
+        s,
+        points[points.len().saturating_sub(PACE_POINTS)].monday,
+    );
+    let p = pace(points).map(|p| (p, since.as_str()));
     let mut lines = vec![Line::raw(s.trend_now(
         &percent(last.percent),
         &week_label(app, s, last.monday),

@@ -83,7 +83,9 @@ fn the_trend_screen_only_looks() {
     assert_eq!(app.selected_item().unwrap().percent(), before);
     assert!(trend_path(&app).is_some(), "still on the trend");
     assert!(
-        app.journal.entries(stride::tui::app::Direction::Undo).is_empty(),
+        app.journal
+            .entries(stride::tui::app::Direction::Undo)
+            .is_empty(),
         "nothing to undo"
     );
 }
@@ -95,13 +97,19 @@ fn the_forecast_of_a_steady_climb_is_late_in_words() {
     common::keys(&mut app, "t");
     let screen = text(&draw(&mut app, 200, 50));
     // 10, 20, 30, 40, 40: least squares 8 a week; 60 to go, 8 weeks
-    assert!(screen.contains("now 40% (W26) · pace +8.0 points a week since W22"), "{screen}");
+    assert!(
+        screen.contains("now 40% (W26) · pace +8.0 points a week since W22"),
+        "{screen}"
+    );
     assert!(
         screen.contains("at this pace: 100% in week 34 (2023-08-14), 8 weeks after due"),
         "{screen}"
     );
     assert!(screen.contains("due 2023-06-20 (W26)"), "{screen}");
-    assert!(screen.contains("W22 10% · W23 20% · W24 30% · W25 40% · W26 40%"), "{screen}");
+    assert!(
+        screen.contains("W22 10% · W23 20% · W24 30% · W25 40% · W26 40%"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -118,7 +126,10 @@ fn trend_screen_with_the_sample_in_chinese() {
     common::find(&mut app, "新支付能力建设");
     common::keys(&mut app, "t");
     let screen = text(&draw(&mut app, 80, 24));
-    assert!(screen.contains("按此速度：第29周（2023-07-10）达到 100%"), "{screen}");
+    assert!(
+        screen.contains("按此速度：第29周（2023-07-10）达到 100%"),
+        "{screen}"
+    );
     both_sizes!(&d, "trend_sample_zh", &mut app);
 }
 
@@ -146,7 +157,10 @@ fn the_detail_pane_shows_the_weekly_percent_as_a_sparkline() {
     common::find(&mut app, "银联信用卡分期");
     let screen = text(&draw(&mut app, 200, 50));
     // 10 20 30 40 40 of 100
-    assert!(screen.contains("trend   ▂▂▃▄▄  W22 10% → W26 40%  (t)"), "{screen}");
+    assert!(
+        screen.contains("trend   ▂▂▃▄▄  W22 10% → W26 40%  (t)"),
+        "{screen}"
+    );
     both_sizes!(&d, "detail_sparkline", &mut app);
 }
 

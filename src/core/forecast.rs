@@ -125,7 +125,10 @@ pub fn forecast(points: &[WeekPoint], due: Option<NaiveDate>) -> Forecast {
     };
     let exact = (100.0 - last.percent) / pace;
     let weeks = exact.ceil().min(f64::from(u32::MAX / 8)) as u32;
-    let Some(monday) = last.monday.checked_add_days(Days::new(7 * u64::from(weeks))) else {
+    let Some(monday) = last
+        .monday
+        .checked_add_days(Days::new(7 * u64::from(weeks)))
+    else {
         return Forecast::NoPace;
     };
     let after_due = due.map(|d| (monday - monday_of(d)).num_days().div_euclid(7));
@@ -196,7 +199,10 @@ mod tests {
     #[test]
     fn the_pace_is_the_recent_weeks_least_squares_slope() {
         // old weeks stood still; the newest five climb 5 a week
-        let p = points("2023-W14", &[0.0, 0.0, 0.0, 0.0, 10.0, 15.0, 20.0, 25.0, 30.0]);
+        let p = points(
+            "2023-W14",
+            &[0.0, 0.0, 0.0, 0.0, 10.0, 15.0, 20.0, 25.0, 30.0],
+        );
         assert!((pace(&p).unwrap() - 5.0).abs() < 1e-9);
         // a noisy climb: least squares, not the last step
         let q = points("2023-W22", &[10.0, 22.0, 28.0, 41.0, 49.0]);

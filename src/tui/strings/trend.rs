@@ -107,7 +107,10 @@ mod tests {
             EN.trend_forecast(29, "2023-07-17", None),
             "at this pace: 100% in week 29 (2023-07-17)"
         );
-        assert!(ZH.trend_forecast(29, "2023-07-17", Some(0)).ends_with("即截止当周"));
+        assert!(
+            ZH.trend_forecast(29, "2023-07-17", Some(0))
+                .ends_with("即截止当周")
+        );
         assert_eq!(
             EN.trend_now("35", "W26", Some((5.26, "W22"))),
             "now 35% (W26) · pace +5.3 points a week since W22"

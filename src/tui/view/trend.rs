@@ -47,7 +47,6 @@ fn week_label(app: &App, s: Strings, monday: NaiveDate) -> String {
     s.week_short(iso, app.portfolio.settings.week_number(monday))
 }
 
-
 /// The Monday `x` weeks from this one.
 fn monday_at(app: &App, x: i64) -> NaiveDate {
     let this = monday_of(app.today);
@@ -74,7 +73,11 @@ fn render_chart(
         .collect();
     let first = recorded.first().map_or(0, |p| p.0 as i64);
     let due_x = due
-        .map(|d| (monday_of(d) - monday_of(app.today)).num_days().div_euclid(7))
+        .map(|d| {
+            (monday_of(d) - monday_of(app.today))
+                .num_days()
+                .div_euclid(7)
+        })
         .filter(|x| (-REACH..=REACH).contains(x));
     let reach = match fc {
         Forecast::Reaches { exact, .. } => Some(exact.ceil().min(REACH as f64) as i64),
@@ -207,10 +210,7 @@ fn words(
         ),
     });
     lines.push(match due {
-        Some(d) => Line::raw(s.trend_due(
-            &d.to_string(),
-            &week_label(app, s, monday_of(d)),
-        )),
+        Some(d) => Line::raw(s.trend_due(&d.to_string(), &week_label(app, s, monday_of(d)))),
         None => Line::styled(s.get(t::NO_DUE), theme::dim()),
     });
     let weeks: Vec<String> = points

@@ -135,14 +135,9 @@ fn render_chart(
                 .data(&due_line),
         );
     }
-    // a label under every week when they fit, else the ends and the middle
-    let span = hi - lo;
-    let every = (area.width as i64).saturating_sub(6) / (span + 1) >= 8;
-    let at: Vec<i64> = if every {
-        (lo..=hi).collect()
-    } else {
-        vec![lo, (lo + hi) / 2, hi]
-    };
+    // the ends and the middle: ratatui centres a middle label in its
+    // share of the axis, which is a week's place only for the middle one
+    let at = [lo, (lo + hi) / 2, hi];
     let labels: Vec<Line> = at
         .iter()
         .map(|&x| Line::from(week_label(app, s, monday_at(app, x))))

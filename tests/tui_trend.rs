@@ -173,3 +173,37 @@ fn one_earlier_week_is_no_sparkline() {
     assert!(screen.contains("since   2023-W24: no change"), "{screen}");
     assert!(!screen.contains("(t)"), "{screen}");
 }
+
+#[test]
+fn an_item_gone_from_disk_takes_its_trend_back_to_the_tree() {
+    let (d, mut app) = common::app_in("en", true);
+    common::find(&mut app, "银联信用卡分期");
+    common::keys(&mut app, "t");
+    assert_eq!(trend_path(&app).as_deref(), Some(UPINSTALL));
+    let file = d.path().join("data").join("o1-business.toml");
+    let full = fs::read_to_string(&file).unwrap();
+    let from = full.find("[project.channels.milestone.upinstall]").unwrap();
+    let to = from
+        + full[from..]
+            .find("\n[project.channels.milestone.wxipv6]")
+            .unwrap();
+    fs::write(&file, [&full[..from], &full[to + 1..]].concat()).unwrap();
+    let i = app
+        .portfolio
+        .files
+        .iter()
+        .position(|f| f.path == file)
+        .unwrap();
+    app.dispatch(stride::tui::action::Action::FileChanged(i));
+    assert!(
+        app.portfolio
+            .get(&stride::core::ItemPath::milestone(
+                "o1-business",
+                "channels",
+                "upinstall"
+            ))
+            .is_none(),
+        "the milestone is gone"
+    );
+    assert_eq!(app.screen, Screen::Tree);
+}

@@ -422,6 +422,8 @@ impl App {
                 b.step(p, 0, 0);
             }
             Screen::Ops(o) => o.clamp(p),
+            // an item gone from disk has no trend: back to the tree
+            Screen::Trend(t) if p.get(&t.path).is_none() => self.screen = Screen::Tree,
             Screen::Trend(_) => {}
         }
     }

@@ -5,7 +5,8 @@
 //! `text`, `dates`, `diag`, `fsio`, `scalar`, `l10n` (leaves: `l10n` itself
 //! holds the language, counts, plurals and units) → `settings`, `model` →
 //! `rollup`, `listing`, `ops` → `edit`, `progress` → `load`, `save`, `history`,
-//! `recovery` → `sheet` (CSV out and in) →
+//! `recovery`, `forecast` (weekly percents, when 100% comes) → `sheet` (CSV
+//! out and in) →
 //! `l10n::terms`, `l10n::problems` (the names of things and the words of
 //! refusals) → `report`.
 
@@ -14,6 +15,7 @@ pub mod dates;
 pub mod diag;
 pub mod diff;
 pub mod edit;
+pub mod forecast;
 pub mod fsio;
 pub mod history;
 pub mod l10n;

@@ -51,6 +51,8 @@ pub enum Action {
     Review,
     /// Open the pipeline board of the selected project.
     Board,
+    /// Open the trend of the selected item: its weekly percent and forecast.
+    Trend,
     /// Write the weekly report to a file.
     Report,
     /// Open the operations view: metrics and the week's incidents.

@@ -117,6 +117,7 @@ enum Table {
     Overdue,
     Board,
     Ops,
+    Trend,
 }
 
 impl Table {
@@ -129,6 +130,7 @@ impl Table {
             Screen::Overdue(_) => Table::Overdue,
             Screen::Board(_) => Table::Board,
             Screen::Ops(_) => Table::Ops,
+            Screen::Trend(_) => Table::Trend,
         }
     }
 }
@@ -211,14 +213,21 @@ fn build(table: Table) -> Vec<Binding> {
             bind!(["<Down>", "j"], Down, NEXT_CARD, ("↑↓", CARD)),
             bind!(["<Up>", "k"], Up, PREV_CARD),
         ],
+        // only looks: t goes back too, like q and Esc
+        Table::Trend => vec![
+            bind!(["?"], Help, HELP, ("?", HELP_SHORT)),
+            bind!(["q", "<Esc>", "t"], Back, BACK_TO_TREE, ("q t", BACK_SHORT)),
+            bind!(["Ctrl-c"], Quit, QUIT),
+        ],
     };
     if !matches!(
         table,
-        Table::Ops | Table::StandupOps | Table::StandupSummary
+        Table::Ops | Table::StandupOps | Table::StandupSummary | Table::Trend
     ) {
         v.extend(edit_bindings());
     }
     match table {
+        Table::Trend => {}
         Table::Tree => v.extend([
             bind!(["/"], Search, SEARCH, ("/", SEARCH_SHORT)),
             bind!(["n"], SearchNext, NEXT_MATCH),
@@ -229,6 +238,7 @@ fn build(table: Table) -> Vec<Binding> {
             bind!(["o"], Review, REVIEW, ("o", REVIEW_SHORT)),
             bind!(["m"], Operations, OPS, ("m", OPS_SHORT)),
             bind!(["p"], Board, BOARD),
+            bind!(["t"], Trend, TREND),
             bind!(["r"], Report, REPORT),
             bind!(["S"], Sync, super::strings::team::SYNC),
             bind!(["i"], ToggleDetail, DETAIL),
@@ -270,6 +280,7 @@ impl Keymap {
             Overdue,
             Board,
             Ops,
+            Trend,
         ]
         .map(|t| {
             let mut v = build(t);
@@ -345,6 +356,9 @@ mod tests {
                 card: 0,
             }),
             Screen::Ops(Ops::default()),
+            Screen::Trend(crate::tui::screens::Trend {
+                path: crate::core::ItemPath::project("o", "p"),
+            }),
             Screen::Standup(Standup {
                 page: Page::Ops,
                 ops: Some(Ops::default()),

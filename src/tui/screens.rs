@@ -1,5 +1,5 @@
 //! The screens besides the tree: the stand-up walkthrough, the overdue
-//! review, the pipeline board and the operations view. Each holds only its
+//! review, the pipeline board, the operations view and the trend. Each holds only its
 //! own position; the items come from the portfolio each time, so edits show
 //! at once.
 
@@ -22,6 +22,13 @@ pub enum Screen {
     Overdue(Review),
     Board(Board),
     Ops(Ops),
+    Trend(Trend),
+}
+
+/// The trend screen: the weekly percent of one item and its forecast.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trend {
+    pub path: ItemPath,
 }
 
 /// The stand-up: the operations page (when there are metrics or

@@ -74,6 +74,7 @@ impl App {
                 Up => b.step(p, 0, -1),
                 other => self.common_action(other),
             },
+            Screen::Trend(_) => self.common_action(action),
         };
     }
 
@@ -156,6 +157,11 @@ impl App {
             Standup => self.open_standup(),
             Review => self.open_review(),
             Board => self.open_board(),
+            Trend => {
+                if let Some(path) = self.selected_path() {
+                    self.screen = Screen::Trend(crate::tui::screens::Trend { path });
+                }
+            }
             Report => self.write_report(),
             Operations => self.open_ops(),
             Back => self.back(),

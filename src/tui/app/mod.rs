@@ -202,6 +202,7 @@ impl App {
             Screen::Overdue(r) => r.items.get(r.selected).cloned(),
             Screen::Board(b) => b.selected(&self.portfolio),
             Screen::Ops(_) => None,
+            Screen::Trend(t) => Some(t.path.clone()),
         }
     }
 
@@ -421,6 +422,9 @@ impl App {
                 b.step(p, 0, 0);
             }
             Screen::Ops(o) => o.clamp(p),
+            // an item gone from disk has no trend: back to the tree
+            Screen::Trend(t) if p.get(&t.path).is_none() => self.screen = Screen::Tree,
+            Screen::Trend(_) => {}
         }
     }
 }

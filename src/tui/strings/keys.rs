@@ -75,6 +75,7 @@ pub const STANDUP_SHORT: Text = ("stand-up", "站会");
 pub const REVIEW: Text = ("overdue review", "逾期检查");
 pub const REVIEW_SHORT: Text = ("overdue", "逾期");
 pub const BOARD: Text = ("pipeline board", "阶段看板");
+pub const TREND: Text = ("trend and forecast", "走势和预测");
 pub const REPORT: Text = ("write the weekly report", "生成周报");
 pub const DETAIL: Text = ("toggle detail pane", "显示/隐藏详情");
 pub const HELP: Text = ("this help", "本帮助");

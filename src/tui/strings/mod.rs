@@ -14,7 +14,8 @@
 //! `messages` (the footer's messages), `standup` (stand-up, review, board),
 //! `ops` (metrics and incidents), `keys` (what each key does), `team`
 //! (merge conflicts, sync, who changed what), `quit` (quitting with
-//! unsaved edits, and recovering them).
+//! unsaved edits, and recovering them), `trend` (the trend screen and the
+//! detail pane's sparkline).
 
 mod forms;
 pub mod keys;
@@ -26,6 +27,7 @@ pub mod team;
 #[cfg(test)]
 mod tests;
 mod tree;
+mod trend;
 
 pub use forms::*;
 pub use messages::*;
@@ -33,6 +35,7 @@ pub use ops::*;
 pub use quit::*;
 pub use standup::*;
 pub use tree::*;
+pub use trend::*;
 
 pub use crate::core::l10n::Text;
 use crate::core::model::{Kind, Status};

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::core::Field;
 use crate::core::edit::show;
+use crate::core::forecast::{percent_sparkline, weekly};
 use crate::core::history::Movement;
 use crate::core::model::{ItemPath, ItemRef, Status};
 use crate::core::rollup::{is_due_soon, overdue_days};
@@ -138,6 +139,7 @@ fn item(app: &App, path: &ItemPath, item: ItemRef<'_>) -> Vec<Line<'static>> {
             &changes::change_of(&app.history, path, item),
         ));
     }
+    lines.extend(sparkline(app, path, pct));
     match item {
         ItemRef::Objective(o) => {
             lines.push(Line::styled(s.projects(o.projects.len()), theme::dim()))
@@ -289,6 +291,38 @@ fn since(s: Strings, week: &str, c: &Movement) -> Line<'static> {
         label(s, s.get(t::SINCE)),
         Span::styled(s.week_changes(week, &parts.join(" · ")), style),
     ])
+}
+
+/// `trend   ▂▃▅▆  W23 20% → W26 60%  (t)`: the weekly percent, 0 to 100,
+/// once history holds two earlier weeks of the item (one says no more
+/// than the "since" line).
+fn sparkline(app: &App, path: &ItemPath, now: f64) -> Option<Line<'static>> {
+    let points = weekly(&app.history, &path.to_string(), app.today, now);
+    let (first, last) = (points.first()?, points.last()?);
+    if points.len() < 3 {
+        return None;
+    }
+    let s = app.strings();
+    let week = |m: chrono::NaiveDate| {
+        s.week_short(
+            chrono::Datelike::iso_week(&m).week(),
+            app.portfolio.settings.week_number(m),
+        )
+    };
+    Some(Line::from(vec![
+        label(s, s.get(t::TREND_LABEL)),
+        Span::styled(percent_sparkline(&points), theme::key()),
+        Span::styled(
+            format!(
+                "  {} {}% → {} {}%  (t)",
+                week(first.monday),
+                percent(first.percent),
+                week(last.monday),
+                percent(last.percent)
+            ),
+            theme::dim(),
+        ),
+    ]))
 }
 
 fn pipeline(s: Strings, stages: &[String], current: Option<&str>) -> Line<'static> {

@@ -17,6 +17,7 @@ mod review;
 mod standup;
 mod summary;
 mod tree;
+mod trend;
 
 pub use layout::{Areas, MIN_HEIGHT, MIN_WIDTH, layout, scroll_offset};
 pub use standup::{clock, summary_of};
@@ -97,6 +98,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Overdue(r) => review::render(app, r, frame, body),
         Screen::Board(b) => board::render(app, b, frame, body),
         Screen::Ops(o) => ops::render(app, o, frame, body),
+        Screen::Trend(t) => trend::render(app, t, frame, body),
     }
     match &app.mode {
         Mode::Search => bars::search(app, frame, areas.footer),

@@ -5,129 +5,12 @@
 //! sleeping a fixed time.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
 use std::thread::sleep;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 mod common;
-
-const TIMEOUT: Duration = Duration::from_secs(5);
-const POLL: Duration = Duration::from_millis(40);
-
-/// One tmux server running stride at 120x30 on `data`, killed on drop.
-struct Tmux {
-    socket: PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-impl Tmux {
-    fn start(data: &Path) -> Tmux {
-        let dir = tempfile::Builder::new()
-            .prefix("stride-tmux")
-            .tempdir()
-            .unwrap();
-        let t = Tmux {
-            socket: dir.path().join("sock"),
-            _dir: dir,
-        };
-        let script = r#"TERM=xterm-256color exec "$0" --data "$1" --today 2023-06-20"#;
-        t.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "s",
-            "-x",
-            "120",
-            "-y",
-            "30",
-            "sh",
-            "-c",
-            script,
-            env!("CARGO_BIN_EXE_stride"),
-            data.to_str().unwrap(),
-        ]);
-        t
-    }
-
-    fn run(&self, args: &[&str]) -> String {
-        let out = Command::new("tmux")
-            .arg("-f")
-            .arg("/dev/null")
-            .arg("-S")
-            .arg(&self.socket)
-            .env_remove("TMUX")
-            .env_remove("STRIDE_DATA")
-            .env_remove("STRIDE_TODAY")
-            .stdin(Stdio::null())
-            .args(args)
-            .output()
-            .unwrap_or_else(|e| panic!("cannot run tmux: {e}"));
-        assert!(
-            out.status.success(),
-            "tmux {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "s"];
-        args.extend(keys);
-        self.run(&args);
-    }
-
-    fn type_text(&self, text: &str) {
-        self.run(&["send-keys", "-t", "s", "-l", text]);
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "s"])
-    }
-
-    /// Polls the screen until `ok` holds; fails with the last screen.
-    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "timed out waiting for {what}; the screen:\n{screen}"
-            );
-            sleep(POLL);
-        }
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(&format!("`{text}`"), |s| s.contains(text))
-    }
-
-    /// Searches for `query` and waits until the search has closed on it.
-    fn find(&self, query: &str) {
-        self.keys(&["/"]);
-        self.type_text(query);
-        self.wait_for(&format!("/{query}"));
-        self.keys(&["Enter"]);
-        let prompt = format!("/{query}");
-        self.wait_until("the search to close", |s| !s.contains(&prompt));
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
-    }
-}
+use common::tmux::{POLL, Start, TIMEOUT, Tmux};
 
 /// Polls a file until `ok` holds for its text; fails with the text.
 fn wait_file(path: &Path, what: &str, ok: impl Fn(&str) -> bool) -> String {
@@ -168,7 +51,14 @@ fn row<'a>(screen: &'a str, title: &str) -> &'a str {
 fn done_in_the_status_menu_shows_100_and_writes_the_last_stage() {
     let dir = common::sample();
     let file = dir.path().join("o1-business.toml");
-    let t = Tmux::start(dir.path());
+    let t = Tmux::start_with(
+        dir.path(),
+        Start {
+            width: 120,
+            height: 30,
+            ..Start::default()
+        },
+    );
     t.wait_for("O1 服务业务");
     t.find("银联信用卡分期");
     let screen = t.wait_for("[测试] › 联调");
@@ -197,7 +87,14 @@ fn done_in_the_status_menu_shows_100_and_writes_the_last_stage() {
 fn plus_on_a_count_milestone_shows_5_of_14_and_writes_done() {
     let dir = common::sample();
     let file = dir.path().join("o1-business.toml");
-    let t = Tmux::start(dir.path());
+    let t = Tmux::start_with(
+        dir.path(),
+        Start {
+            width: 120,
+            height: 30,
+            ..Start::default()
+        },
+    );
     t.wait_for("O1 服务业务");
     t.find("开户优化需求");
     t.wait_for("28.57% of 14 (4 done)");

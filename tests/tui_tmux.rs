@@ -4,17 +4,12 @@
 //! for an expected text, never by sleeping a fixed time.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::thread::sleep;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use unicode_width::UnicodeWidthStr;
-
-/// How long to wait for the screen to show what a step expects.
-const TIMEOUT: Duration = Duration::from_secs(5);
-const POLL: Duration = Duration::from_millis(40);
-const TODAY: &str = "2023-06-20";
 
 /// Prints stride's exit code and whether raw mode is off (`icanon` and
 /// `echo`, not `-icanon` and `-echo`) once it has quit.
@@ -23,6 +18,7 @@ const AFTER_EXIT: &str =
 
 mod common;
 use common::sample;
+use common::tmux::{POLL, Start, TIMEOUT, TODAY, Tmux, kill_group};
 
 fn original(name: &str) -> String {
     fs::read_to_string(
@@ -31,226 +27,6 @@ fn original(name: &str) -> String {
             .join(name),
     )
     .unwrap()
-}
-
-/// One tmux server on a private socket, running stride in session `s`.
-/// Dropping it kills what runs in the pane and the server, also when a
-/// test fails.
-struct Tmux {
-    socket: PathBuf,
-    /// The pane's first process, which leads the pane's process group.
-    pid: u32,
-    // keeps the socket's folder until the server is gone
-    _dir: tempfile::TempDir,
-}
-
-impl Tmux {
-    /// Starts stride at 80x24 on `data`; `after` is shell run once it exits.
-    fn start(data: &Path, after: &str) -> Tmux {
-        let dir = tempfile::Builder::new()
-            .prefix("stride-tmux")
-            .tempdir()
-            .unwrap();
-        let mut tmux = Tmux {
-            socket: dir.path().join("sock"),
-            pid: 0,
-            _dir: dir,
-        };
-        // tmux sets TERM from its default-terminal, so the script sets it;
-        // the binary and the folder come in as $0 and $1, so nothing needs quoting
-        // (with nothing to run after it, stride replaces the shell)
-        let script = if after.is_empty() {
-            format!(r#"TERM=xterm-256color exec "$0" --data "$1" --today {TODAY}"#)
-        } else {
-            format!(r#"TERM=xterm-256color "$0" --data "$1" --today {TODAY}; {after}"#)
-        };
-        let bin = env!("CARGO_BIN_EXE_stride");
-        let data = data.to_str().unwrap();
-        // one tmux command line, so that remain-on-exit is set before
-        // stride can possibly exit
-        tmux.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "s",
-            "-x",
-            "80",
-            "-y",
-            "24",
-            "sh",
-            "-c",
-            &script,
-            bin,
-            data,
-            ";",
-            "set-option",
-            "-t",
-            "s",
-            "remain-on-exit",
-            "on",
-        ]);
-        tmux.pid = tmux.format("#{pane_pid}").parse().unwrap();
-        tmux
-    }
-
-    /// An interactive bash with job control (no rc files, prompt `$ `).
-    fn start_shell() -> Tmux {
-        let dir = tempfile::Builder::new()
-            .prefix("stride-tmux")
-            .tempdir()
-            .unwrap();
-        let mut tmux = Tmux {
-            socket: dir.path().join("sock"),
-            pid: 0,
-            _dir: dir,
-        };
-        tmux.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "s",
-            "-x",
-            "80",
-            "-y",
-            "24",
-            "env",
-            "PS1=$ ",
-            "TERM=xterm-256color",
-            "bash",
-            "--norc",
-            "--noprofile",
-            "-i",
-        ]);
-        tmux.pid = tmux.format("#{pane_pid}").parse().unwrap();
-        tmux.wait_for("$");
-        tmux
-    }
-
-    fn command(&self) -> Command {
-        let mut cmd = Command::new("tmux");
-        cmd.arg("-f")
-            .arg("/dev/null")
-            .arg("-S")
-            .arg(&self.socket)
-            .env_remove("TMUX")
-            .env_remove("STRIDE_DATA")
-            .env_remove("STRIDE_TODAY")
-            .stdin(Stdio::null());
-        cmd
-    }
-
-    /// Runs a tmux command; panics if it fails.
-    fn run(&self, args: &[&str]) -> String {
-        let out: Output = self.command().args(args).output().unwrap_or_else(|e| {
-            panic!("cannot run tmux (is it installed? .ci/run installs it): {e}")
-        });
-        assert!(
-            out.status.success(),
-            "tmux {args:?} failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
-    /// Presses keys by their tmux names: `Enter`, `Tab`, `BTab`, `C-u`, `+`.
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "s"];
-        args.extend(keys);
-        self.run(&args);
-    }
-
-    /// Types text literally (Chinese included).
-    fn type_text(&self, text: &str) {
-        self.run(&["send-keys", "-t", "s", "-l", text]);
-    }
-
-    /// The visible screen, one line per row.
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "s"])
-    }
-
-    /// A tmux format for the pane, such as `#{pane_dead}`.
-    fn format(&self, f: &str) -> String {
-        self.run(&["display-message", "-p", "-t", "s", f])
-            .trim()
-            .to_string()
-    }
-
-    fn resize(&self, w: u16, h: u16) {
-        self.run(&[
-            "resize-window",
-            "-t",
-            "s",
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-        ]);
-    }
-
-    /// Polls the screen until `ok` holds; fails with the last screen.
-    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!("timed out after {TIMEOUT:?} waiting for {what}; the screen:\n{screen}");
-            }
-            sleep(POLL);
-        }
-    }
-
-    /// Polls the screen until it contains `text`.
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_until(&format!("`{text}`"), |s| s.contains(text))
-    }
-
-    /// Waits until the process in the pane has exited.
-    fn wait_dead(&self) {
-        let start = Instant::now();
-        while self.format("#{pane_dead}") != "1" {
-            if start.elapsed() > TIMEOUT {
-                panic!(
-                    "stride did not exit within {TIMEOUT:?}; the screen:\n{}",
-                    self.screen()
-                );
-            }
-            sleep(POLL);
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        // stride does not exit when its terminal goes away (it spins on
-        // the closed tty), so end the pane's process group first; tmux
-        // gives each pane a process group led by its first process
-        let alive = self
-            .command()
-            .args(["display-message", "-p", "-t", "s", "#{pane_dead}"])
-            .output()
-            .is_ok_and(|o| o.status.success() && o.stdout.starts_with(b"0"));
-        if alive && self.pid > 1 {
-            kill_group(self.pid);
-        }
-        let _ = self
-            .command()
-            .arg("kill-server")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
-    }
-}
-
-/// SIGKILL to the process group `pgid`.
-fn kill_group(pgid: u32) {
-    let _ = Command::new("sh")
-        .args(["-c", r#"kill -KILL "-$0""#, &pgid.to_string()])
-        .stderr(Stdio::null())
-        .status();
 }
 
 /// Whether process `pid` runs and is stride (not exited, not a zombie).
@@ -342,7 +118,13 @@ fn search_raise_percent_undo_quit() {
     let file = data.path().join("o1-business.toml");
     let before = original("o1-business.toml");
     assert_eq!(fs::read_to_string(&file).unwrap(), before);
-    let t = Tmux::start(data.path(), AFTER_EXIT);
+    let t = Tmux::start_with(
+        data.path(),
+        Start {
+            after: AFTER_EXIT,
+            ..Start::default()
+        },
+    );
     t.wait_for("O1 服务业务");
 
     let screen = search(&t, "网联代收");
@@ -427,7 +209,7 @@ fn edit_form_with_chinese_and_bad_date() {
     let data = sample();
     let file = data.path().join("o2-upgrade.toml");
     let before = original("o2-upgrade.toml");
-    let t = Tmux::start(data.path(), "");
+    let t = Tmux::start(data.path());
     t.wait_for("O1 服务业务");
 
     search(&t, "迁移进度");
@@ -521,7 +303,7 @@ fn edit_form_with_chinese_and_bad_date() {
 #[test]
 fn resize_and_small_terminal() {
     let data = sample();
-    let t = Tmux::start(data.path(), "");
+    let t = Tmux::start(data.path());
     let screen = t.wait_for("O1 服务业务");
     assert_eq!(screen.lines().count(), 24, "{screen}");
 
@@ -587,7 +369,7 @@ fn broken_file_row() {
     let data = sample();
     let broken = data.path().join("zz-broken.toml");
     fs::write(&broken, "title = \"x\"\n[project\n").unwrap();
-    let t = Tmux::start(data.path(), "");
+    let t = Tmux::start(data.path());
     t.wait_until("the tree and a footer naming the error", |s| {
         s.contains("O1 服务业务") && footer(s).contains("1 file has errors")
     });
@@ -640,7 +422,7 @@ fn no_tty() {
 fn changes_made_in_an_editor_show_at_once_and_edits_merge_over_them() {
     let data = sample();
     let file = data.path().join("o1-business.toml");
-    let t = Tmux::start(data.path(), "");
+    let t = Tmux::start(data.path());
     t.wait_for("O1 服务业务");
     search(&t, "网联代收");
     // someone else sets the same field in an editor while stride is open
@@ -672,7 +454,7 @@ fn keys_do_nothing_while_the_terminal_is_too_small() {
     let data = sample();
     let file = data.path().join("o1-business.toml");
     let before = original("o1-business.toml");
-    let t = Tmux::start(data.path(), "");
+    let t = Tmux::start(data.path());
     t.wait_for("O1 服务业务");
     search(&t, "网联代收");
     t.resize(40, 10);
@@ -689,7 +471,7 @@ fn keys_do_nothing_while_the_terminal_is_too_small() {
 #[test]
 fn stride_exits_when_its_terminal_goes_away() {
     let data = sample();
-    let t = Tmux::start(data.path(), "");
+    let t = Tmux::start(data.path());
     t.wait_for("O1 服务业务");
     let pid = t.pid;
     assert!(stride_runs(pid), "the pane runs stride itself");
@@ -715,7 +497,7 @@ fn stride_exits_when_its_terminal_goes_away() {
 fn walk_the_stand_up_and_raise_a_percent_during_it() {
     let data = common::sample_with("en", true);
     let file = data.path().join("o1-business.toml");
-    let t = Tmux::start(data.path(), "");
+    let t = Tmux::start(data.path());
     t.wait_for("O1 服务业务");
     t.keys(&["w"]);
     // the operations page comes before the first project
@@ -748,17 +530,13 @@ fn walk_the_stand_up_and_raise_a_percent_during_it() {
     for _ in 0..10 {
         t.keys(&["n"]);
     }
-    let screen = t.wait_for("Stand-up · summary");
-    let screen = if screen.contains("Time per project") {
-        screen
-    } else {
-        t.wait_for("Time per project")
-    };
-    assert!(
-        line_with(&screen, &["网联代收", "▲ 5"]).is_some(),
-        "{screen}"
-    );
-    assert!(screen.contains("Still overdue (1)"), "{screen}");
+    // (a capture can catch a frame half drawn: wait for the whole of it)
+    t.wait_until("the summary with the move and what is late", |s| {
+        s.contains("Stand-up · summary")
+            && s.contains("Time per project")
+            && s.contains("Still overdue (1)")
+            && line_with(s, &["网联代收", "▲ 5"]).is_some()
+    });
     // q leaves the walkthrough, a second q quits
     t.keys(&["q"]);
     t.wait_for("O1 服务业务");
@@ -769,7 +547,7 @@ fn walk_the_stand_up_and_raise_a_percent_during_it() {
 #[test]
 fn the_stand_up_at_80x24_shows_whole_texts_and_scrolls_its_summary() {
     let data = common::sample_with("en", true);
-    let t = Tmux::start(data.path(), "");
+    let t = Tmux::start(data.path());
     t.wait_for("O1 服务业务");
     t.keys(&["w"]);
     t.wait_for("Stand-up · operations");
@@ -867,7 +645,7 @@ fn a_git_pull_under_the_open_tui_brings_new_files_and_a_conflict_it_settles_in_p
     git(&b, &["commit", "-q", "-m", "bob"]);
     git(&b, &["push", "-q"]);
     // Alice has the TUI open, sets 98, commits and pulls outside it
-    let t = Tmux::start(&a.join("data"), "");
+    let t = Tmux::start(&a.join("data"));
     t.wait_for("O2");
     stride(
         &a.join("data"),
@@ -945,7 +723,13 @@ fn sigterm_with_unsaved_edits_keeps_them_for_the_next_start() {
     let data = sample();
     let file = data.path().join("o2-upgrade.toml");
     let before = original("o2-upgrade.toml");
-    let t = Tmux::start(data.path(), AFTER_EXIT);
+    let t = Tmux::start_with(
+        data.path(),
+        Start {
+            after: AFTER_EXIT,
+            ..Start::default()
+        },
+    );
     t.wait_for("O1 服务业务");
     search(&t, "迁移进度");
     // a save stride refuses (a file no one may write, even root)
@@ -969,7 +753,7 @@ fn sigterm_with_unsaved_edits_keeps_them_for_the_next_start() {
     drop(t);
     // the next start offers it; r applies it again and saves it
     fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).unwrap();
-    let t = Tmux::start(data.path(), "");
+    let t = Tmux::start(data.path());
     t.wait_for("edits not saved last time");
     t.keys(&["r"]);
     wait_file(&file, "percent = 100", |b| {
@@ -982,7 +766,13 @@ fn sigterm_with_unsaved_edits_keeps_them_for_the_next_start() {
 #[test]
 fn sigquit_gives_the_terminal_back() {
     let data = sample();
-    let t = Tmux::start(data.path(), AFTER_EXIT);
+    let t = Tmux::start_with(
+        data.path(),
+        Start {
+            after: AFTER_EXIT,
+            ..Start::default()
+        },
+    );
     t.wait_for("O1 服务业务");
     signal(stride_child(t.pid), "QUIT");
     t.wait_dead();
@@ -1044,7 +834,7 @@ fn kill_tstp_then_fg_gives_back_a_working_screen() {
 #[test]
 fn t_shows_the_trend_of_the_selected_item_and_t_goes_back() {
     let data = common::sample_with("en", true);
-    let t = Tmux::start(data.path(), "");
+    let t = Tmux::start(data.path());
     t.wait_for("O1 服务业务");
     search(&t, "新支付能力建设");
     t.keys(&["t"]);

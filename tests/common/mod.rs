@@ -142,6 +142,8 @@ pub fn find(app: &mut App, query: &str) {
 }
 
 /// Screens drawn into a `TestBackend`, read back as text and compared.
+pub mod tmux;
+
 pub mod screen {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;

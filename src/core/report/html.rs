@@ -453,12 +453,8 @@ fn overdue(out: &mut String, w: &Words, r: &Report) {
     } else {
         let _ = writeln!(
             out,
-            "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-            w.t("Item", "事项"),
-            w.t("Owner", "负责人"),
-            w.t("Due", "截止"),
-            w.t("Days overdue", "逾期天数"),
-            w.t("Status", "状态")
+            "<table><thead><tr><th>{}</th></tr></thead><tbody>",
+            w.overdue_columns().join("</th><th>")
         );
         for l in &r.overdue {
             let _ = writeln!(

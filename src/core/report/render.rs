@@ -107,12 +107,8 @@ pub fn markdown(r: &Report, lang: Language) -> String {
     } else {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} |\n| --- | --- | --- | --- | --- |",
-            w.t("Item", "事项"),
-            w.t("Owner", "负责人"),
-            w.t("Due", "截止"),
-            w.t("Days overdue", "逾期天数"),
-            w.t("Status", "状态")
+            "| {} |\n| --- | --- | --- | --- | --- |",
+            w.overdue_columns().join(" | ")
         );
         for l in &r.overdue {
             let _ = writeln!(

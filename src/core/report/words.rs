@@ -18,6 +18,17 @@ impl Words {
         self.lang.pick(en, zh)
     }
 
+    /// The columns of the overdue table, in both renderings.
+    pub(super) fn overdue_columns(&self) -> [&'static str; 5] {
+        [
+            self.t("Item", "事项"),
+            self.t("Owner", "负责人"),
+            self.t("Due", "截止"),
+            self.t("Days overdue", "逾期天数"),
+            self.t("Status", "状态"),
+        ]
+    }
+
     pub(super) fn colon(&self) -> &'static str {
         self.lang.colon()
     }

@@ -134,6 +134,56 @@ pub fn load_dir(dir: &Path) -> Result<Portfolio, LoadError> {
     Ok(portfolio)
 }
 
+/// Loads the one objective file of `dir` whose id is `id` (`id.toml`), and
+/// the settings, as [`load_dir`] would read them: for a command that edits
+/// one objective and needs nothing of the others (`stride set`). The other
+/// files are not read, so their problems are not reported. When there is
+/// no such objective file, the portfolio has no file (an edit of it is then
+/// refused as an edit of a folder without it would be).
+pub fn load_one(dir: &Path, id: &str) -> Result<Portfolio, LoadError> {
+    let meta = std::fs::metadata(dir).map_err(|e| LoadError {
+        dir: dir.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    if !meta.is_dir() {
+        return Err(LoadError {
+            dir: dir.to_path_buf(),
+            message: "not a folder".into(),
+        });
+    }
+    clean_temporaries(dir);
+    clean_temporaries(&dir.join(super::history::DIR));
+    let name = format!("{id}.toml");
+    let path = dir.join(&name);
+    // named and typed as `objective_files` would list it
+    let listed = is_objective_file(&name)
+        && Path::new(&name).file_name() == Some(std::ffi::OsStr::new(&name))
+        && match std::fs::metadata(&path) {
+            Ok(m) => m.is_file(),
+            Err(e) => {
+                e.kind() == std::io::ErrorKind::NotFound
+                    && std::fs::symlink_metadata(&path).is_ok()
+            }
+        };
+    let (settings, settings_diagnostics) = super::settings::load(dir);
+    let mut portfolio = Portfolio {
+        dir: dir.to_path_buf(),
+        files: Vec::with_capacity(1),
+        objectives: Vec::new(),
+        settings,
+        settings_diagnostics,
+    };
+    if listed {
+        let (file, objective) = load_file(&path, read_data(&path));
+        if let Some(mut o) = objective {
+            o.file = 0;
+            portfolio.objectives.push(o);
+        }
+        portfolio.files.push(file);
+    }
+    Ok(portfolio)
+}
+
 /// Reads the objective files of `dir` as [`load_dir`] does, in parallel,
 /// but hands each objective to `f` as soon as it is read and keeps only
 /// what `f` returns: for a command that goes through the portfolio once,
@@ -234,18 +284,14 @@ impl Portfolio {
     /// looked at (files that came or went). For what must record the disk,
     /// not a model that may have missed a change (the weekly history).
     pub fn on_disk(&self) -> Option<Portfolio> {
-        let stale: Vec<usize> = self
-            .files
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| {
-                super::fsio::read_regular(&f.path)
-                    .ok()
-                    .map(|b| super::fsio::fingerprint(&b))
-                    != Some(f.fingerprint)
-            })
-            .map(|(i, _)| i)
-            .collect();
+        // every file is read and hashed, on all cores
+        let changed = parallel_map(&self.files, |f| {
+            super::fsio::read_regular(&f.path)
+                .ok()
+                .map(|b| super::fsio::fingerprint(&b))
+                != Some(f.fingerprint)
+        });
+        let stale: Vec<usize> = (0..changed.len()).filter(|&i| changed[i]).collect();
         let same_files = objective_files(&self.dir).ok().is_none_or(|l| {
             l.len() == self.files.len() && l.iter().zip(&self.files).all(|(a, f)| *a == f.path)
         });
@@ -259,6 +305,22 @@ impl Portfolio {
         if !same_files {
             let _ = fresh.rescan();
         }
+        Some(fresh)
+    }
+
+    /// The portfolio with its file `file` as it is on disk now, or `None`
+    /// when its bytes are those read (by fingerprint): [`Portfolio::on_disk`]
+    /// for one file, the folder's other files not looked at.
+    pub fn file_on_disk(&self, file: usize) -> Option<Portfolio> {
+        let f = self.files.get(file)?;
+        let now = super::fsio::read_regular(&f.path)
+            .ok()
+            .map(|b| super::fsio::fingerprint(&b));
+        if now == Some(f.fingerprint) {
+            return None;
+        }
+        let mut fresh = self.clone();
+        fresh.reload_file(file);
         Some(fresh)
     }
 

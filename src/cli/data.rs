@@ -46,9 +46,9 @@ pub fn record_objective_history(p: &Portfolio, id: &str, today: NaiveDate) {
                 record_history(&whole, today);
             }
         }
-        Err(e) => eprintln!(
-            "stride: warning: the edit is saved, but this week's history was not: {e}"
-        ),
+        Err(e) => {
+            eprintln!("stride: warning: the edit is saved, but this week's history was not: {e}")
+        }
     }
 }
 

@@ -12,6 +12,6 @@ mod snapshot;
 mod tests;
 
 pub use file::{DIR, check, parse, record, render, weeks};
-pub use patch::record_objective;
 pub use movement::{History, Movement, WEEKS_READ, delta_label, sparkline};
+pub use patch::record_objective;
 pub use snapshot::{Record, Snapshot, snapshot_of};

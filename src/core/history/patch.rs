@@ -64,7 +64,9 @@ pub fn record_objective(
 /// `o` as they are now and `taken` today; `None` if `old` is not so.
 fn patched(old: &str, o: &Objective, today: NaiveDate) -> Option<String> {
     let mut items = String::new();
-    each_in(o, today, |i| item_line(&mut items, &i.path_string(), &Record::of_item(&i)));
+    each_in(o, today, |i| {
+        item_line(&mut items, &i.path_string(), &Record::of_item(&i))
+    });
     let mut metrics = String::new();
     for m in &o.metrics {
         metric_line(&mut metrics, &format!("{}/{}", o.id, m.id), m.value);
@@ -87,10 +89,7 @@ fn patched(old: &str, o: &Objective, today: NaiveDate) -> Option<String> {
     }
     out.push_str(lines[start]);
     let rest = &lines[start + 1..];
-    let end = rest
-        .iter()
-        .position(|l| *l == "\n")
-        .unwrap_or(rest.len());
+    let end = rest.iter().position(|l| *l == "\n").unwrap_or(rest.len());
     replace_run(&mut out, &rest[..end], &o.id, &items)?;
     let rest = &rest[end..];
     match rest {

@@ -161,8 +161,7 @@ pub fn load_one(dir: &Path, id: &str) -> Result<Portfolio, LoadError> {
         && match std::fs::metadata(&path) {
             Ok(m) => m.is_file(),
             Err(e) => {
-                e.kind() == std::io::ErrorKind::NotFound
-                    && std::fs::symlink_metadata(&path).is_ok()
+                e.kind() == std::io::ErrorKind::NotFound && std::fs::symlink_metadata(&path).is_ok()
             }
         };
     let (settings, settings_diagnostics) = super::settings::load(dir);

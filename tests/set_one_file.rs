@@ -74,6 +74,22 @@ fn lines(dir: &Path) -> BTreeMap<String, String> {
 fn set_writes_what_the_whole_folder_path_wrote_byte_for_byte() {
     let one = sample_with("zh", true);
     let whole = sample_with("zh", true);
+    // files with warnings (set reads them a section at a time, dropping
+    // the warnings; the model and the save must be the same)
+    for dir in [one.path(), whole.path()] {
+        for (file, header) in [
+            ("o2-upgrade.toml", "[project.pos.milestone.rengu]\n"),
+            ("o1-business.toml", "[project.mortgage.milestone.prd]\n"),
+        ] {
+            let text = fs::read_to_string(dir.join(file)).unwrap();
+            assert!(text.contains(header));
+            let text = text.replace(header, &format!("{header}blocker = \"x\"\n"));
+            fs::write(dir.join(file), text).unwrap();
+        }
+    }
+    let check = stride_on(one.path(), TODAY).arg("check").output().unwrap();
+    let said = String::from_utf8_lossy(&check.stdout);
+    assert!(said.contains("2 warnings"), "{said}");
     let steps: [(&str, &[&str], Field, Value); 5] = [
         // the first of the week: no file of this week yet
         (

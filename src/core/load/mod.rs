@@ -137,7 +137,8 @@ pub fn load_dir(dir: &Path) -> Result<Portfolio, LoadError> {
 /// Loads the one objective file of `dir` whose id is `id` (`id.toml`), and
 /// the settings, as [`load_dir`] would read them: for a command that edits
 /// one objective and needs nothing of the others (`stride set`). The other
-/// files are not read, so their problems are not reported. When there is
+/// files are not read, so their problems are not reported, nor are the
+/// warnings of this one (an error refuses the edit). When there is
 /// no such objective file, the portfolio has no file (an edit of it is then
 /// refused as an edit of a folder without it would be).
 pub fn load_one(dir: &Path, id: &str) -> Result<Portfolio, LoadError> {
@@ -173,7 +174,8 @@ pub fn load_one(dir: &Path, id: &str) -> Result<Portfolio, LoadError> {
         settings_diagnostics,
     };
     if listed {
-        let (file, objective) = load_file(&path, read_data(&path));
+        // set reports the file's errors, not its warnings
+        let (file, objective) = load_file_with(&path, read_data(&path), true);
         if let Some(mut o) = objective {
             o.file = 0;
             portfolio.objectives.push(o);
@@ -403,6 +405,17 @@ fn read_data(path: &Path) -> std::io::Result<Vec<u8>> {
 
 /// Loads one file from the result of reading it.
 pub fn load_file(path: &Path, bytes: std::io::Result<Vec<u8>>) -> (SourceFile, Option<Objective>) {
+    load_file_with(path, bytes, false)
+}
+
+/// [`load_file`]; when `quiet`, a plain file with warnings (and no error)
+/// is read a section at a time and its warnings are not kept: for a
+/// command that reports errors only (`set`).
+fn load_file_with(
+    path: &Path,
+    bytes: std::io::Result<Vec<u8>>,
+    quiet: bool,
+) -> (SourceFile, Option<Objective>) {
     let mut file = SourceFile {
         path: path.to_path_buf(),
         fingerprint: 0,
@@ -465,7 +478,12 @@ pub fn load_file(path: &Path, bytes: std::io::Result<Vec<u8>>) -> (SourceFile, O
         file.loaded = objective.is_some();
         return (file, objective);
     }
-    let objective = match sections::parse(path, &id, text) {
+    let sectioned = if quiet {
+        sections::parse_quiet(path, &id, text)
+    } else {
+        sections::parse(path, &id, text)
+    };
+    let objective = match sectioned {
         Some(objective) => {
             file.plain = true;
             Some(objective)

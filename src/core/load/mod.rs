@@ -190,7 +190,9 @@ pub fn load_one(dir: &Path, id: &str) -> Result<Portfolio, LoadError> {
 /// what `f` returns: for a command that goes through the portfolio once,
 /// this holds a file or two in memory instead of the whole portfolio.
 /// Returns every file, loaded or not, and `f`'s results for the objectives
-/// that loaded, both in file-name order. Settings are not read.
+/// that loaded, both in file-name order. Settings are not read, and the
+/// files' warnings are not kept (their errors are): a plain file with
+/// warnings is read a section at a time, in little memory.
 pub fn map_dir<R: Send>(
     dir: &Path,
     f: impl Fn(&Objective) -> R + Sync,
@@ -200,7 +202,8 @@ pub fn map_dir<R: Send>(
     clean_temporaries(&dir.join(super::history::DIR));
     let indexed: Vec<(usize, &PathBuf)> = paths.iter().enumerate().collect();
     let results = parallel_map(&indexed, |&(i, path)| {
-        let (file, objective) = load_file(path, read_data(path));
+        // warnings are not kept: plain files read a section at a time
+        let (file, objective) = load_file_with(path, read_data(path), true);
         let r = objective.map(|mut o| {
             o.file = i;
             f(&o)

@@ -148,3 +148,40 @@ fn objective_of(line: &str) -> Option<&str> {
     let end = key.find(['/', quote])?;
     Some(&key[..end])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn objective(text: &str) -> Objective {
+        crate::core::load::portfolio_of(text).objectives.remove(0)
+    }
+
+    const HEAD: &str = "# c\nweek = \"2023-W25\"\ntaken = 2023-06-19\n\n[items]\n";
+
+    #[test]
+    fn only_the_objectives_run_and_the_day_change() {
+        let o = objective("title = \"O\"\n[project.p]\ntitle = \"P\"\npercent = 40\n");
+        let today = NaiveDate::from_ymd_opt(2023, 6, 20).unwrap();
+        let old = format!(
+            "{HEAD}\"a\" = {{ percent = 1, status = \"todo\" }}\n\"o\" = {{ percent = 9, status = \"todo\" }}\n\"o/p\" = {{ percent = 9, status = \"todo\" }}\n\"z\" = {{ percent = 2, status = \"todo\" }}\n"
+        );
+        let new = patched(&old, &o, today).unwrap();
+        assert_eq!(
+            new,
+            "# c\nweek = \"2023-W25\"\ntaken = 2023-06-20\n\n[items]\n\"a\" = { percent = 1, status = \"todo\" }\n\"o\" = { percent = 40, status = \"in_progress\" }\n\"o/p\" = { percent = 40, status = \"in_progress\" }\n\"z\" = { percent = 2, status = \"todo\" }\n"
+        );
+        // the objective's lines apart, absent, or a line of another shape:
+        // the whole record's
+        for bad in [
+            format!(
+                "{HEAD}\"o\" = {{ percent = 1, status = \"todo\" }}\n\"a\" = {{ percent = 1, status = \"todo\" }}\n\"o/p\" = {{ percent = 1, status = \"todo\" }}\n"
+            ),
+            format!("{HEAD}\"a\" = {{ percent = 1, status = \"todo\" }}\n"),
+            format!("{HEAD}\"o\" = {{ percent = 1, status = \"todo\" }}\n# by hand\n"),
+            old.replace("taken = 2023-06-19\n", ""),
+        ] {
+            assert_eq!(patched(&bad, &o, today), None, "{bad}");
+        }
+    }
+}

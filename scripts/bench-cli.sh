@@ -78,6 +78,37 @@ for n in "${sizes[@]}"; do
     echo "bench-cli: stride listed $stride_count overdue milestones, the floor counted $floor_count" >&2
     exit 1
   fi
+
+  # `set`: one field of one milestone of the first objective file, with
+  # this week's history file present (the whole folder recorded once);
+  # ratios to the floor of the whole folder and to a floor of that one file
+  "$stride" --data "$dir" --today "$today" snapshot >/dev/null
+  one_file=$(ls "$dir"/*.toml | head -n1)
+  one="$work/m$n-one"
+  rm -rf "$one" && mkdir -p "$one" && cp "$one_file" "$one/"
+  objective=$(basename "$one_file" .toml)
+  milestone=$(grep -m1 -o '^\[project\.[^].]*\.milestone\.[^].]*\]' "$one_file" | sed 's/^\[project\.\([^.]*\)\.milestone\.\([^]]*\)\]/\1\/\2/')
+  item="$objective/$milestone"
+  one_cmd=("$floor" --today "$today" "$one")
+  set_cmd=("$stride" --data "$dir" --today "$today" set "$item" --percent 37)
+  unset_cmd=("$stride" --data "$dir" --today "$today" set "$item" --percent 36)
+  set_csv="$work/m$n-set.csv"
+  # each timed set changes the percent: the one before each run sets it back
+  hyperfine -N --style none --warmup 2 --runs "$runs" --export-csv "$set_csv" \
+    --prepare true --prepare true --prepare "${unset_cmd[*]}" \
+    -n floor "${floor_cmd[*]}" -n floor-one "${one_cmd[*]}" -n set "${set_cmd[*]}" >/dev/null
+  read -r f_med f_sd f_cpu < <(awk -F, '$1=="floor" {print $4*1000, $3*1000, ($5+$6)*1000}' "$set_csv")
+  read -r o_med o_sd o_cpu < <(awk -F, '$1=="floor-one" {print $4*1000, $3*1000, ($5+$6)*1000}' "$set_csv")
+  read -r t_med t_sd t_cpu < <(awk -F, '$1=="set" {print $4*1000, $3*1000, ($5+$6)*1000}' "$set_csv")
+  o_mem=$(peak_kib "${one_cmd[@]}")
+  t_mem=$(peak_kib "${set_cmd[@]}")
+  printf '%-9s %-8s %10.1f %10.1f %10.1f %10s %10s\n' "$n" floor-1 "$o_med" "$o_sd" "$o_cpu" "$(div "$o_mem" 1024)" "$(du -k "$one_file" | cut -f1)KiB"
+  printf '%-9s %-8s %10.1f %10.1f %10.1f %10s %10s\n' "$n" set "$t_med" "$t_sd" "$t_cpu" "$(div "$t_mem" 1024)" "$item"
+  printf '%-9s %-8s %9sx %10s %9sx %9sx  (set / floor of the folder)\n' "$n" ratio \
+    "$(div "$t_med" "$f_med")" "" "$(div "$t_cpu" "$f_cpu")" "$(div "$t_mem" "$f_mem")"
+  printf '%-9s %-8s %9sx %10s %9sx %9sx  (set / floor of its one file)\n' "$n" ratio-1 \
+    "$(div "$t_med" "$o_med")" "" "$(div "$t_cpu" "$o_cpu")" "$(div "$t_mem" "$o_mem")"
+  rm -rf "$one"
 done
 echo
 echo "wall: median of $runs runs; cpu: mean user+system; peak: median max RSS of 5 runs (GNU time)"

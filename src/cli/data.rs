@@ -23,6 +23,35 @@ pub fn load(dir: &Path) -> Result<Portfolio, Failure> {
     })
 }
 
+/// Loads the one objective file `id` of the data folder (and the
+/// settings), with the same hint as [`load`]: for `set`, which edits one
+/// objective.
+pub fn load_one(dir: &Path, id: &str) -> Result<Portfolio, Failure> {
+    core::load::load_one(dir, id).map_err(|e| {
+        Failure::new(format!(
+            "{e}\n  (give another folder with --data DIR or the STRIDE_DATA variable)"
+        ))
+    })
+}
+
+/// Records the week's history after an edit of the objective `id` of `p`
+/// (a portfolio of that objective's file, see [`load_one`]): only its
+/// lines of the week's file change; when the file cannot be changed so
+/// (none yet this week), the whole folder is read and recorded.
+pub fn record_objective_history(p: &Portfolio, id: &str, today: NaiveDate) {
+    match core::history::record_objective(p, id, today) {
+        Ok(Some(_)) => {}
+        Ok(None) => {
+            if let Ok(whole) = core::load_dir(&p.dir) {
+                record_history(&whole, today);
+            }
+        }
+        Err(e) => {
+            eprintln!("stride: warning: the edit is saved, but this week's history was not: {e}")
+        }
+    }
+}
+
 /// Records the week's history after an edit; a failure is a warning, as
 /// the edit itself is saved.
 pub fn record_history(portfolio: &Portfolio, today: NaiveDate) {

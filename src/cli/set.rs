@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::data::{load, record_history};
+use super::data::{load_one, record_objective_history};
 use super::failure::Failure;
 use crate::core::dates::parse_relative;
 use crate::core::listing::rows;
@@ -115,7 +115,8 @@ pub fn run(
             "nothing to set: give at least one of --percent, --status, --stage, --due, ... (see stride set --help)",
         ));
     }
-    let mut portfolio = load(dir)?;
+    // one objective's file: the others are not this edit's business
+    let mut portfolio = load_one(dir, &path.objective)?;
     // a status, stage or count brings what keeps the item consistent
     let edits = crate::core::progress::consistent(&portfolio, edits);
     portfolio.commit(&edits).map_err(|e| {
@@ -130,7 +131,7 @@ pub fn run(
         }
         Failure::new(message)
     })?;
-    record_history(&portfolio, today);
+    record_objective_history(&portfolio, &path.objective, today);
     describe(&portfolio, &path, today, out)?;
     Ok(ExitCode::SUCCESS)
 }

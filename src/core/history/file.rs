@@ -44,28 +44,38 @@ pub fn render(s: &Snapshot) -> String {
     }
     out.push_str("\n[items]\n");
     for (path, r) in &s.items {
-        let _ = write!(
-            out,
-            "{} = {{ percent = {}, status = \"{}\"",
-            quoted(path),
-            crate::core::text::percent(r.percent),
-            r.status
-        );
-        if let Some(stage) = &r.stage {
-            let _ = write!(out, ", stage = {}", quoted(stage));
-        }
-        if let Some(due) = r.due {
-            let _ = write!(out, ", due = {due}");
-        }
-        out.push_str(" }\n");
+        item_line(&mut out, path, r);
     }
     if !s.metrics.is_empty() {
         out.push_str("\n[metrics]\n");
         for (path, v) in &s.metrics {
-            let _ = writeln!(out, "{} = {v}", quoted(path));
+            metric_line(&mut out, path, *v);
         }
     }
     out
+}
+
+/// The line of one item in a weekly file.
+pub(super) fn item_line(out: &mut String, path: &str, r: &Record) {
+    let _ = write!(
+        out,
+        "{} = {{ percent = {}, status = \"{}\"",
+        quoted(path),
+        crate::core::text::percent(r.percent),
+        r.status
+    );
+    if let Some(stage) = &r.stage {
+        let _ = write!(out, ", stage = {}", quoted(stage));
+    }
+    if let Some(due) = r.due {
+        let _ = write!(out, ", due = {due}");
+    }
+    out.push_str(" }\n");
+}
+
+/// The line of one metric's value in a weekly file.
+pub(super) fn metric_line(out: &mut String, path: &str, v: f64) {
+    let _ = writeln!(out, "{} = {v}", quoted(path));
 }
 
 /// Reads a weekly file. A malformed one is an error with its place.

@@ -1,14 +1,17 @@
 //! Weekly history: one TOML file per ISO week in `history/`, holding the
 //! last known state of every item that week, and how items moved since.
 //! `snapshot` is what is recorded, `file` reads and writes the weekly files,
-//! `movement` reads the earlier weeks back and works out how items moved.
+//! `movement` reads the earlier weeks back and works out how items moved,
+//! `patch` rewrites one objective's lines of this week's file.
 
 mod file;
 mod movement;
+mod patch;
 mod snapshot;
 #[cfg(test)]
 mod tests;
 
 pub use file::{DIR, check, parse, record, render, weeks};
 pub use movement::{History, Movement, WEEKS_READ, delta_label, sparkline};
+pub use patch::record_objective;
 pub use snapshot::{Record, Snapshot, snapshot_of};

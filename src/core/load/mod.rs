@@ -134,12 +134,65 @@ pub fn load_dir(dir: &Path) -> Result<Portfolio, LoadError> {
     Ok(portfolio)
 }
 
+/// Loads the one objective file of `dir` whose id is `id` (`id.toml`), and
+/// the settings, as [`load_dir`] would read them: for a command that edits
+/// one objective and needs nothing of the others (`stride set`). The other
+/// files are not read, so their problems are not reported, nor are the
+/// warnings of this one (an error refuses the edit). When there is
+/// no such objective file, the portfolio has no file (an edit of it is then
+/// refused as an edit of a folder without it would be).
+pub fn load_one(dir: &Path, id: &str) -> Result<Portfolio, LoadError> {
+    let meta = std::fs::metadata(dir).map_err(|e| LoadError {
+        dir: dir.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    if !meta.is_dir() {
+        return Err(LoadError {
+            dir: dir.to_path_buf(),
+            message: "not a folder".into(),
+        });
+    }
+    clean_temporaries(dir);
+    clean_temporaries(&dir.join(super::history::DIR));
+    let name = format!("{id}.toml");
+    let path = dir.join(&name);
+    // named and typed as `objective_files` would list it
+    let listed = is_objective_file(&name)
+        && Path::new(&name).file_name() == Some(std::ffi::OsStr::new(&name))
+        && match std::fs::metadata(&path) {
+            Ok(m) => m.is_file(),
+            Err(e) => {
+                e.kind() == std::io::ErrorKind::NotFound && std::fs::symlink_metadata(&path).is_ok()
+            }
+        };
+    let (settings, settings_diagnostics) = super::settings::load(dir);
+    let mut portfolio = Portfolio {
+        dir: dir.to_path_buf(),
+        files: Vec::with_capacity(1),
+        objectives: Vec::new(),
+        settings,
+        settings_diagnostics,
+    };
+    if listed {
+        // set reports the file's errors, not its warnings
+        let (file, objective) = load_file_with(&path, read_data(&path), true);
+        if let Some(mut o) = objective {
+            o.file = 0;
+            portfolio.objectives.push(o);
+        }
+        portfolio.files.push(file);
+    }
+    Ok(portfolio)
+}
+
 /// Reads the objective files of `dir` as [`load_dir`] does, in parallel,
 /// but hands each objective to `f` as soon as it is read and keeps only
 /// what `f` returns: for a command that goes through the portfolio once,
 /// this holds a file or two in memory instead of the whole portfolio.
 /// Returns every file, loaded or not, and `f`'s results for the objectives
-/// that loaded, both in file-name order. Settings are not read.
+/// that loaded, both in file-name order. Settings are not read, and the
+/// files' warnings are not kept (their errors are): a plain file with
+/// warnings is read a section at a time, in little memory.
 pub fn map_dir<R: Send>(
     dir: &Path,
     f: impl Fn(&Objective) -> R + Sync,
@@ -149,7 +202,8 @@ pub fn map_dir<R: Send>(
     clean_temporaries(&dir.join(super::history::DIR));
     let indexed: Vec<(usize, &PathBuf)> = paths.iter().enumerate().collect();
     let results = parallel_map(&indexed, |&(i, path)| {
-        let (file, objective) = load_file(path, read_data(path));
+        // warnings are not kept: plain files read a section at a time
+        let (file, objective) = load_file_with(path, read_data(path), true);
         let r = objective.map(|mut o| {
             o.file = i;
             f(&o)
@@ -234,18 +288,14 @@ impl Portfolio {
     /// looked at (files that came or went). For what must record the disk,
     /// not a model that may have missed a change (the weekly history).
     pub fn on_disk(&self) -> Option<Portfolio> {
-        let stale: Vec<usize> = self
-            .files
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| {
-                super::fsio::read_regular(&f.path)
-                    .ok()
-                    .map(|b| super::fsio::fingerprint(&b))
-                    != Some(f.fingerprint)
-            })
-            .map(|(i, _)| i)
-            .collect();
+        // every file is read and hashed, on all cores
+        let changed = parallel_map(&self.files, |f| {
+            super::fsio::read_regular(&f.path)
+                .ok()
+                .map(|b| super::fsio::fingerprint(&b))
+                != Some(f.fingerprint)
+        });
+        let stale: Vec<usize> = (0..changed.len()).filter(|&i| changed[i]).collect();
         let same_files = objective_files(&self.dir).ok().is_none_or(|l| {
             l.len() == self.files.len() && l.iter().zip(&self.files).all(|(a, f)| *a == f.path)
         });
@@ -259,6 +309,22 @@ impl Portfolio {
         if !same_files {
             let _ = fresh.rescan();
         }
+        Some(fresh)
+    }
+
+    /// The portfolio with its file `file` as it is on disk now, or `None`
+    /// when its bytes are those read (by fingerprint): [`Portfolio::on_disk`]
+    /// for one file, the folder's other files not looked at.
+    pub fn file_on_disk(&self, file: usize) -> Option<Portfolio> {
+        let f = self.files.get(file)?;
+        let now = super::fsio::read_regular(&f.path)
+            .ok()
+            .map(|b| super::fsio::fingerprint(&b));
+        if now == Some(f.fingerprint) {
+            return None;
+        }
+        let mut fresh = self.clone();
+        fresh.reload_file(file);
         Some(fresh)
     }
 
@@ -342,6 +408,17 @@ fn read_data(path: &Path) -> std::io::Result<Vec<u8>> {
 
 /// Loads one file from the result of reading it.
 pub fn load_file(path: &Path, bytes: std::io::Result<Vec<u8>>) -> (SourceFile, Option<Objective>) {
+    load_file_with(path, bytes, false)
+}
+
+/// [`load_file`]; when `quiet`, a plain file with warnings (and no error)
+/// is read a section at a time and its warnings are not kept: for a
+/// command that reports errors only (`set`).
+fn load_file_with(
+    path: &Path,
+    bytes: std::io::Result<Vec<u8>>,
+    quiet: bool,
+) -> (SourceFile, Option<Objective>) {
     let mut file = SourceFile {
         path: path.to_path_buf(),
         fingerprint: 0,
@@ -404,7 +481,12 @@ pub fn load_file(path: &Path, bytes: std::io::Result<Vec<u8>>) -> (SourceFile, O
         file.loaded = objective.is_some();
         return (file, objective);
     }
-    let objective = match sections::parse(path, &id, text) {
+    let sectioned = if quiet {
+        sections::parse_quiet(path, &id, text)
+    } else {
+        sections::parse(path, &id, text)
+    };
+    let objective = match sectioned {
         Some(objective) => {
             file.plain = true;
             Some(objective)

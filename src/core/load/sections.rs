@@ -41,6 +41,24 @@ enum Header<'i> {
 
 /// The objective of `text`, if it is of the plain shape and has no problem.
 pub(super) fn parse(path: &Path, id: &str, text: &str) -> Option<Objective> {
+    parse_with(path, id, text, false)
+}
+
+/// [`parse`] for a caller that does not report warnings (`stride set`):
+/// a file of the plain shape whose only problems are warnings is read
+/// here too (the model is the same; the warnings, whose places this walk
+/// does not keep, are dropped). An error still gives `None`.
+pub(super) fn parse_quiet(path: &Path, id: &str, text: &str) -> Option<Objective> {
+    parse_with(path, id, text, true)
+}
+
+fn parse_with(path: &Path, id: &str, text: &str, quiet: bool) -> Option<Objective> {
+    let refused = |cx: &mut Cx| {
+        if quiet && !cx.diags.iter().any(crate::core::diag::Diagnostic::is_error) {
+            cx.diags.clear();
+        }
+        !cx.diags.is_empty()
+    };
     let mut cx = Cx::new(path, text);
     let mut projects: Vec<Project> = Vec::new();
     let mut project_index: HashMap<&str, usize> = HashMap::new();
@@ -76,7 +94,7 @@ pub(super) fn parse(path: &Path, id: &str, text: &str) -> Option<Objective> {
             }
             Header::Other => rest.push(section),
         }
-        if !cx.diags.is_empty() {
+        if refused(&mut cx) {
             return None;
         }
     }
@@ -100,7 +118,7 @@ pub(super) fn parse(path: &Path, id: &str, text: &str) -> Option<Objective> {
     }
     cx.projects = Some(projects);
     let objective = cx.objective(id, tree.get_ref(), tree.span());
-    cx.diags.is_empty().then_some(objective)
+    (!refused(&mut cx)).then_some(objective)
 }
 
 /// `parent[kind][id]`, when it is the only key at both levels and a table.

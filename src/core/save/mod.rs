@@ -226,6 +226,12 @@ impl Spelling {
     /// line ending; the BOM is put back.
     fn restore(&self, raw: &str, base: &str, new: &str) -> String {
         let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+        if !self.bom && !self.crlf && raw == base {
+            // the lines of `raw` are `base`'s and keep their endings: the
+            // lines `new` shares with `base` are `raw`'s, the others as
+            // written; that is `new` (a large file is not split in lines)
+            return new.to_string();
+        }
         let (r, b, n): (Vec<&str>, Vec<&str>, Vec<&str>) = (
             raw.split_inclusive('\n').collect(),
             base.split_inclusive('\n').collect(),

@@ -4,6 +4,7 @@
 //! `movement` reads the earlier weeks back and works out how items moved.
 
 mod file;
+mod lines;
 mod movement;
 mod snapshot;
 #[cfg(test)]

@@ -36,7 +36,10 @@ pub(super) fn parse_lines(stem: Option<&str>, text: &str) -> Option<Snapshot> {
         }
         if let Some(comment) = line.strip_prefix('#') {
             // TOML allows a tab in a comment, no other control character
-            if comment.bytes().any(|b| (b < 0x20 && b != b'\t') || b == 0x7f) {
+            if comment
+                .bytes()
+                .any(|b| (b < 0x20 && b != b'\t') || b == 0x7f)
+            {
                 return None;
             }
             continue;

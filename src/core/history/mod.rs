@@ -5,6 +5,8 @@
 
 mod file;
 mod lines;
+#[cfg(test)]
+mod lines_tests;
 mod movement;
 mod snapshot;
 #[cfg(test)]

@@ -28,7 +28,11 @@ pub(super) fn parse_lines(stem: Option<&str>, text: &str) -> Option<Snapshot> {
     let mut section = Section::Root;
     let (mut week, mut taken) = (None, None);
     let (mut seen_items, mut seen_metrics) = (false, false);
-    let mut items: Vec<(String, Record)> = Vec::with_capacity(text.len() / 64);
+    // one item a line: the lines are counted rather than guessed from the
+    // size, as a vector of 100,000 records grown by doubling holds up to
+    // twice what it needs
+    let lines = text.bytes().filter(|&b| b == b'\n').count();
+    let mut items: Vec<(String, Record)> = Vec::with_capacity(lines);
     let mut metrics: Vec<(String, f64)> = Vec::new();
     for line in text.split('\n') {
         if line.is_empty() {

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Times `stride list --overdue` as a whole process against the floor (a
+# Times whole-folder commands as whole processes against the floor (a
 # bare `toml::Table` parse of the same files on one thread, counting the
-# overdue milestones: examples/floor.rs), on synthetic portfolios, and
-# prints wall time, CPU time and peak memory of each with the ratios.
+# overdue milestones: examples/floor.rs), on synthetic portfolios with two
+# earlier weeks of history (`stride snapshot` on the two Tuesdays before),
+# and prints wall time, CPU time and peak memory of each with the ratios:
+# `list --overdue`, `check`, `report` and `list --format json`.
 #
 #   scripts/bench-cli.sh                  # 10,000 and 100,000 milestones
 #   scripts/bench-cli.sh 1000 10000       # other sizes
 #   RUNS=20 scripts/bench-cli.sh          # more runs (default 10, after 2 warm-ups)
+#   STRIDE=/tmp/old/stride scripts/bench-cli.sh  # another build of stride (before/after)
 #
 # Both programs run in the same hyperfine invocation, alternating, so that
 # whatever else the machine is doing weighs on both: compare the ratios.
@@ -29,7 +32,7 @@ for tool in hyperfine /usr/bin/time; do
 done
 
 cargo build --release --quiet --bin stride --example floor --example synth
-stride="$target/release/stride"
+stride=${STRIDE:-$target/release/stride}
 floor="$target/release/examples/floor"
 synth="$target/release/examples/synth"
 mkdir -p "$work"
@@ -49,31 +52,39 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 # peak resident memory in KiB, median of 5 runs
 peak_kib() { for _ in 1 2 3 4 5; do /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n1; done | median; }
 
-printf '%-9s %-8s %10s %10s %10s %10s %10s\n' milestones program "wall ms" "±ms" "cpu ms" "peak MiB" "overdue"
+printf '%-9s %-10s %10s %10s %10s %10s %8s %8s %8s\n' milestones program "wall ms" "±ms" "cpu ms" "peak MiB" "wall x" "cpu x" "peak x"
 for n in "${sizes[@]}"; do
   dir="$work/m$n"
   "$synth" --milestones "$n" --today "$today" --force "$dir" 2>/dev/null
   rm -rf "$dir/history" "$dir/reports"
+  # two earlier weeks of history, as a real folder has
+  for day in 2023-06-06 2023-06-13; do "$stride" --data "$dir" --today "$day" snapshot >/dev/null; done
   floor_cmd=("$floor" --today "$today" "$dir")
-  stride_cmd=("$stride" --data "$dir" --today "$today" list --overdue)
+  base=("$stride" --data "$dir" --today "$today")
+  names=(overdue check report json)
+  cmds=("${base[*]} list --overdue" "${base[*]} check" "${base[*]} report" "${base[*]} list --format json")
 
   # the same answer: milestone rows listed, milestones counted
   floor_count=$("${floor_cmd[@]}" | awk '{print $NF}')
-  stride_count=$("${stride_cmd[@]}" | awk 'NR > 1 && $1 ~ /^[^\/]+\/[^\/]+\/[^\/]+$/' | wc -l)
+  stride_count=$("${base[@]}" list --overdue | awk 'NR > 1 && $1 ~ /^[^\/]+\/[^\/]+\/[^\/]+$/' | wc -l)
 
   csv="$work/m$n.csv"
   hyperfine -N --style none --warmup 2 --runs "$runs" --export-csv "$csv" \
-    -n floor "${floor_cmd[*]}" -n stride "${stride_cmd[*]}" >/dev/null
+    -n floor "${floor_cmd[*]}" \
+    -n "${names[0]}" "${cmds[0]}" -n "${names[1]}" "${cmds[1]}" \
+    -n "${names[2]}" "${cmds[2]}" -n "${names[3]}" "${cmds[3]}" >/dev/null
   # command,mean,stddev,median,user,system,min,max (seconds)
-  read -r f_med f_sd f_cpu < <(awk -F, '$1=="floor" {print $4*1000, $3*1000, ($5+$6)*1000}' "$csv")
-  read -r s_med s_sd s_cpu < <(awk -F, '$1=="stride" {print $4*1000, $3*1000, ($5+$6)*1000}' "$csv")
+  row() { awk -F, -v n="$1" '$1==n {print $4*1000, $3*1000, ($5+$6)*1000}' "$csv"; }
+  read -r f_med f_sd f_cpu < <(row floor)
   f_mem=$(peak_kib "${floor_cmd[@]}")
-  s_mem=$(peak_kib "${stride_cmd[@]}")
-
-  printf '%-9s %-8s %10.1f %10.1f %10.1f %10s %10s\n' "$n" floor "$f_med" "$f_sd" "$f_cpu" "$(div "$f_mem" 1024)" "$floor_count"
-  printf '%-9s %-8s %10.1f %10.1f %10.1f %10s %10s\n' "$n" stride "$s_med" "$s_sd" "$s_cpu" "$(div "$s_mem" 1024)" "$stride_count"
-  printf '%-9s %-8s %9sx %10s %9sx %9sx\n' "$n" ratio \
-    "$(div "$s_med" "$f_med")" "" "$(div "$s_cpu" "$f_cpu")" "$(div "$s_mem" "$f_mem")"
+  printf '%-9s %-10s %10.1f %10.1f %10.1f %10s\n' "$n" floor "$f_med" "$f_sd" "$f_cpu" "$(div "$f_mem" 1024)"
+  for i in "${!names[@]}"; do
+    read -r s_med s_sd s_cpu < <(row "${names[$i]}")
+    # shellcheck disable=SC2086 # the command's words
+    s_mem=$(peak_kib ${cmds[$i]})
+    printf '%-9s %-10s %10.1f %10.1f %10.1f %10s %7sx %7sx %7sx\n' "$n" "${names[$i]}" "$s_med" "$s_sd" "$s_cpu" \
+      "$(div "$s_mem" 1024)" "$(div "$s_med" "$f_med")" "$(div "$s_cpu" "$f_cpu")" "$(div "$s_mem" "$f_mem")"
+  done
   if [ "$floor_count" != "$stride_count" ]; then
     echo "bench-cli: stride listed $stride_count overdue milestones, the floor counted $floor_count" >&2
     exit 1
@@ -111,4 +122,5 @@ for n in "${sizes[@]}"; do
   rm -rf "$one"
 done
 echo
-echo "wall: median of $runs runs; cpu: mean user+system; peak: median max RSS of 5 runs (GNU time)"
+echo "wall: median of $runs runs; cpu: mean user+system; peak: median max RSS of 5 runs (GNU time);"
+echo "x: ratio to the floor of the same run; the folder holds two earlier weeks of history"

@@ -381,3 +381,43 @@ fn the_newest_week_alone_gives_the_deltas_and_the_rest_the_stalls() {
     let weeks = |h: &History| h.earlier.iter().map(|s| s.week.clone()).collect::<Vec<_>>();
     assert_eq!(weeks(&app.history), weeks(&all));
 }
+
+/// `list --format json` reads only the weeks "since last week" needs: when
+/// every item moved between the two newest earlier weeks, an older week is
+/// not read, so a broken one changes nothing there; `check` still names it.
+#[test]
+fn a_broken_week_list_does_not_need_is_not_read() {
+    let d = common::sample();
+    let dir = d.path();
+    stride(dir, "2023-06-13").arg("snapshot").assert().success();
+    // W23: every item 0.5 lower than in W24, so none stood still through it
+    let w24 = fs::read_to_string(dir.join("history/2023-W24.toml")).unwrap();
+    let mut h = stride::core::history::parse(Path::new("2023-W24.toml"), &w24).unwrap();
+    h.week = "2023-W23".into();
+    for (_, r) in &mut h.items {
+        r.percent -= 0.5;
+    }
+    let h = stride::core::history::Snapshot::new(h.week, h.taken, h.items);
+    fs::write(
+        dir.join("history/2023-W23.toml"),
+        stride::core::history::render(&h),
+    )
+    .unwrap();
+    fs::write(dir.join("history/2023-W22.toml"), "[items\n").unwrap();
+    let out = stride(dir, "2023-06-20")
+        .args(["list", "--format", "json"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("2023-W22").not())
+        .get_output()
+        .stdout
+        .clone();
+    let rows: Vec<Json> = serde_json::from_slice(&out).unwrap();
+    assert_eq!(row(&rows, MIGRATION)["delta"], 0.0);
+    assert_eq!(row(&rows, MIGRATION)["stalled_weeks"], 0);
+    stride(dir, "2023-06-20")
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("2023-W22.toml:1:"));
+}

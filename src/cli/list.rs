@@ -107,7 +107,8 @@ pub fn run(
         statuses: args.statuses.clone(),
         owner: args.owner.clone(),
     };
-    let history = matches!(args.format, Format::Json).then(|| History::load(dir, today));
+    let history =
+        matches!(args.format, Format::Json).then(|| History::load_for_changes(dir, today));
     // each objective becomes the lines it shows as soon as it is read, and
     // is dropped: the whole portfolio is never in memory at once
     let (files, lines) = map_dir(dir, |o| {

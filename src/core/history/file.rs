@@ -80,6 +80,15 @@ pub(super) fn metric_line(out: &mut String, path: &str, v: f64) {
 
 /// Reads a weekly file. A malformed one is an error with its place.
 pub fn parse(path: &Path, text: &str) -> Result<Snapshot, Diagnostic> {
+    let stem = path.file_stem().and_then(|s| s.to_str());
+    if let Some(snap) = super::lines::parse_lines(stem, text) {
+        return Ok(snap);
+    }
+    parse_toml(path, text)
+}
+
+/// Reads a weekly file as TOML: any file, with every problem's place.
+pub(super) fn parse_toml(path: &Path, text: &str) -> Result<Snapshot, Diagnostic> {
     let err = |offset: usize, msg: String| Diagnostic::at(path, text, offset, Severity::Error, msg);
     let root = DeTable::parse(text).map_err(|e| {
         err(

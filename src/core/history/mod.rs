@@ -5,6 +5,9 @@
 //! `patch` rewrites one objective's lines of this week's file.
 
 mod file;
+mod lines;
+#[cfg(test)]
+mod lines_tests;
 mod movement;
 mod patch;
 mod snapshot;

@@ -66,6 +66,7 @@ impl History {
             {
                 give(std::mem::take(&mut h));
             }
+            true
         });
         if let Some(give) = newest.take() {
             // no earlier week at all
@@ -83,16 +84,24 @@ impl History {
     /// Reads up to [`WEEKS_READ`] weekly files of weeks before `week`.
     pub fn load_before(data: &Path, week: &str) -> History {
         let mut h = History::default();
-        Self::read_weeks(data, week, |read| match read {
-            Ok(s) => h.earlier.push(s),
-            Err(d) => h.problems.push(d),
+        Self::read_weeks(data, week, |read| {
+            match read {
+                Ok(s) => h.earlier.push(s),
+                Err(d) => h.problems.push(d),
+            }
+            true
         });
         h
     }
 
     /// Hands over each weekly file of a week before `week`, newest first,
-    /// read or with its problem, until [`WEEKS_READ`] weeks are read.
-    fn read_weeks(data: &Path, week: &str, mut each: impl FnMut(Result<Snapshot, Diagnostic>)) {
+    /// read or with its problem, until [`WEEKS_READ`] weeks are read or
+    /// `each` says no more are needed.
+    fn read_weeks(
+        data: &Path,
+        week: &str,
+        mut each: impl FnMut(Result<Snapshot, Diagnostic>) -> bool,
+    ) {
         let limit = parse_iso_week(week);
         let mut read = 0;
         for (w, path) in weeks(data).into_iter().rev() {
@@ -105,14 +114,54 @@ impl History {
             let text = match super::file::read(&path) {
                 Ok(t) => t,
                 Err(d) => {
-                    each(Err(d));
-                    continue;
+                    if each(Err(d)) {
+                        continue;
+                    }
+                    break;
                 }
             };
             let parsed = parse(&path, &text);
+            drop(text);
             read += usize::from(parsed.is_ok());
-            each(parsed);
+            if !each(parsed) {
+                break;
+            }
         }
+    }
+
+    /// What "since last week" needs of the weeks before `today`'s, and no
+    /// more: the newest earlier week (deltas, new items, stage moves,
+    /// slips), then older weeks only while some item could still be
+    /// stalled through them, that is while some item kept the same percent
+    /// (within the 0.005 of [`History::change`], twice) in every week read.
+    /// [`History::change`] gives what it gives with [`History::load`]; a
+    /// week not needed is not read, so a problem in it is not reported.
+    pub fn load_for_changes(data: &Path, today: NaiveDate) -> History {
+        let mut h = History::default();
+        // (index in the newest earlier week, its percent)
+        let mut running: Vec<(usize, f64)> = Vec::new();
+        Self::read_weeks(data, &iso_week_name(today), |read| match read {
+            Err(d) => {
+                h.problems.push(d);
+                true
+            }
+            Ok(s) => {
+                match h.earlier.first() {
+                    None => {
+                        running = (0..s.items.len())
+                            .map(|i| (i, s.items[i].1.percent))
+                            .collect()
+                    }
+                    Some(first) => running.retain(|&(i, p)| {
+                        s.get(&first.items[i].0)
+                            .is_some_and(|r| (r.percent - p).abs() < 0.01)
+                    }),
+                }
+                h.earlier.push(s);
+                !running.is_empty()
+            }
+        });
+        h
     }
 
     /// The newest earlier week, if any.

@@ -141,7 +141,7 @@ pub fn build(
         if let Some(n) = text(&o.fields.next) {
             next.push(plan_of(&opath, &o.fields.title, &n));
         }
-        let mut projects = Vec::new();
+        let mut projects = Vec::with_capacity(o.projects.len());
         for pr in &o.projects {
             let ppath = ItemPath::project(&o.id, &pr.id);
             let key = ppath.to_string();
@@ -160,7 +160,7 @@ pub fn build(
             if let Some(n) = text(&pr.fields.next) {
                 next.push(plan_of(&ppath, &pr.fields.title, &n));
             }
-            let mut milestones = Vec::new();
+            let mut milestones = Vec::with_capacity(pr.milestones.len());
             for m in &pr.milestones {
                 let key = ItemPath::milestone(&o.id, &pr.id, &m.id).to_string();
                 let Some(mrec) = state.get(&key) else {

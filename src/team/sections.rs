@@ -60,10 +60,7 @@ fn cut(text: &str) -> Option<Cut<'_>> {
         let to = sections.get(i + 1).map_or(text.len(), |s| s.1);
         out.push((key, &text[from..to]));
     }
-    Some(Cut {
-        top,
-        sections: out,
-    })
+    Some(Cut { top, sections: out })
 }
 
 /// The keys of a section's `key = value` lines, `None` where a line is

@@ -62,6 +62,13 @@ fn open(data: &Path) -> Result<(gix::Repository, PathBuf), LogError> {
 
 /// The changes to the data folder `data`, newest first.
 pub fn log(data: &Path, q: &LogQuery) -> Result<Vec<LogEntry>, LogError> {
+    log_with(data, q, true)
+}
+
+/// [`log`], parsing only the sections of a file that changed in a commit
+/// where `cut` (and where the file allows), else every version whole: the
+/// same entries either way (tests compare them).
+pub fn log_with(data: &Path, q: &LogQuery, cut: bool) -> Result<Vec<LogEntry>, LogError> {
     let git = |e: &dyn std::fmt::Display| LogError::Git {
         path: data.to_path_buf(),
         message: e.to_string(),
@@ -81,7 +88,10 @@ pub fn log(data: &Path, q: &LogQuery) -> Result<Vec<LogEntry>, LogError> {
         .map(|t| t.and_utc().timestamp());
     let who = q.author.as_deref().map(str::to_lowercase);
 
-    let mut parsed: HashMap<ObjectId, Rc<toml::Table>> = HashMap::new();
+    // each file's text as last read (the walk goes back in time: a file's
+    // older side in one commit is its newer side in the next that changed
+    // it), so that each version is read once and none is kept longer
+    let mut texts: HashMap<String, (ObjectId, Text)> = HashMap::new();
     let mut files_of: HashMap<ObjectId, Rc<Files>> = HashMap::new();
     let mut out = Vec::new();
     let walk = repo
@@ -144,24 +154,24 @@ pub fn log(data: &Path, q: &LogQuery) -> Result<Vec<LogEntry>, LogError> {
             .chain(b.keys().filter(|k| !a.contains_key(*k)))
             .collect();
         names.sort();
-        let mut read = |id: Option<&ObjectId>| -> Result<Option<Rc<toml::Table>>, LogError> {
+        let mut read = |name: &str, id: Option<&ObjectId>| -> Result<Option<Text>, LogError> {
             let Some(id) = id else { return Ok(None) };
-            if let Some(t) = parsed.get(id) {
-                return Ok(Some(t.clone()));
+            if let Some((known, text)) = texts.get(name)
+                && known == id
+            {
+                return Ok(Some(text.clone()));
             }
             let blob = repo.find_object(*id).map_err(|e| git(&e))?;
-            let text = String::from_utf8_lossy(&blob.data);
-            let table: toml::Table = if crate::core::merge::has_markers(&text) {
-                crate::core::merge::ours_side(&text)
-                    .0
-                    .parse()
-                    .unwrap_or_default()
-            } else {
-                text.parse().unwrap_or_default()
+            let text: Rc<str> = match std::str::from_utf8(&blob.data) {
+                Ok(t) => t.into(),
+                Err(_) => String::from_utf8_lossy(&blob.data).into(),
             };
-            let t = Rc::new(table);
-            parsed.insert(*id, t.clone());
-            Ok(Some(t))
+            let text = Text {
+                plain: cut && super::sections::plain(&text),
+                text,
+            };
+            texts.insert(name.to_string(), (*id, text.clone()));
+            Ok(Some(text))
         };
         let at = to_chrono(time.seconds, time.offset);
         for name in names {
@@ -173,8 +183,9 @@ pub fn log(data: &Path, q: &LogQuery) -> Result<Vec<LogEntry>, LogError> {
                 continue;
             }
             let id = name.trim_end_matches(".toml");
-            let (tb, ta) = (read(x)?, read(y)?);
-            for change in changes(id, tb.as_deref(), ta.as_deref()) {
+            let ta = read(name, y)?;
+            let tb = read(name, x)?; // read last: kept for the next commit
+            for change in file_changes(id, tb.as_ref(), ta.as_ref(), cut) {
                 if let Some(p) = &q.path
                     && !(change.path == *p || change.path.starts_with(&format!("{p}/")))
                 {
@@ -190,6 +201,36 @@ pub fn log(data: &Path, q: &LogQuery) -> Result<Vec<LogEntry>, LogError> {
         }
     }
     Ok(out)
+}
+
+/// A version of a file as read from git, and whether it can be cut
+/// into sections.
+#[derive(Clone)]
+struct Text {
+    text: Rc<str>,
+    plain: bool,
+}
+
+/// The field changes of one file between two versions of its text.
+fn file_changes(
+    id: &str,
+    before: Option<&Text>,
+    after: Option<&Text>,
+    cut: bool,
+) -> Vec<FieldChange> {
+    if cut
+        && let (Some(b), Some(a)) = (before, after)
+        && let Some((mb, ma)) =
+            super::sections::changed_parts_of_plain(&b.text, &a.text, b.plain && a.plain)
+        && let (Ok(tb), Ok(ta)) = (mb.parse::<toml::Table>(), ma.parse::<toml::Table>())
+    {
+        return changes(id, Some(&tb), Some(&ta));
+    }
+    let (tb, ta) = (
+        before.map(|t| table_of(&t.text)),
+        after.map(|t| table_of(&t.text)),
+    );
+    changes(id, tb.as_ref(), ta.as_ref())
 }
 
 fn to_chrono(seconds: i64, offset: i32) -> DateTime<FixedOffset> {

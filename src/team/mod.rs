@@ -5,5 +5,6 @@
 pub mod driver;
 pub mod git;
 pub mod log;
+mod sections;
 pub mod setup;
 pub mod sync;

@@ -133,6 +133,38 @@ fn table_text(t: &Table, out: &mut String) {
     out.push('}');
 }
 
+/// Whether a key holds the same entry in two tables, as written: the same
+/// as comparing their [`entry_text`]s (and their keys' names), without
+/// writing whole subtrees out at every level, and stopping at the first
+/// difference.
+fn same_entry(x: &Table, y: &Table, key: &str) -> bool {
+    match (x.get_key_value(key), y.get_key_value(key)) {
+        (None, None) => true,
+        (Some((kx, ix)), Some((ky, iy))) => kx.leaf_decor() == ky.leaf_decor() && same_item(ix, iy),
+        _ => false,
+    }
+}
+
+fn same_item(x: &Item, y: &Item) -> bool {
+    match (x, y) {
+        (Item::None, Item::None) => true,
+        (Item::Value(a), Item::Value(b)) => a.to_string() == b.to_string(),
+        (Item::Table(a), Item::Table(b)) => same_table(a, b),
+        (Item::ArrayOfTables(a), Item::ArrayOfTables(b)) => {
+            a.len() == b.len() && a.iter().zip(b.iter()).all(|(a, b)| same_table(a, b))
+        }
+        _ => false,
+    }
+}
+
+fn same_table(a: &Table, b: &Table) -> bool {
+    a.decor() == b.decor()
+        && a.len() == b.len()
+        && a.iter()
+            .zip(b.iter())
+            .all(|((ka, _), (kb, _))| ka == kb && same_entry(a, b, ka))
+}
+
 /// Tables and arrays of tables inserted from `theirs` take their place in
 /// our document after the tables before them, not at their old positions.
 fn forget_positions(item: &mut Item) {
@@ -168,13 +200,12 @@ impl Cx {
     }
 
     fn key(&mut self, base: Option<&Table>, ours: &mut Table, theirs: &Table, key: &str) {
-        let b = base.and_then(|t| entry_text(t, key));
-        let o = entry_text(ours, key);
-        let t = entry_text(theirs, key);
-        if t == b || t == o {
+        let empty = Table::new();
+        let base_table = base.unwrap_or(&empty);
+        if same_entry(theirs, base_table, key) || same_entry(theirs, ours, key) {
             return; // theirs did not change it, or changed it as we did
         }
-        if o == b {
+        if same_entry(ours, base_table, key) {
             // only theirs changed it: take theirs
             match theirs.get_key_value(key) {
                 Some((k, item)) => {

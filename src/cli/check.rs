@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::data::load;
+use super::data::load_diagnostics;
 use super::failure::Failure;
 use crate::core::text::sanitize;
 
@@ -17,7 +17,8 @@ const WARNINGS_ONLY: crate::core::l10n::Text = (
 );
 
 pub fn run(dir: &Path, out: &mut impl Write) -> Result<ExitCode, Failure> {
-    let portfolio = load(dir)?;
+    // the files' problems, not their objectives: a file or two in memory
+    let portfolio = load_diagnostics(dir)?;
     let (mut errors, mut warnings) = (0, 0);
     let mut history = crate::core::load::skipped(&portfolio.dir);
     history.extend(crate::core::history::check(&portfolio.dir));

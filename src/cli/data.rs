@@ -23,6 +23,16 @@ pub fn load(dir: &Path) -> Result<Portfolio, Failure> {
     })
 }
 
+/// Reads the data folder's files and settings for their diagnostics, with
+/// the same hint as [`load`]: the portfolio has no objective (`check`).
+pub fn load_diagnostics(dir: &Path) -> Result<Portfolio, Failure> {
+    core::load::check_dir(dir).map_err(|e| {
+        Failure::new(format!(
+            "{e}\n  (give another folder with --data DIR or the STRIDE_DATA variable)"
+        ))
+    })
+}
+
 /// Loads the one objective file `id` of the data folder (and the
 /// settings), with the same hint as [`load`]: for `set`, which edits one
 /// objective.

@@ -21,6 +21,14 @@ pub(super) struct Cx<'a> {
     pub(super) diags: Vec<Diagnostic>,
     /// Projects already read by [`super::sections`], for the objective to take.
     pub(super) projects: Option<Vec<Project>>,
+    /// Where the text the spans count from starts in `text`: a section's
+    /// offset in its file, for [`super::sections`] (0 for a whole file).
+    pub(super) base: usize,
+    /// How many diagnostics there were when the walk of an item's keys
+    /// ended and its checks as a whole began (the last project or
+    /// objective walked): where [`super::sections`] puts an item's
+    /// children's diagnostics, as the whole walk gives them.
+    pub(super) keys_end: usize,
     /// Where the lines of `text` start: made at the first problem, so that
     /// a file with many problems is not scanned again for each one.
     lines: OnceCell<LineIndex<'a>>,
@@ -33,6 +41,8 @@ impl<'a> Cx<'a> {
             text,
             diags: Vec::new(),
             projects: None,
+            base: 0,
+            keys_end: 0,
             lines: OnceCell::new(),
         }
     }
@@ -48,7 +58,11 @@ impl<'a> Cx<'a> {
     pub(super) fn at(&mut self, offset: usize, severity: Severity, message: impl Into<String>) {
         let lines = self.lines.get_or_init(|| LineIndex::new(self.text));
         self.diags.push(Diagnostic::at_index(
-            self.path, lines, offset, severity, message,
+            self.path,
+            lines,
+            self.base + offset,
+            severity,
+            message,
         ));
     }
 }

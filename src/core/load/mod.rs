@@ -219,6 +219,25 @@ pub fn map_dir<R: Send>(
     Ok((files, out))
 }
 
+/// Reads the objective files of `dir` and the settings as [`load_dir`]
+/// does, for their diagnostics only (`stride check`): the portfolio has
+/// every file and the settings, and no objective, each one dropped as soon
+/// as its file is read, so that a file or two is in memory at a time.
+pub fn check_dir(dir: &Path) -> Result<Portfolio, LoadError> {
+    let paths = objective_files(dir)?;
+    clean_temporaries(dir);
+    clean_temporaries(&dir.join(super::history::DIR));
+    let files = parallel_map(&paths, |path| load_file(path, read_data(path)).0);
+    let (settings, settings_diagnostics) = super::settings::load(dir);
+    Ok(Portfolio {
+        dir: dir.to_path_buf(),
+        files,
+        objectives: Vec::new(),
+        settings,
+        settings_diagnostics,
+    })
+}
+
 /// What [`Portfolio::rescan`] found: objective files that came or went.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Rescanned {
@@ -482,13 +501,15 @@ fn load_file_with(
         return (file, objective);
     }
     let sectioned = if quiet {
-        sections::parse_quiet(path, &id, text)
+        sections::parse_quiet(path, &id, text).map(|o| (o, Vec::new()))
     } else {
-        sections::parse(path, &id, text)
+        sections::parse_warnings(path, &id, text)
     };
     let objective = match sectioned {
-        Some(objective) => {
-            file.plain = true;
+        Some((objective, diagnostics)) => {
+            // plain: read a section at a time without a problem
+            file.plain = diagnostics.is_empty();
+            file.diagnostics = diagnostics;
             Some(objective)
         }
         None => {
@@ -538,10 +559,16 @@ pub(crate) fn portfolio_of(text: &str) -> Portfolio {
 pub fn parse_objective(path: &Path, id: &str, text: &str) -> (Option<Objective>, Vec<Diagnostic>) {
     // most files read a table at a time, in little memory; any other file,
     // and any file with a problem, is parsed whole
-    if let Some(objective) = sections::parse(path, id, text) {
-        return (Some(objective), Vec::new());
+    if let Some((objective, diagnostics)) = sections::parse_warnings(path, id, text) {
+        return (Some(objective), diagnostics);
     }
     parse_whole(path, id, text)
+}
+
+/// [`parse_objective`] a section at a time, or `None` where that path
+/// leaves the file to [`parse_whole`]: for the tests that compare the two.
+pub fn parse_sectioned(path: &Path, id: &str, text: &str) -> Option<(Objective, Vec<Diagnostic>)> {
+    sections::parse_warnings(path, id, text)
 }
 
 /// [`parse_objective`] in one parse of the whole text: the slow path, and

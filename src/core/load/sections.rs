@@ -25,6 +25,7 @@ use std::path::Path;
 use toml::de::DeTable;
 
 use super::context::{Cx, Table};
+use crate::core::diag::Diagnostic;
 use crate::core::model::{Objective, Project};
 use crate::core::scalar::problems;
 
@@ -41,25 +42,70 @@ enum Header<'i> {
 
 /// The objective of `text`, if it is of the plain shape and has no problem.
 pub(super) fn parse(path: &Path, id: &str, text: &str) -> Option<Objective> {
-    parse_with(path, id, text, false)
+    parse_with(path, id, text, Mode::Strict).map(|(o, _)| o)
 }
 
 /// [`parse`] for a caller that does not report warnings (`stride set`):
 /// a file of the plain shape whose only problems are warnings is read
-/// here too (the model is the same; the warnings, whose places this walk
-/// does not keep, are dropped). An error still gives `None`.
+/// here too (the model is the same; the warnings are dropped). An error
+/// still gives `None`.
 pub(super) fn parse_quiet(path: &Path, id: &str, text: &str) -> Option<Objective> {
-    parse_with(path, id, text, true)
+    parse_with(path, id, text, Mode::Quiet).map(|(o, _)| o)
 }
 
-fn parse_with(path: &Path, id: &str, text: &str, quiet: bool) -> Option<Objective> {
+/// [`parse`] for a file of the plain shape whose only problems are
+/// warnings: the objective and the warnings, with their places and in the
+/// order the whole-file walk gives them (`stride check`). An error gives
+/// `None`, and so does a warning among other tables than the projects
+/// (`[metric.M]`, `[[incident]]`, ...), whose place in the order this walk
+/// does not know: the whole-file parse finds those.
+pub(super) fn parse_warnings(
+    path: &Path,
+    id: &str,
+    text: &str,
+) -> Option<(Objective, Vec<Diagnostic>)> {
+    parse_with(path, id, text, Mode::Warnings)
+}
+
+/// What a caller of [`parse_with`] does with warnings.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    /// Any problem gives `None`.
+    Strict,
+    /// Warnings are dropped.
+    Quiet,
+    /// Warnings are kept, in the whole walk's order.
+    Warnings,
+}
+
+/// Where a diagnostic stands in the whole walk's order: the objective's
+/// keys (before its projects, 0), then each project (1, by its index): its
+/// keys (0), its milestones' (1, by the milestone's index), its checks as
+/// a whole (2); then the objective's checks as a whole (2).
+type Place = (u8, usize, u8, usize);
+
+fn parse_with(
+    path: &Path,
+    id: &str,
+    text: &str,
+    mode: Mode,
+) -> Option<(Objective, Vec<Diagnostic>)> {
+    // whether the file must be left to the whole-file parse
     let refused = |cx: &mut Cx| {
-        if quiet && !cx.diags.iter().any(crate::core::diag::Diagnostic::is_error) {
-            cx.diags.clear();
+        let error = cx.diags.iter().any(Diagnostic::is_error);
+        match mode {
+            Mode::Strict => !cx.diags.is_empty(),
+            Mode::Quiet => {
+                if !error {
+                    cx.diags.clear();
+                }
+                error
+            }
+            Mode::Warnings => error,
         }
-        !cx.diags.is_empty()
     };
     let mut cx = Cx::new(path, text);
+    let mut places: Vec<Place> = Vec::new();
     let mut projects: Vec<Project> = Vec::new();
     let mut project_index: HashMap<&str, usize> = HashMap::new();
     let mut milestone_ids: HashSet<(usize, &str)> = HashSet::new();
@@ -71,6 +117,9 @@ fn parse_with(path: &Path, id: &str, text: &str, quiet: bool) -> Option<Objectiv
         if !problems(root, section).is_empty() {
             return None;
         }
+        // spans count from the section's start
+        cx.base = section.as_ptr() as usize - text.as_ptr() as usize;
+        let before = cx.diags.len();
         match header(section) {
             Header::Project(pid) => {
                 let table = only_child(root, "project", pid)?;
@@ -78,8 +127,12 @@ fn parse_with(path: &Path, id: &str, text: &str, quiet: bool) -> Option<Objectiv
                 if table.contains_key("milestone") || project_index.contains_key(pid) {
                     return None;
                 }
-                project_index.insert(pid, projects.len());
+                let at = projects.len();
+                project_index.insert(pid, at);
                 projects.push(cx.project(pid, table, 0..0));
+                let keys_end = cx.keys_end;
+                places.extend((before..keys_end).map(|_| (1, at, 0, 0)));
+                places.extend((keys_end..cx.diags.len()).map(|_| (1, at, 2, 0)));
             }
             Header::Milestone(pid, mid) => {
                 let project = only_child(root, "project", pid)?;
@@ -90,13 +143,16 @@ fn parse_with(path: &Path, id: &str, text: &str, quiet: bool) -> Option<Objectiv
                 }
                 let p = &mut projects[at];
                 let m = cx.milestone(mid, table, 0..0, &p.stages, pid);
+                let n = p.milestones.len();
                 p.milestones.push(m);
+                places.extend((before..cx.diags.len()).map(|_| (1, at, 1, n)));
             }
             Header::Other => rest.push(section),
         }
         if refused(&mut cx) {
             return None;
         }
+        places.truncate(cx.diags.len());
     }
     for p in &mut projects {
         p.milestones.shrink_to_fit();
@@ -117,8 +173,24 @@ fn parse_with(path: &Path, id: &str, text: &str, quiet: bool) -> Option<Objectiv
         return None;
     }
     cx.projects = Some(projects);
+    // the rest is the keys before the first header (at 0) and other tables
+    cx.base = 0;
+    let before = cx.diags.len();
     let objective = cx.objective(id, tree.get_ref(), tree.span());
-    (!refused(&mut cx)).then_some(objective)
+    if rest.len() > 1 && cx.diags.len() > before {
+        // the places of other tables' keys are not the file's
+        return None;
+    }
+    let keys_end = cx.keys_end;
+    places.extend((before..keys_end).map(|_| (0, 0, 0, 0)));
+    places.extend((keys_end..cx.diags.len()).map(|_| (2, 0, 0, 0)));
+    if refused(&mut cx) {
+        return None;
+    }
+    let mut diags: Vec<(Place, Diagnostic)> = places.into_iter().zip(cx.diags).collect();
+    // stable: each item's diagnostics keep the order its walk gave them
+    diags.sort_by_key(|(place, _)| *place);
+    Some((objective, diags.into_iter().map(|(_, d)| d).collect()))
 }
 
 /// `parent[kind][id]`, when it is the only key at both levels and a table.

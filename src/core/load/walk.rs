@@ -42,6 +42,7 @@ impl Cx<'_> {
                 self.unknown(key, &what);
             }
         }
+        self.keys_end = self.diags.len();
         self.finish_fields(&o.fields, table, span, &what);
         self.contradictions(&o.fields, table, &what, o.fields.percent);
         // a metric is addressed like a project: the ids must differ
@@ -253,6 +254,7 @@ impl Cx<'_> {
                 }
             }
         }
+        self.keys_end = self.diags.len();
         self.finish_fields(&p.fields, table, span, &what);
         self.contradictions(&p.fields, table, &what, p.fields.percent);
         p

@@ -161,7 +161,10 @@ fn check_prints_what_the_whole_parse_finds() {
         assert_eq!(loaded.files[i].diagnostics, diags, "{text}");
         assert!(loaded.objectives.is_empty());
     }
-    assert!(errors > 0 && warnings > 0, "{errors} errors, {warnings} warnings");
+    assert!(
+        errors > 0 && warnings > 0,
+        "{errors} errors, {warnings} warnings"
+    );
     let out = common::stride_on(dir.path(), "2023-06-20")
         .arg("check")
         .assert()

@@ -17,7 +17,10 @@
 //! must report nothing at all, and every value must be valid (see
 //! [`crate::core::scalar::problems`]). Anything else, and any error or warning,
 //! gives `None`, and the caller parses the whole file, which finds the same
-//! model or the problems with their places and in their order.
+//! model or the problems with their places and in their order; except that
+//! [`parse_warnings`] keeps a plain file's warnings, each at its place (the
+//! section's offset added to its spans) and sorted into the whole walk's
+//! order.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;

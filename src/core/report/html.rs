@@ -211,7 +211,7 @@ fn metric(out: &mut String, w: &Words, m: &MetricReport) {
 fn objective(out: &mut String, w: &Words, o: &ObjectiveReport) {
     let title = match w.lang {
         Language::Zh => format!("【{}】", o.title),
-        Language::En => o.title.clone(),
+        Language::En => o.title.to_string(),
     };
     let points: Vec<(String, f64)> = o
         .weeks

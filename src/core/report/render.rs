@@ -397,7 +397,7 @@ mod tests {
 
     /// A report with a new project, a milestone whose due date moved back a
     /// week and is a day late, one stalled item, and a file that did not load.
-    fn report() -> Report {
+    fn report() -> Report<'static> {
         let milestone = MilestoneReport {
             path: "o/p/m".into(),
             title: "联调".into(),
@@ -432,7 +432,7 @@ mod tests {
             blocker: None,
             note: None,
             next: None,
-            stages: Vec::new(),
+            stages: &[],
             milestones: vec![milestone],
         };
         Report {

@@ -272,7 +272,12 @@ mod tests {
         assert_eq!(String::from_utf8(out).unwrap(), expected);
 
         let mut empty = Vec::new();
-        write_json(vec![Vec::new()].into_iter(), &History::default(), &mut empty).unwrap();
+        write_json(
+            vec![Vec::new()].into_iter(),
+            &History::default(),
+            &mut empty,
+        )
+        .unwrap();
         let none: [JsonRow<'_>; 0] = [];
         assert_eq!(
             String::from_utf8(empty).unwrap(),

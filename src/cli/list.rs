@@ -53,34 +53,35 @@ pub(super) fn parse_status(s: &str) -> Result<Status, String> {
     })
 }
 
-/// One row of `--format json`.
+/// One row of `--format json`, borrowing the item's texts: it is written
+/// out as soon as it is made.
 #[derive(Serialize)]
-struct JsonRow {
+struct JsonRow<'a> {
     path: String,
     kind: &'static str,
-    title: String,
+    title: &'a str,
     status: &'static str,
     percent: f64,
     due: Option<String>,
-    owner: Option<String>,
+    owner: Option<&'a str>,
     overdue_days: i64,
     /// Percent change since the newest earlier week; null without a record.
     delta: Option<f64>,
     stalled_weeks: u32,
 }
 
-impl JsonRow {
-    fn of(i: &Item<'_>, history: &History) -> Self {
+impl<'a> JsonRow<'a> {
+    fn of(i: &Item<'a>, history: &History) -> Self {
         let path = i.path_string();
         let change = history.change(&path, &Record::of_item(i));
         JsonRow {
             path,
             kind: i.kind().as_str(),
-            title: i.title().to_string(),
+            title: i.title(),
             status: i.status.as_str(),
             percent: (i.percent * 100.0).round() / 100.0,
             due: i.due.map(|d| d.to_string()),
-            owner: i.owner().map(String::from),
+            owner: i.owner(),
             overdue_days: i.overdue_days,
             delta: change.delta,
             stalled_weeks: change.stalled_weeks,
@@ -91,8 +92,28 @@ impl JsonRow {
 /// A line of output, made as soon as its objective is read.
 enum Line {
     Table(Cells),
-    Json(JsonRow),
+    /// An objective's rows of `--format json`, written out (see
+    /// [`json_rows`]).
+    Json(Vec<u8>),
     Csv(Vec<String>),
+}
+
+/// Appends `row` to `out` as an element of the pretty-printed JSON array
+/// of rows, after a comma: `,` then the row on indented lines, exactly as
+/// `serde_json::to_writer_pretty` writes an element of a `Vec` (JSON
+/// strings hold no raw newline, so every newline is the printer's).
+/// `scratch` is reused between rows.
+fn json_row(row: &JsonRow<'_>, scratch: &mut Vec<u8>, out: &mut Vec<u8>) {
+    scratch.clear();
+    // serializing a struct of strings and numbers into memory cannot fail
+    let _ = serde_json::to_writer_pretty(&mut *scratch, row);
+    out.extend_from_slice(b",\n  ");
+    for &b in scratch.iter() {
+        out.push(b);
+        if b == b'\n' {
+            out.extend_from_slice(b"  ");
+        }
+    }
 }
 
 pub fn run(
@@ -113,15 +134,21 @@ pub fn run(
     // is dropped: the whole portfolio is never in memory at once
     let (files, lines) = map_dir(dir, |o| {
         let mut lines = Vec::new();
+        // JSON rows are written out at once, into one buffer an objective
+        let (mut json, mut scratch) = (Vec::new(), Vec::new());
         each_in(o, today, |i| {
             if filter.matches_item(&i, today) {
-                lines.push(match (&history, args.format) {
-                    (Some(h), _) => Line::Json(JsonRow::of(&i, h)),
-                    (None, Format::Csv) => Line::Csv(sheet::export::record(&i)),
-                    (None, _) => Line::Table(item_cells(&i)),
-                });
+                match (&history, args.format) {
+                    (Some(h), _) => json_row(&JsonRow::of(&i, h), &mut scratch, &mut json),
+                    (None, Format::Csv) => lines.push(Line::Csv(sheet::export::record(&i))),
+                    (None, _) => lines.push(Line::Table(item_cells(&i))),
+                }
             }
         });
+        if !json.is_empty() {
+            json.shrink_to_fit();
+            lines.push(Line::Json(json));
+        }
         lines
     })
     // the message of `data::load`
@@ -179,15 +206,82 @@ pub fn run(
     })
 }
 
+/// Writes the rows, each objective's as [`json_row`] wrote them, as one
+/// JSON array: what `serde_json::to_writer_pretty` writes for a `Vec` of
+/// the rows, without holding them.
 fn write_json(
-    rows: impl Iterator<Item = JsonRow>,
+    chunks: impl Iterator<Item = Vec<u8>>,
     history: &History,
     out: &mut impl Write,
 ) -> io::Result<()> {
     for problem in &history.problems {
         eprintln!("stride: warning: {problem} (left out of the weekly changes)");
     }
-    let json: Vec<JsonRow> = rows.collect();
-    serde_json::to_writer_pretty(&mut *out, &json)?;
+    out.write_all(b"[")?;
+    let mut any = false;
+    for chunk in chunks {
+        // the first row has no comma before it
+        let skip = usize::from(!any && chunk.first() == Some(&b','));
+        out.write_all(&chunk[skip..])?;
+        any |= !chunk.is_empty();
+    }
+    if any {
+        out.write_all(b"\n")?;
+    }
+    out.write_all(b"]")?;
     writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(path: &str, title: &'static str, owner: Option<&'static str>) -> JsonRow<'static> {
+        JsonRow {
+            path: path.to_string(),
+            kind: "milestone",
+            title,
+            status: "in_progress",
+            percent: 37.5,
+            due: Some("2023-06-19".into()),
+            owner,
+            overdue_days: 1,
+            delta: None,
+            stalled_weeks: 2,
+        }
+    }
+
+    /// The rows written an objective at a time, with objectives of no
+    /// row between, are byte for byte what serde_json writes for the
+    /// `Vec` of them; no row at all is `[]`.
+    #[test]
+    fn rows_written_in_chunks_are_serde_jsons_pretty_array() {
+        let rows = [
+            row("o/p/m1", "联调 \"quoted\"\nline", Some("王")),
+            row("o/p/m2", "", None),
+            row("q/p/m", "Go-live", Some("ann")),
+        ];
+        let mut scratch = Vec::new();
+        let mut chunks = vec![Vec::new(), Vec::new(), Vec::new(), Vec::new()];
+        json_row(&rows[0], &mut scratch, &mut chunks[1]);
+        json_row(&rows[1], &mut scratch, &mut chunks[1]);
+        json_row(&rows[2], &mut scratch, &mut chunks[3]);
+        let mut out = Vec::new();
+        write_json(chunks.into_iter(), &History::default(), &mut out).unwrap();
+        let expected = serde_json::to_string_pretty(&rows).unwrap() + "\n";
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+
+        let mut empty = Vec::new();
+        write_json(
+            vec![Vec::new()].into_iter(),
+            &History::default(),
+            &mut empty,
+        )
+        .unwrap();
+        let none: [JsonRow<'_>; 0] = [];
+        assert_eq!(
+            String::from_utf8(empty).unwrap(),
+            serde_json::to_string_pretty(&none).unwrap() + "\n"
+        );
+    }
 }

@@ -16,13 +16,13 @@ use crate::core::settings::{self, iso_week_name};
 /// The operations of the report of `date`: metric values from `state`
 /// (the current values, or a past week's record), the incidents of the week
 /// before `date`'s, plus those still open.
-fn operations(
-    p: &Portfolio,
+fn operations<'a>(
+    p: &'a Portfolio,
     state: &Snapshot,
     date: NaiveDate,
     history: &History,
     live: bool,
-) -> Operations {
+) -> Operations<'a> {
     let metrics = p
         .metrics()
         .filter_map(|(o, m)| {
@@ -37,10 +37,10 @@ fn operations(
                 delta: history.metric_delta(&path, value),
                 series: history.metric_series(&path, value),
                 path,
-                title: m.title.clone(),
+                title: &m.title,
                 value,
                 target: m.target,
-                unit: m.unit.clone(),
+                unit: m.unit.as_deref(),
                 met,
             })
         })
@@ -69,10 +69,10 @@ fn operations(
                     resolved: i.resolved,
                     minutes: i.minutes(),
                     grade: i.grade,
-                    title: i.title.clone(),
-                    impact: i.impact.clone(),
-                    cause: i.cause.clone(),
-                    action: i.action.clone(),
+                    title: &i.title,
+                    impact: i.impact.as_deref(),
+                    cause: i.cause.as_deref(),
+                    action: i.action.as_deref(),
                     business_impact: i.business_impact,
                 }
             })
@@ -84,14 +84,14 @@ fn operations(
 /// state, or a past week's snapshot); `history` the weeks before it. For a
 /// past week (`live` false) only what history keeps is shown: the texts and
 /// counts of today are left out rather than mixed with last month's numbers.
-pub fn build(
-    p: &Portfolio,
+pub fn build<'a>(
+    p: &'a Portfolio,
     state: &Snapshot,
     date: NaiveDate,
     history: &History,
     live: bool,
-) -> Report {
-    let text = |t: &Option<String>| if live { t.clone() } else { None };
+) -> Report<'a> {
+    let text = |t: &'a Option<String>| if live { t.as_deref() } else { None };
     let change = |path: &str, r: &Record| history.change(path, r);
     let mut report = Report {
         iso_week: state.week.clone(),
@@ -139,7 +139,7 @@ pub fn build(
             }
         }
         if let Some(n) = text(&o.fields.next) {
-            next.push(plan_of(&opath, &o.fields.title, &n));
+            next.push(plan_of(&opath, &o.fields.title, n));
         }
         let mut projects = Vec::with_capacity(o.projects.len());
         for pr in &o.projects {
@@ -158,7 +158,7 @@ pub fn build(
                 date,
             );
             if let Some(n) = text(&pr.fields.next) {
-                next.push(plan_of(&ppath, &pr.fields.title, &n));
+                next.push(plan_of(&ppath, &pr.fields.title, n));
             }
             let mut milestones = Vec::with_capacity(pr.milestones.len());
             for m in &pr.milestones {
@@ -178,7 +178,7 @@ pub fn build(
                 if mc.stalled_weeks > 0 {
                     stalled.push(Stalled {
                         path: key.clone(),
-                        title: m.fields.title.clone(),
+                        title: &m.fields.title,
                         percent: mrec.percent,
                         weeks: mc.stalled_weeks,
                     });
@@ -187,7 +187,7 @@ pub fn build(
                     next.push(plan_of(
                         &ItemPath::milestone(&o.id, &pr.id, &m.id),
                         &m.fields.title,
-                        &n,
+                        n,
                     ));
                 }
                 let mut mr = milestone_report(key, m, mrec, &mc, date);
@@ -203,15 +203,15 @@ pub fn build(
             if pc.stalled_weeks > 0 {
                 stalled.push(Stalled {
                     path: ppath.to_string(),
-                    title: pr.fields.title.clone(),
+                    title: &pr.fields.title,
                     percent: prec.percent,
                     weeks: pc.stalled_weeks,
                 });
             }
             projects.push(ProjectReport {
                 path: ppath.to_string(),
-                title: pr.fields.title.clone(),
-                owner: pr.fields.owner.clone(),
+                title: &pr.fields.title,
+                owner: pr.fields.owner.as_deref(),
                 percent: prec.percent,
                 delta: pc.delta,
                 is_new: pc.is_new,
@@ -220,7 +220,7 @@ pub fn build(
                 overdue_days: overdue_days(prec.due, prec.status, date),
                 update: text(&pr.fields.update),
                 blocker: text(&pr.fields.blocker),
-                stages: pr.stages.clone(),
+                stages: &pr.stages,
                 note: text(&pr.fields.note),
                 next: text(&pr.fields.next),
                 milestones,
@@ -228,8 +228,8 @@ pub fn build(
         }
         report.objectives.push(ObjectiveReport {
             path: opath.to_string(),
-            title: o.fields.title.clone(),
-            owner: o.fields.owner.clone(),
+            title: &o.fields.title,
+            owner: o.fields.owner.as_deref(),
             percent: orec.percent,
             delta: oc.delta,
             status: orec.status,
@@ -284,13 +284,18 @@ fn burn_up(history: &History, week: &str, path: &str, now: f64) -> Vec<WeekPoint
 
 /// An objective's `[[other]]` entries: those with a title are the week's
 /// 其他, those with a `next` lines of next week's plan.
-fn others_of(o: &Objective, path: &ItemPath, others: &mut Vec<OtherReport>, next: &mut Vec<Plan>) {
+fn others_of<'a>(
+    o: &'a Objective,
+    path: &ItemPath,
+    others: &mut Vec<OtherReport<'a>>,
+    next: &mut Vec<Plan<'a>>,
+) {
     for other in &o.others {
         if let Some(title) = &other.title {
             others.push(OtherReport {
                 objective: path.to_string(),
-                title: title.clone(),
-                note: other.note.clone(),
+                title,
+                note: other.note.as_deref(),
                 date: other.date,
             });
         }
@@ -300,19 +305,19 @@ fn others_of(o: &Objective, path: &ItemPath, others: &mut Vec<OtherReport>, next
     }
 }
 
-fn plan_of(path: &ItemPath, title: &str, next: &str) -> Plan {
+fn plan_of<'a>(path: &ItemPath, title: &'a str, next: &'a str) -> Plan<'a> {
     Plan {
         path: path.to_string(),
-        title: title.to_string(),
-        next: next.to_string(),
+        title,
+        next,
     }
 }
 
-fn note_late(
-    late: &mut Vec<Late>,
+fn note_late<'a>(
+    late: &mut Vec<Late<'a>>,
     path: &str,
-    title: &str,
-    owner: &Option<String>,
+    title: &'a str,
+    owner: &'a Option<String>,
     r: &Record,
     date: NaiveDate,
 ) {
@@ -320,8 +325,8 @@ fn note_late(
     if let (true, Some(due)) = (days > 0, r.due) {
         late.push(Late {
             path: path.to_string(),
-            title: title.to_string(),
-            owner: owner.clone(),
+            title,
+            owner: owner.as_deref(),
             due,
             overdue_days: days,
             status: r.status,
@@ -329,16 +334,16 @@ fn note_late(
     }
 }
 
-fn milestone_report(
+fn milestone_report<'a>(
     path: String,
-    m: &Milestone,
+    m: &'a Milestone,
     r: &Record,
     c: &Movement,
     date: NaiveDate,
-) -> MilestoneReport {
+) -> MilestoneReport<'a> {
     MilestoneReport {
         path,
-        title: m.fields.title.clone(),
+        title: &m.fields.title,
         percent: r.percent,
         delta: c.delta,
         is_new: c.is_new,
@@ -351,10 +356,10 @@ fn milestone_report(
         overdue_days: overdue_days(r.due, r.status, date),
         slip_days: c.slip_days,
         stalled_weeks: c.stalled_weeks,
-        blocker: m.fields.blocker.clone(),
-        update: m.fields.update.clone(),
-        note: m.fields.note.clone(),
-        next: m.fields.next.clone(),
+        blocker: m.fields.blocker.as_deref(),
+        update: m.fields.update.as_deref(),
+        note: m.fields.note.as_deref(),
+        next: m.fields.next.as_deref(),
     }
 }
 
@@ -365,11 +370,11 @@ pub struct ReportError(pub String);
 
 /// The report of `today`'s week from the current data, or of a past `week`
 /// (like `2023-W24`) from its history file.
-pub fn for_week(
-    p: &Portfolio,
+pub fn for_week<'a>(
+    p: &'a Portfolio,
     today: NaiveDate,
     week: Option<&str>,
-) -> Result<Report, ReportError> {
+) -> Result<Report<'a>, ReportError> {
     let current = iso_week_name(today);
     match week {
         None => Ok(build(

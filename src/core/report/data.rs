@@ -9,7 +9,7 @@ use crate::core::ops::GradeCounts;
 
 /// The whole report.
 #[derive(Clone, Debug, Serialize)]
-pub struct Report {
+pub struct Report<'a> {
     /// The ISO week, like `2023-W25`.
     pub iso_week: String,
     /// The week number as the team counts (`week_numbering`).
@@ -19,14 +19,14 @@ pub struct Report {
     pub percent: f64,
     pub delta: Option<f64>,
     /// How the system ran: metrics, and the incidents of the week just past.
-    pub operations: Operations,
-    pub objectives: Vec<ObjectiveReport>,
-    pub overdue: Vec<Late>,
-    pub stalled: Vec<Stalled>,
-    pub next: Vec<Plan>,
+    pub operations: Operations<'a>,
+    pub objectives: Vec<ObjectiveReport<'a>>,
+    pub overdue: Vec<Late<'a>>,
+    pub stalled: Vec<Stalled<'a>>,
+    pub next: Vec<Plan<'a>>,
     /// The free items of the week outside the projects (`[[other]]` with a
     /// `title`): the report's 其他 (Other).
-    pub others: Vec<OtherReport>,
+    pub others: Vec<OtherReport<'a>>,
     /// Files that could not be read, so readers know the report is partial.
     pub problems: Vec<ReportProblem>,
 }
@@ -60,23 +60,23 @@ impl Serialize for ReportProblem {
 
 /// The operations section: 系统运行数据 and 生产稳定性事件.
 #[derive(Clone, Debug, Default, Serialize)]
-pub struct Operations {
-    pub metrics: Vec<MetricReport>,
+pub struct Operations<'a> {
+    pub metrics: Vec<MetricReport<'a>>,
     /// The ISO week whose incidents are listed (the week just past).
     pub incident_week: String,
     pub counts: GradeCounts,
     /// That week's incidents, and any still open, oldest first (as the
     /// team writes them).
-    pub incidents: Vec<IncidentReport>,
+    pub incidents: Vec<IncidentReport<'a>>,
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct MetricReport {
+pub struct MetricReport<'a> {
     pub path: String,
-    pub title: String,
+    pub title: &'a str,
     pub value: f64,
     pub target: Option<f64>,
-    pub unit: Option<String>,
+    pub unit: Option<&'a str>,
     pub met: Option<bool>,
     pub delta: Option<f64>,
     /// The recorded values, oldest week first, ending with `value`: the
@@ -85,35 +85,35 @@ pub struct MetricReport {
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct IncidentReport {
+pub struct IncidentReport<'a> {
     pub objective: String,
     pub at: chrono::NaiveDateTime,
     pub resolved: Option<chrono::NaiveDateTime>,
     pub minutes: Option<i64>,
     pub grade: Option<Grade>,
-    pub title: String,
-    pub impact: Option<String>,
-    pub cause: Option<String>,
-    pub action: Option<String>,
+    pub title: &'a str,
+    pub impact: Option<&'a str>,
+    pub cause: Option<&'a str>,
+    pub action: Option<&'a str>,
     pub business_impact: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct ObjectiveReport {
+pub struct ObjectiveReport<'a> {
     pub path: String,
-    pub title: String,
-    pub owner: Option<String>,
+    pub title: &'a str,
+    pub owner: Option<&'a str>,
     pub percent: f64,
     pub delta: Option<f64>,
     pub status: Status,
-    pub update: Option<String>,
+    pub update: Option<&'a str>,
     /// Its percent in each recorded week, oldest first, ending with this
     /// report's: the points of its burn-up.
     pub weeks: Vec<WeekPoint>,
     /// The objective's `note`: the report's 收获与反思 (reflections).
-    pub note: Option<String>,
-    pub blocker: Option<String>,
-    pub projects: Vec<ProjectReport>,
+    pub note: Option<&'a str>,
+    pub blocker: Option<&'a str>,
+    pub projects: Vec<ProjectReport<'a>>,
 }
 
 /// An objective's percent in one week of its burn-up.
@@ -125,30 +125,30 @@ pub struct WeekPoint {
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct ProjectReport {
+pub struct ProjectReport<'a> {
     pub path: String,
-    pub title: String,
-    pub owner: Option<String>,
+    pub title: &'a str,
+    pub owner: Option<&'a str>,
     pub percent: f64,
     pub delta: Option<f64>,
     pub is_new: bool,
     pub status: Status,
     pub due: Option<NaiveDate>,
     pub overdue_days: i64,
-    pub update: Option<String>,
-    pub blocker: Option<String>,
+    pub update: Option<&'a str>,
+    pub blocker: Option<&'a str>,
     /// The pipeline its milestones move through (`stages`), if any.
-    pub stages: Vec<String>,
-    pub note: Option<String>,
+    pub stages: &'a [String],
+    pub note: Option<&'a str>,
     /// Next week's plan (also gathered in [`Report::next`]).
-    pub next: Option<String>,
-    pub milestones: Vec<MilestoneReport>,
+    pub next: Option<&'a str>,
+    pub milestones: Vec<MilestoneReport<'a>>,
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct MilestoneReport {
+pub struct MilestoneReport<'a> {
     pub path: String,
-    pub title: String,
+    pub title: &'a str,
     pub percent: f64,
     pub delta: Option<f64>,
     pub is_new: bool,
@@ -161,19 +161,19 @@ pub struct MilestoneReport {
     pub overdue_days: i64,
     pub slip_days: Option<i64>,
     pub stalled_weeks: u32,
-    pub blocker: Option<String>,
-    pub update: Option<String>,
-    pub note: Option<String>,
+    pub blocker: Option<&'a str>,
+    pub update: Option<&'a str>,
+    pub note: Option<&'a str>,
     /// Next week's plan (also gathered in [`Report::next`]).
-    pub next: Option<String>,
+    pub next: Option<&'a str>,
 }
 
 /// An overdue item.
 #[derive(Clone, Debug, Serialize)]
-pub struct Late {
+pub struct Late<'a> {
     pub path: String,
-    pub title: String,
-    pub owner: Option<String>,
+    pub title: &'a str,
+    pub owner: Option<&'a str>,
     pub due: NaiveDate,
     pub overdue_days: i64,
     pub status: Status,
@@ -181,9 +181,9 @@ pub struct Late {
 
 /// An item whose percent has not moved for weeks.
 #[derive(Clone, Debug, Serialize)]
-pub struct Stalled {
+pub struct Stalled<'a> {
     pub path: String,
-    pub title: String,
+    pub title: &'a str,
     pub percent: f64,
     pub weeks: u32,
 }
@@ -191,18 +191,18 @@ pub struct Stalled {
 /// A line of next week's plan, from a `next` field. The `title` is the
 /// item's, empty for an `[[other]]` entry that has only a `next`.
 #[derive(Clone, Debug, Serialize)]
-pub struct Plan {
+pub struct Plan<'a> {
     pub path: String,
-    pub title: String,
-    pub next: String,
+    pub title: &'a str,
+    pub next: &'a str,
 }
 
 /// A free item of the week, from an `[[other]]` entry with a `title`.
 #[derive(Clone, Debug, Serialize)]
-pub struct OtherReport {
+pub struct OtherReport<'a> {
     /// The objective whose file holds it.
     pub objective: String,
-    pub title: String,
-    pub note: Option<String>,
+    pub title: &'a str,
+    pub note: Option<&'a str>,
     pub date: Option<NaiveDate>,
 }

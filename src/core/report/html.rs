@@ -183,7 +183,7 @@ fn operations(out: &mut String, w: &Words, ops: &Operations) {
 }
 
 fn metric(out: &mut String, w: &Words, m: &MetricReport) {
-    let unit = m.unit.as_deref();
+    let unit = m.unit;
     let verdict = match (m.target, m.met) {
         (None, _) => String::new(),
         (Some(_), Some(true)) => format!("<span class=\"met\">{}</span>", esc(w.lang.get(MET))),
@@ -197,7 +197,7 @@ fn metric(out: &mut String, w: &Words, m: &MetricReport) {
     let _ = writeln!(
         out,
         "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{verdict}</td><td class=\"num\">{}</td><td>{}</td></tr>",
-        esc(&m.title),
+        esc(m.title),
         esc(&with_unit(m.value, unit)),
         m.target
             .map(|t| esc(&with_unit(t, unit)))
@@ -211,7 +211,7 @@ fn metric(out: &mut String, w: &Words, m: &MetricReport) {
 fn objective(out: &mut String, w: &Words, o: &ObjectiveReport) {
     let title = match w.lang {
         Language::Zh => format!("【{}】", o.title),
-        Language::En => o.title.clone(),
+        Language::En => o.title.to_string(),
     };
     let points: Vec<(String, f64)> = o
         .weeks
@@ -223,27 +223,21 @@ fn objective(out: &mut String, w: &Words, o: &ObjectiveReport) {
         "<section class=\"objective\">\n<div class=\"objhead\">{}<div class=\"grow\"><h2>{}</h2>\
          <p class=\"meta\"><span class=\"big\">{}%</span>{} · {}{}</p></div>\
          <figure class=\"chart\">{}<figcaption>{}</figcaption></figure></div>",
-        svg::ring(o.percent, o.status, 64, &o.title),
+        svg::ring(o.percent, o.status, 64, o.title),
         esc(&title),
         percent(o.percent),
         delta(w, o.delta, false),
         badge(w, o.status),
         o.owner
-            .as_deref()
             .map(|x| format!(" · {}", esc(x)))
             .unwrap_or_default(),
-        svg::burn_up(&points, &o.title),
+        svg::burn_up(&points, o.title),
         w.t("Burn-up by week", "每周累计进度"),
     );
     if let Some(u) = &o.update {
         let _ = writeln!(out, "<p class=\"text\">{}</p>", esc(u));
     }
-    out.push_str(&labelled(
-        w,
-        "blocker",
-        w.t("Blocker", "阻断"),
-        o.blocker.as_deref(),
-    ));
+    out.push_str(&labelled(w, "blocker", w.t("Blocker", "阻断"), o.blocker));
     for p in &o.projects {
         project(out, w, p);
     }
@@ -271,13 +265,12 @@ fn project(out: &mut String, w: &Words, p: &ProjectReport) {
         out,
         "<article class=\"project{late}\">\n<div class=\"phead\"><h3>{}</h3>{}\
          <span class=\"pct\">{}%{}</span></div>\n<p class=\"meta\">{}{}{}</p>",
-        esc(&p.title),
+        esc(p.title),
         svg::bar(p.percent, p.status, 160),
         percent(p.percent),
         delta(w, p.delta, p.is_new),
         badge(w, p.status),
         p.owner
-            .as_deref()
             .map(|x| format!(" · {}", esc(x)))
             .unwrap_or_default(),
         due(w, p.due, p.overdue_days),
@@ -294,11 +287,11 @@ fn project(out: &mut String, w: &Words, p: &ProjectReport) {
             esc(b)
         );
     }
-    out.push_str(&labelled(w, "text", w.t("Note", "备注"), p.note.as_deref()));
+    out.push_str(&labelled(w, "text", w.t("Note", "备注"), p.note));
     if !p.milestones.is_empty() {
         out.push_str("<ol class=\"milestones\">\n");
         for m in &p.milestones {
-            milestone(out, w, m, &p.stages);
+            milestone(out, w, m, p.stages);
         }
         out.push_str("</ol>\n");
     }
@@ -377,11 +370,11 @@ fn milestone(out: &mut String, w: &Words, m: &MilestoneReport, stages: &[String]
     if let Some(u) = &m.update {
         let _ = write!(texts, "<p class=\"text\">{}</p>", esc(u));
     }
-    texts.push_str(labelled(w, "text", w.t("Note", "备注"), m.note.as_deref()).trim_end());
+    texts.push_str(labelled(w, "text", w.t("Note", "备注"), m.note).trim_end());
     let _ = writeln!(
         out,
         "<li{late}><span class=\"mtitle\">{}</span>{picture}<span class=\"meta\">{}</span>{texts}</li>",
-        esc(&m.title),
+        esc(m.title),
         facts.join(sep),
     );
 }
@@ -415,7 +408,7 @@ fn incidents(out: &mut String, w: &Words, ops: &Operations) {
             out,
             "<li><b>{} {}</b>{}{}{}{}{business}{}",
             i.at.format("%-m/%-d %H:%M"),
-            esc(&i.title),
+            esc(i.title),
             w.t(" (", "（"),
             esc(&w.lang.grade_or_event(i.grade)),
             w.lang.comma(),
@@ -460,9 +453,9 @@ fn overdue(out: &mut String, w: &Words, r: &Report) {
             let _ = writeln!(
                 out,
                 "<tr class=\"overdue\"><td>{} <code>{}</code></td><td>{}</td><td>{}</td><td class=\"num late\">{}</td><td>{}</td></tr>",
-                esc(&l.title),
+                esc(l.title),
                 esc(&l.path),
-                esc(l.owner.as_deref().unwrap_or("")),
+                esc(l.owner.unwrap_or("")),
                 l.due,
                 l.overdue_days,
                 badge(w, l.status)
@@ -488,7 +481,7 @@ fn stalled(out: &mut String, w: &Words, r: &Report) {
             let _ = writeln!(
                 out,
                 "<li><b>{}</b> {}%{}<span class=\"stalled\">{}</span></li>",
-                esc(&s.title),
+                esc(s.title),
                 percent(s.percent),
                 w.lang.comma(),
                 esc(&weeks)
@@ -521,9 +514,9 @@ fn next(out: &mut String, w: &Words, r: &Report) {
             let _ = writeln!(
                 out,
                 "<li><b>{}</b>{}<span class=\"text\">{}</span></li>",
-                esc(&n.title),
+                esc(n.title),
                 w.colon(),
-                esc(&n.next)
+                esc(n.next)
             );
         }
         out.push_str("</ol>\n");

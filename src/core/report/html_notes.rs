@@ -32,7 +32,7 @@ pub(super) fn others(out: &mut String, w: &Words, r: &Report) {
     };
     let _ = writeln!(out, "<section>\n<h2>{title}</h2>\n<ol>");
     for o in &r.others {
-        let mut line = esc(&o.title);
+        let mut line = esc(o.title);
         if let Some(d) = o.date {
             let _ = write!(line, "{}{d}{}", w.t(" (", "（"), w.t(")", "）"));
         }
@@ -49,7 +49,7 @@ pub(super) fn reflections(out: &mut String, w: &Words, r: &Report) {
     let notes: Vec<_> = r
         .objectives
         .iter()
-        .filter_map(|o| Some((o, o.note.as_deref()?)))
+        .filter_map(|o| Some((o, o.note?)))
         .collect();
     if notes.is_empty() {
         return;
@@ -62,7 +62,7 @@ pub(super) fn reflections(out: &mut String, w: &Words, r: &Report) {
     let several = notes.len() > 1;
     for (o, note) in notes {
         if several {
-            let _ = writeln!(out, "<h3>{}</h3>", esc(&o.title));
+            let _ = writeln!(out, "<h3>{}</h3>", esc(o.title));
         }
         for line in note.lines().map(str::trim).filter(|l| !l.is_empty()) {
             let _ = writeln!(out, "<p class=\"text\">{}</p>", esc(line));

@@ -49,8 +49,8 @@ pub fn markdown(r: &Report, lang: Language) -> String {
     for o in &r.objectives {
         let pct = pct_with_delta(&w, o.percent, o.delta, false);
         let _ = match lang {
-            Language::Zh => writeln!(out, "## 【{}】 {pct}\n", md(&o.title)),
-            Language::En => writeln!(out, "## {} · {pct}\n", md(&o.title)),
+            Language::Zh => writeln!(out, "## 【{}】 {pct}\n", md(o.title)),
+            Language::En => writeln!(out, "## {} · {pct}\n", md(o.title)),
         };
         if let Some(u) = &o.update {
             let _ = writeln!(out, "{}\n", md_line(u));
@@ -61,7 +61,7 @@ pub fn markdown(r: &Report, lang: Language) -> String {
         for p in &o.projects {
             let mut head = format!(
                 "- **{}** {}{sep}{}",
-                md(&p.title),
+                md(p.title),
                 pct_with_delta(&w, p.percent, p.delta, p.is_new),
                 w.status(p.status)
             );
@@ -114,9 +114,9 @@ pub fn markdown(r: &Report, lang: Language) -> String {
             let _ = writeln!(
                 out,
                 "| {} ({}) | {} | {} | {} | {} |",
-                md(&l.title),
+                md(l.title),
                 code(&l.path),
-                md(l.owner.as_deref().unwrap_or("")),
+                md(l.owner.unwrap_or("")),
                 l.due,
                 l.overdue_days,
                 w.status(l.status)
@@ -132,7 +132,7 @@ pub fn markdown(r: &Report, lang: Language) -> String {
             let _ = writeln!(
                 out,
                 "- **{}** {}%{sep}{}",
-                md(&s.title),
+                md(s.title),
                 percent(s.percent),
                 lang.pick(
                     format!("unchanged for {}", lang.weeks(s.weeks)),
@@ -155,15 +155,15 @@ pub fn markdown(r: &Report, lang: Language) -> String {
     }
     for (i, n) in r.next.iter().enumerate() {
         if n.title.is_empty() {
-            let _ = writeln!(out, "{}. {}", i + 1, md(&n.next));
+            let _ = writeln!(out, "{}. {}", i + 1, md(n.next));
         } else {
             let _ = writeln!(
                 out,
                 "{}. **{}**{}{}",
                 i + 1,
-                md(&n.title),
+                md(n.title),
                 w.colon(),
-                md(&n.next)
+                md(n.next)
             );
         }
     }
@@ -185,7 +185,7 @@ fn others_md(out: &mut String, w: &Words, r: &Report) {
         Language::En => writeln!(out, "## Other\n"),
     };
     for (i, o) in r.others.iter().enumerate() {
-        let mut line = format!("{}. {}", i + 1, md(&o.title));
+        let mut line = format!("{}. {}", i + 1, md(o.title));
         if let Some(d) = o.date {
             let _ = write!(line, "{}{d}{}", w.t(" (", "（"), w.t(")", "）"));
         }
@@ -202,7 +202,7 @@ fn reflections_md(out: &mut String, w: &Words, r: &Report) {
     let notes: Vec<_> = r
         .objectives
         .iter()
-        .filter_map(|o| Some((o, o.note.as_deref()?)))
+        .filter_map(|o| Some((o, o.note?)))
         .collect();
     if notes.is_empty() {
         return;
@@ -211,7 +211,7 @@ fn reflections_md(out: &mut String, w: &Words, r: &Report) {
     let several = notes.len() > 1;
     for (o, note) in notes {
         if several {
-            let _ = writeln!(out, "**{}**\n", md(&o.title));
+            let _ = writeln!(out, "**{}**\n", md(o.title));
         }
         for line in note.lines().map(str::trim).filter(|l| !l.is_empty()) {
             let _ = writeln!(out, "{}\n", md_line(line));
@@ -236,9 +236,9 @@ fn operations_md(out: &mut String, w: &Words, ops: &Operations) {
     for m in &ops.metrics {
         let mut line = format!(
             "- {}{}{}",
-            md(&m.title),
+            md(m.title),
             w.colon(),
-            md(&with_unit(m.value, m.unit.as_deref()))
+            md(&with_unit(m.value, m.unit))
         );
         if let Some(t) = m.target {
             let verdict = match m.met {
@@ -250,7 +250,7 @@ fn operations_md(out: &mut String, w: &Words, ops: &Operations) {
                 "{}{} {}{sep}{verdict}{}",
                 w.t(" (", "（"),
                 w.t("target", "目标"),
-                md(&with_unit(t, m.unit.as_deref())),
+                md(&with_unit(t, m.unit)),
                 w.t(")", "）")
             );
         }
@@ -312,7 +312,7 @@ fn incidents_md(out: &mut String, w: &Words, ops: &Operations) {
             out,
             "- {} {}{}{grade}{}{duration}{business}{}",
             i.at.format("%-m/%-d %H:%M"),
-            md(&i.title),
+            md(i.title),
             w.t(" (", "（"),
             w.lang.comma(),
             w.t(")", "）")
@@ -332,7 +332,7 @@ fn incidents_md(out: &mut String, w: &Words, ops: &Operations) {
 
 fn milestone_line(w: &Words, m: &MilestoneReport) -> String {
     let sep = w.lang.comma();
-    let mut s = format!("{}{}", md(&m.title), w.colon());
+    let mut s = format!("{}{}", md(m.title), w.colon());
     if let Some(stage) = &m.stage {
         match &m.stage_from {
             Some(from) => {
@@ -397,10 +397,10 @@ mod tests {
 
     /// A report with a new project, a milestone whose due date moved back a
     /// week and is a day late, one stalled item, and a file that did not load.
-    fn report() -> Report {
+    fn report() -> Report<'static> {
         let milestone = MilestoneReport {
             path: "o/p/m".into(),
-            title: "联调".into(),
+            title: "联调",
             percent: 40.0,
             delta: None,
             is_new: true,
@@ -420,7 +420,7 @@ mod tests {
         };
         let project = ProjectReport {
             path: "o/p".into(),
-            title: "网联代收".into(),
+            title: "网联代收",
             owner: None,
             percent: 40.0,
             delta: None,
@@ -432,7 +432,7 @@ mod tests {
             blocker: None,
             note: None,
             next: None,
-            stages: Vec::new(),
+            stages: &[],
             milestones: vec![milestone],
         };
         Report {
@@ -444,7 +444,7 @@ mod tests {
             operations: Operations::default(),
             objectives: vec![ObjectiveReport {
                 path: "o".into(),
-                title: "服务业务".into(),
+                title: "服务业务",
                 owner: None,
                 percent: 40.0,
                 delta: None,
@@ -458,7 +458,7 @@ mod tests {
             overdue: Vec::new(),
             stalled: vec![Stalled {
                 path: "o/p/m".into(),
-                title: "联调".into(),
+                title: "联调",
                 percent: 40.0,
                 weeks: 1,
             }],

@@ -75,7 +75,12 @@ fn main() {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--edits" => edits = args.next().and_then(|v| v.parse().ok()).expect("--edits N"),
-            "--today" => today = args.next().and_then(|v| v.parse().ok()).expect("--today DATE"),
+            "--today" => {
+                today = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .expect("--today DATE")
+            }
             _ => dir = Some(PathBuf::from(a)),
         }
     }

@@ -82,7 +82,7 @@ fn keys(body: &str) -> Option<()> {
 
 /// How many bytes two texts share at their start, compared a block at a
 /// time.
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+pub fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     const BLOCK: usize = 256;
     let n = a.len().min(b.len());
     let mut i = 0;
@@ -96,7 +96,7 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
 }
 
 /// How many bytes two texts share at their end.
-fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+pub fn common_suffix(a: &[u8], b: &[u8]) -> usize {
     const BLOCK: usize = 256;
     let n = a.len().min(b.len());
     let (ea, eb) = (a.len(), b.len());
@@ -181,10 +181,11 @@ fn index<'a>(c: &Cut<'a>) -> Option<HashMap<&'a str, &'a str>> {
 }
 
 /// Whether a text may be cut at all: no multi-line strings, no conflict
-/// markers, no arrays of tables.
-pub fn plain(t: &str) -> bool {
-    let has = |what: &[u8]| memchr::memmem::find(t.as_bytes(), what).is_some();
-    !(has(b"\"\"\"") || has(b"'''") || has(b"<<<<<<<") || has(b"\n[[") || t.starts_with("[["))
+/// markers, no arrays of tables (over bytes: the patterns are ASCII,
+/// which a lossy reading of the text keeps in place).
+pub fn plain(t: &[u8]) -> bool {
+    let has = |what: &[u8]| memchr::memmem::find(t, what).is_some();
+    !(has(b"\"\"\"") || has(b"'''") || has(b"<<<<<<<") || has(b"\n[[") || t.starts_with(b"[["))
 }
 
 /// Both versions cut down to the sections (and the text before the first
@@ -192,7 +193,11 @@ pub fn plain(t: &str) -> bool {
 /// a file is not written plainly enough to cut safely.
 #[cfg(test)]
 pub fn changed_parts(before: &str, after: &str) -> Option<(String, String)> {
-    changed_parts_of_plain(before, after, plain(before) && plain(after))
+    changed_parts_of_plain(
+        before,
+        after,
+        plain(before.as_bytes()) && plain(after.as_bytes()),
+    )
 }
 
 /// [`changed_parts`], with [`plain`] known for both.

@@ -87,6 +87,14 @@ pub fn file_changes(
 /// The changes of two plain versions from the sections that differ;
 /// `None` where they cannot be cut (or the window is not UTF-8).
 fn cut_changes(id: &str, b: &[u8], a: &[u8], d: (usize, usize)) -> Option<Vec<FieldChange>> {
+    if let Some(parts) = super::sections::changed_sections(b, a) {
+        let (mb, ma) = parts?;
+        let (tb, ta) = (
+            mb.parse::<toml::Table>().ok()?,
+            ma.parse::<toml::Table>().ok()?,
+        );
+        return Some(changes(id, Some(&tb), Some(&ta)));
+    }
     let (from, tb, ta) = window(b, a, d);
     let wb = std::str::from_utf8(&b[from..tb]).ok()?;
     let wa = std::str::from_utf8(&a[from..ta]).ok()?;

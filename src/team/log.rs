@@ -199,6 +199,9 @@ struct Commit {
 /// in it), the blob ids before and after.
 type Step = ((usize, usize), Option<ObjectId>, Option<ObjectId>);
 
+/// The field changes of one file in one commit, by (commit, file).
+type Found = ((usize, usize), Vec<FieldChange>);
+
 /// The field changes of every commit's files, by (commit, file), in that
 /// order. Each file's versions are read along its own history, newest
 /// first, so each is read once (a commit's older side is the newer side
@@ -209,7 +212,7 @@ fn read_changes(
     repo: &gix::Repository,
     commits: &[Commit],
     cut: bool,
-) -> Result<Vec<((usize, usize), Vec<FieldChange>)>, String> {
+) -> Result<Vec<Found>, String> {
     let mut by_name: HashMap<&str, Vec<Step>> = HashMap::new();
     for (ci, c) in commits.iter().enumerate() {
         for (fi, (name, before, after)) in c.files.iter().enumerate() {
@@ -273,7 +276,7 @@ fn chain_changes(
     name: &str,
     chain: &[Step],
     cut: bool,
-) -> Result<Vec<((usize, usize), Vec<FieldChange>)>, String> {
+) -> Result<Vec<Found>, String> {
     let id = name.trim_end_matches(".toml");
     let read = |oid: ObjectId| -> Result<Version, String> {
         let blob = repo.find_object(oid).map_err(|e| e.to_string())?;

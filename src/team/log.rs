@@ -8,6 +8,9 @@ use std::rc::Rc;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use gix::ObjectId;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::versions::{Version, file_changes, table_of};
 use crate::core::diff::{FieldChange, changes};
 
 /// One changed field, with the commit that changed it.
@@ -88,12 +91,8 @@ pub fn log_with(data: &Path, q: &LogQuery, cut: bool) -> Result<Vec<LogEntry>, L
         .map(|t| t.and_utc().timestamp());
     let who = q.author.as_deref().map(str::to_lowercase);
 
-    // each file's text as last read (the walk goes back in time: a file's
-    // older side in one commit is its newer side in the next that changed
-    // it), so that each version is read once and none is kept longer
-    let mut texts: HashMap<String, (ObjectId, Text)> = HashMap::new();
     let mut files_of: HashMap<ObjectId, Rc<Files>> = HashMap::new();
-    let mut out = Vec::new();
+    let mut commits = Vec::new();
     let walk = repo
         .rev_walk([head])
         .sorting(gix::revision::walk::Sorting::ByCommitTime(
@@ -152,85 +151,156 @@ pub fn log_with(data: &Path, q: &LogQuery, cut: bool) -> Result<Vec<LogEntry>, L
         let mut names: Vec<&String> = a
             .keys()
             .chain(b.keys().filter(|k| !a.contains_key(*k)))
+            .filter(|name| only.as_ref().is_none_or(|o| o == *name))
+            .filter(|name| b.get(*name) != a.get(*name))
             .collect();
         names.sort();
-        let mut read = |name: &str, id: Option<&ObjectId>| -> Result<Option<Text>, LogError> {
-            let Some(id) = id else { return Ok(None) };
-            if let Some((known, text)) = texts.get(name)
-                && known == id
+        commits.push(Commit {
+            id: info.id.to_string(),
+            author: author_name,
+            at: to_chrono(time.seconds, time.offset),
+            files: names
+                .into_iter()
+                .map(|name| (name.clone(), b.get(name).copied(), a.get(name).copied()))
+                .collect(),
+        });
+    }
+    let found = read_changes(data, &repo, &commits, cut).map_err(|e| git(&e))?;
+    let mut out = Vec::new();
+    for ((ci, _), list) in found {
+        for change in list {
+            if let Some(p) = &q.path
+                && !(change.path == *p || change.path.starts_with(&format!("{p}/")))
             {
-                return Ok(Some(text.clone()));
-            }
-            let blob = repo.find_object(*id).map_err(|e| git(&e))?;
-            let text: Rc<str> = match std::str::from_utf8(&blob.data) {
-                Ok(t) => t.into(),
-                Err(_) => String::from_utf8_lossy(&blob.data).into(),
-            };
-            let text = Text {
-                plain: cut && super::sections::plain(&text),
-                text,
-            };
-            texts.insert(name.to_string(), (*id, text.clone()));
-            Ok(Some(text))
-        };
-        let at = to_chrono(time.seconds, time.offset);
-        for name in names {
-            if only.as_ref().is_some_and(|o| o != name) {
                 continue;
             }
-            let (x, y) = (b.get(name), a.get(name));
-            if x == y {
-                continue;
-            }
-            let id = name.trim_end_matches(".toml");
-            let ta = read(name, y)?;
-            let tb = read(name, x)?; // read last: kept for the next commit
-            for change in file_changes(id, tb.as_ref(), ta.as_ref(), cut) {
-                if let Some(p) = &q.path
-                    && !(change.path == *p || change.path.starts_with(&format!("{p}/")))
-                {
-                    continue;
-                }
-                out.push(LogEntry {
-                    commit: info.id.to_string(),
-                    author: author_name.clone(),
-                    at,
-                    change,
-                });
-            }
+            let c = &commits[ci];
+            out.push(LogEntry {
+                commit: c.id.clone(),
+                author: c.author.clone(),
+                at: c.at,
+                change,
+            });
         }
     }
     Ok(out)
 }
 
-/// A version of a file as read from git, and whether it can be cut
-/// into sections.
-#[derive(Clone)]
-struct Text {
-    text: Rc<str>,
-    plain: bool,
+/// A commit to list: who, when, and the files it changed (by name, with
+/// their blob ids before and after), in name order.
+struct Commit {
+    id: String,
+    author: String,
+    at: DateTime<FixedOffset>,
+    files: Vec<(String, Option<ObjectId>, Option<ObjectId>)>,
 }
 
-/// The field changes of one file between two versions of its text.
-fn file_changes(
-    id: &str,
-    before: Option<&Text>,
-    after: Option<&Text>,
+/// One file's change in one commit: (the commit's index, the file's index
+/// in it), the blob ids before and after.
+type Step = ((usize, usize), Option<ObjectId>, Option<ObjectId>);
+
+/// The field changes of one file in one commit, by (commit, file).
+type Found = ((usize, usize), Vec<FieldChange>);
+
+/// The field changes of every commit's files, by (commit, file), in that
+/// order. Each file's versions are read along its own history, newest
+/// first, so each is read once (a commit's older side is the newer side
+/// of the next commit that changed the file) and only two are held; the
+/// files are shared out among threads.
+fn read_changes(
+    data: &Path,
+    repo: &gix::Repository,
+    commits: &[Commit],
     cut: bool,
-) -> Vec<FieldChange> {
-    if cut
-        && let (Some(b), Some(a)) = (before, after)
-        && let Some((mb, ma)) =
-            super::sections::changed_parts_of_plain(&b.text, &a.text, b.plain && a.plain)
-        && let (Ok(tb), Ok(ta)) = (mb.parse::<toml::Table>(), ma.parse::<toml::Table>())
-    {
-        return changes(id, Some(&tb), Some(&ta));
+) -> Result<Vec<Found>, String> {
+    let mut by_name: HashMap<&str, Vec<Step>> = HashMap::new();
+    for (ci, c) in commits.iter().enumerate() {
+        for (fi, (name, before, after)) in c.files.iter().enumerate() {
+            by_name
+                .entry(name.as_str())
+                .or_default()
+                .push(((ci, fi), *before, *after));
+        }
     }
-    let (tb, ta) = (
-        before.map(|t| table_of(&t.text)),
-        after.map(|t| table_of(&t.text)),
-    );
-    changes(id, tb.as_ref(), ta.as_ref())
+    let mut chains: Vec<(&str, Vec<Step>)> = by_name.into_iter().collect();
+    // the longest first, for an even share
+    chains.sort_by(|x, y| y.1.len().cmp(&x.1.len()).then(x.0.cmp(y.0)));
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(chains.len());
+    let mut out = if workers <= 1 {
+        let mut out = Vec::new();
+        for (name, chain) in &chains {
+            out.extend(chain_changes(repo, name, chain, cut)?);
+        }
+        out
+    } else {
+        let next = AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    // the repository opened again in each thread: without
+                    // gix's `parallel` feature a handle cannot be sent
+                    let (next, chains) = (&next, &chains);
+                    s.spawn(move || {
+                        let local = gix::discover(data).map_err(|e| e.to_string())?;
+                        let mut done = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some((name, chain)) = chains.get(i) else {
+                                break;
+                            };
+                            done.extend(chain_changes(&local, name, chain, cut)?);
+                        }
+                        Ok::<_, String>(done)
+                    })
+                })
+                .collect();
+            let mut out = Vec::new();
+            for h in handles {
+                out.extend(
+                    h.join()
+                        .map_err(|_| "a reading thread panicked".to_string())??,
+                );
+            }
+            Ok::<_, String>(out)
+        })?
+    };
+    out.sort_unstable_by_key(|(at, _)| *at);
+    Ok(out)
+}
+
+/// The field changes of one file along its history (newest first).
+fn chain_changes(
+    repo: &gix::Repository,
+    name: &str,
+    chain: &[Step],
+    cut: bool,
+) -> Result<Vec<Found>, String> {
+    let id = name.trim_end_matches(".toml");
+    let read = |oid: ObjectId| -> Result<Version, String> {
+        let blob = repo.find_object(oid).map_err(|e| e.to_string())?;
+        Ok(Version::new(blob.detach().data))
+    };
+    // the version read last, kept for the next (older) commit
+    let mut last: Option<(ObjectId, Version)> = None;
+    let mut out = Vec::with_capacity(chain.len());
+    for &(at, before, after) in chain {
+        let mut a = match after {
+            Some(oid) => Some(match last.take() {
+                Some((known, v)) if known == oid => v,
+                _ => read(oid)?,
+            }),
+            None => None,
+        };
+        let mut b = before.map(read).transpose()?;
+        out.push((at, file_changes(id, b.as_mut(), a.as_mut(), cut)));
+        last = match (before, b, after, a) {
+            (Some(oid), Some(v), _, _) | (_, _, Some(oid), Some(v)) => Some((oid, v)),
+            _ => None,
+        };
+    }
+    Ok(out)
 }
 
 fn to_chrono(seconds: i64, offset: i32) -> DateTime<FixedOffset> {
@@ -274,19 +344,6 @@ impl Versions {
             parse(&self.committed).as_ref(),
             parse(&self.now).as_ref(),
         )
-    }
-}
-
-/// A file's text as a table, as our side wrote it where it holds
-/// conflict markers; empty where it does not parse.
-fn table_of(text: &str) -> toml::Table {
-    if crate::core::merge::has_markers(text) {
-        crate::core::merge::ours_side(text)
-            .0
-            .parse()
-            .unwrap_or_default()
-    } else {
-        text.parse().unwrap_or_default()
     }
 }
 

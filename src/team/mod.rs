@@ -8,3 +8,4 @@ pub mod log;
 mod sections;
 pub mod setup;
 pub mod sync;
+mod versions;

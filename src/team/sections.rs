@@ -82,7 +82,7 @@ fn keys(body: &str) -> Option<()> {
 
 /// How many bytes two texts share at their start, compared a block at a
 /// time.
-fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+pub fn common_prefix(a: &[u8], b: &[u8]) -> usize {
     const BLOCK: usize = 256;
     let n = a.len().min(b.len());
     let mut i = 0;
@@ -96,7 +96,7 @@ fn common_prefix(a: &[u8], b: &[u8]) -> usize {
 }
 
 /// How many bytes two texts share at their end.
-fn common_suffix(a: &[u8], b: &[u8]) -> usize {
+pub fn common_suffix(a: &[u8], b: &[u8]) -> usize {
     const BLOCK: usize = 256;
     let n = a.len().min(b.len());
     let (ea, eb) = (a.len(), b.len());
@@ -116,8 +116,7 @@ fn common_suffix(a: &[u8], b: &[u8]) -> usize {
 /// pair of sections, in file order. `None` where the walk cannot tell
 /// (a section added, removed or renamed, the text before the first
 /// header changed): the sections are then matched by header.
-fn side_by_side<'a>(before: &'a str, after: &'a str) -> Option<Vec<(&'a str, &'a str)>> {
-    let (b, a) = (before.as_bytes(), after.as_bytes());
+fn side_by_side<'a>(b: &'a [u8], a: &'a [u8]) -> Option<Vec<(&'a [u8], &'a [u8])>> {
     let (mut ib, mut ia) = (0, 0);
     let mut out = Vec::new();
     loop {
@@ -136,14 +135,41 @@ fn side_by_side<'a>(before: &'a str, after: &'a str) -> Option<Vec<(&'a str, &'a
             memchr::memmem::find(&t[at..], b"\n[").map_or(t.len(), |i| at + i + 1)
         };
         let (eb, ea) = (end(b, mb), end(a, ma));
-        let (xb, xa) = (&before[sb..eb], &after[sa..ea]);
-        let head = |t: &'a str| t.split_inclusive('\n').next().unwrap_or_default();
-        if !xb.starts_with('[') || !xa.starts_with('[') || head(xb) != head(xa) {
+        let (xb, xa) = (&b[sb..eb], &a[sa..ea]);
+        let head = |t: &'a [u8]| {
+            t.split_inclusive(|&c| c == b'\n')
+                .next()
+                .unwrap_or_default()
+        };
+        if !xb.starts_with(b"[") || !xa.starts_with(b"[") || head(xb) != head(xa) {
             return None;
         }
         out.push((xb, xa));
         (ib, ia) = (eb, ea);
     }
+}
+
+/// The sections that differ where every change stays inside one section
+/// whose header both versions share, over bytes (each section read as
+/// UTF-8 alone, lossily, as the whole text would be: sections start and
+/// end at ASCII): `None` where the walk cannot tell, `Some(None)` where a
+/// section is not written plainly.
+pub fn changed_sections(before: &[u8], after: &[u8]) -> Option<Option<(String, String)>> {
+    let pairs = side_by_side(before, after)?;
+    let (mut mb, mut ma) = (String::new(), String::new());
+    for (xb, xa) in pairs {
+        let (xb, xa) = (String::from_utf8_lossy(xb), String::from_utf8_lossy(xa));
+        if keys(&xb).is_none() || keys(&xa).is_none() {
+            return Some(None);
+        }
+        for (out, x) in [(&mut mb, xb), (&mut ma, xa)] {
+            out.push_str(&x);
+            if !x.ends_with('\n') {
+                out.push('\n');
+            }
+        }
+    }
+    Some(Some((mb, ma)))
 }
 
 /// Where two texts start to differ and where they agree again to the end,
@@ -181,10 +207,11 @@ fn index<'a>(c: &Cut<'a>) -> Option<HashMap<&'a str, &'a str>> {
 }
 
 /// Whether a text may be cut at all: no multi-line strings, no conflict
-/// markers, no arrays of tables.
-pub fn plain(t: &str) -> bool {
-    let has = |what: &[u8]| memchr::memmem::find(t.as_bytes(), what).is_some();
-    !(has(b"\"\"\"") || has(b"'''") || has(b"<<<<<<<") || has(b"\n[[") || t.starts_with("[["))
+/// markers, no arrays of tables (over bytes: the patterns are ASCII,
+/// which a lossy reading of the text keeps in place).
+pub fn plain(t: &[u8]) -> bool {
+    let has = |what: &[u8]| memchr::memmem::find(t, what).is_some();
+    !(has(b"\"\"\"") || has(b"'''") || has(b"<<<<<<<") || has(b"\n[[") || t.starts_with(b"[["))
 }
 
 /// Both versions cut down to the sections (and the text before the first
@@ -192,7 +219,11 @@ pub fn plain(t: &str) -> bool {
 /// a file is not written plainly enough to cut safely.
 #[cfg(test)]
 pub fn changed_parts(before: &str, after: &str) -> Option<(String, String)> {
-    changed_parts_of_plain(before, after, plain(before) && plain(after))
+    changed_parts_of_plain(
+        before,
+        after,
+        plain(before.as_bytes()) && plain(after.as_bytes()),
+    )
 }
 
 /// [`changed_parts`], with [`plain`] known for both.
@@ -204,19 +235,8 @@ pub fn changed_parts_of_plain(
     if !both_plain {
         return None;
     }
-    if let Some(pairs) = side_by_side(before, after) {
-        let (mut mb, mut ma) = (String::new(), String::new());
-        for (xb, xa) in pairs {
-            keys(xb)?;
-            keys(xa)?;
-            for (out, x) in [(&mut mb, xb), (&mut ma, xa)] {
-                out.push_str(x);
-                if !x.ends_with('\n') {
-                    out.push('\n');
-                }
-            }
-        }
-        return Some((mb, ma));
+    if let Some(parts) = changed_sections(before.as_bytes(), after.as_bytes()) {
+        return parts;
     }
     let (from, tb, ta) = middle(before, after);
     let whole = from == 0;

@@ -11,10 +11,10 @@ use clap::Args;
 
 use super::data::{load, record_history};
 use super::failure::Failure;
-use super::set::{describe, parse_edits};
+use super::set::{describe, item_path, parse_edits};
 use crate::core::create::{add_item, create_objective};
 use crate::core::save::CommitError;
-use crate::core::{EditError, Field, ItemPath, Kind};
+use crate::core::{EditError, Field, Kind};
 
 #[derive(Debug, Args)]
 #[command(
@@ -81,12 +81,7 @@ pub fn run(
     a: &AddArgs,
     out: &mut impl Write,
 ) -> Result<ExitCode, Failure> {
-    let path = ItemPath::parse(&a.path).ok_or_else(|| {
-        Failure::new(format!(
-            "`{}` is not an item path: use objective, objective/project or objective/project/milestone",
-            a.path
-        ))
-    })?;
+    let path = item_path(&a.path)?;
     let options = [
         (Field::Status, &a.status),
         (Field::Total, &a.total),

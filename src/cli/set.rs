@@ -103,12 +103,7 @@ pub fn run(
     args: &SetArgs,
     out: &mut impl Write,
 ) -> Result<ExitCode, Failure> {
-    let path = ItemPath::parse(&args.path).ok_or_else(|| {
-        Failure::new(format!(
-            "`{}` is not an item path: use objective, objective/project or objective/project/milestone",
-            args.path
-        ))
-    })?;
+    let path = item_path(&args.path)?;
     let edits = edits(&path, args, today)?;
     if edits.is_empty() {
         return Err(Failure::new(
@@ -169,6 +164,15 @@ fn edits(path: &ItemPath, a: &SetArgs, today: NaiveDate) -> Result<Vec<Edit>, Fa
         edits.swap(s, d);
     }
     Ok(edits)
+}
+
+/// The item a command line names, or a message saying what a path is.
+pub(super) fn item_path(text: &str) -> Result<ItemPath, Failure> {
+    ItemPath::parse(text).ok_or_else(|| {
+        Failure::new(format!(
+            "`{text}` is not an item path: use objective, objective/project or objective/project/milestone"
+        ))
+    })
 }
 
 /// The edits of `options` (each field with its option's text, in the order

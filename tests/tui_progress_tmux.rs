@@ -47,18 +47,23 @@ fn row<'a>(screen: &'a str, title: &str) -> &'a str {
         .unwrap_or_else(|| panic!("no row {title} in:\n{screen}"))
 }
 
-#[test]
-fn done_in_the_status_menu_shows_100_and_writes_the_last_stage() {
-    let dir = common::sample();
-    let file = dir.path().join("o1-business.toml");
-    let t = Tmux::start_with(
-        dir.path(),
+/// stride at 120x30, wide enough for the tree and the detail side by side.
+fn start(dir: &std::path::Path) -> Tmux {
+    Tmux::start_with(
+        dir,
         Start {
             width: 120,
             height: 30,
             ..Start::default()
         },
-    );
+    )
+}
+
+#[test]
+fn done_in_the_status_menu_shows_100_and_writes_the_last_stage() {
+    let dir = common::sample();
+    let file = dir.path().join("o1-business.toml");
+    let t = start(dir.path());
     t.wait_for("O1 服务业务");
     t.find("银联信用卡分期");
     let screen = t.wait_for("[测试] › 联调");
@@ -87,14 +92,7 @@ fn done_in_the_status_menu_shows_100_and_writes_the_last_stage() {
 fn plus_on_a_count_milestone_shows_5_of_14_and_writes_done() {
     let dir = common::sample();
     let file = dir.path().join("o1-business.toml");
-    let t = Tmux::start_with(
-        dir.path(),
-        Start {
-            width: 120,
-            height: 30,
-            ..Start::default()
-        },
-    );
+    let t = start(dir.path());
     t.wait_for("O1 服务业务");
     t.find("开户优化需求");
     t.wait_for("28.57% of 14 (4 done)");

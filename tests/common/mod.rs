@@ -142,6 +142,7 @@ pub fn find(app: &mut App, query: &str) {
 }
 
 /// Screens drawn into a `TestBackend`, read back as text and compared.
+pub mod rng;
 pub mod tmux;
 
 pub mod screen {

@@ -491,6 +491,16 @@ mod tests {
     }
 
     #[test]
+    fn every_label_a_screen_shows_parses_back_to_its_status() {
+        use crate::core::l10n::Language;
+        for st in Status::ALL {
+            for lang in [Language::En, Language::Zh] {
+                assert_eq!(Status::parse(lang.status(st)), Some(st), "{lang:?} {st:?}");
+            }
+        }
+    }
+
+    #[test]
     fn statuses_parse_from_their_chinese_and_english_labels() {
         let cases = [
             ("未开始", Status::Todo),

@@ -7,7 +7,6 @@ use chrono::NaiveDate;
 use crate::core::dates::parse_relative;
 use crate::core::edit::round_percent;
 use crate::core::model::Status;
-use crate::core::settings::Language;
 use crate::core::{Field, Value};
 use crate::tui::strings::{self as t, Strings};
 
@@ -83,15 +82,8 @@ pub fn status_of(v: &str) -> Option<Status> {
     let letter = "tibadx"
         .find(lower.as_str())
         .filter(|_| lower.chars().count() == 1);
-    Status::parse(&lower)
-        .or_else(|| letter.map(|i| Status::ALL[i]))
-        .or_else(|| {
-            Status::ALL.into_iter().find(|&st| {
-                [Language::En, Language::Zh]
-                    .iter()
-                    .any(|l| l.status(st).eq_ignore_ascii_case(v))
-            })
-        })
+    // the names in either language are the status's aliases
+    Status::parse(&lower).or_else(|| letter.map(|i| Status::ALL[i]))
 }
 
 /// `a, b，c` as `[a, b, c]`: commas of either width, blanks left out.

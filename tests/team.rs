@@ -490,6 +490,47 @@ fn sync_carries_a_change_from_one_clone_to_another_with_a_message_that_says_what
 }
 
 #[test]
+fn sync_message_covers_staged_unstaged_and_new_files_and_nothing_else() {
+    let team = Team::new(&["Alice"]);
+    let (top, a) = (&team.clones[0], team.data(0));
+    // staged by hand, then changed no further
+    set(&a, &["o1-business/channels/netsunion", "--percent", "70"]);
+    git(top, &["add", "data/o1-business.toml"]);
+    // changed, not staged
+    set(&a, &["o2-upgrade/pos/rengu", "--percent", "85"]);
+    // new, untracked
+    fs::write(a.join("o4-new.toml"), "title = \"新目标\"\n").unwrap();
+    // touched, not changed: git's index no longer matches its time
+    let o3 = a.join("o3-stability.toml");
+    fs::write(&o3, fs::read(&o3).unwrap()).unwrap();
+    stride(&a).arg("sync").assert().success();
+    // git finds the changed files; each is in the message, the touched one not
+    let message = git(top, &["log", "-1", "--format=%B"])
+        .trim_end()
+        .to_string();
+    assert_eq!(
+        message.lines().collect::<Vec<_>>(),
+        [
+            "网联代收 60% → 70%, 人谷系统技术栈改造 80% → 85%, 新增 新目标",
+            "",
+            "- 网联代收 60% → 70%",
+            "- 人谷系统技术栈改造 80% → 85%",
+            "- 新增 新目标",
+        ]
+    );
+    let files = git(top, &["show", "--name-only", "--format=", "HEAD"]);
+    assert_eq!(
+        files.lines().collect::<Vec<_>>(),
+        [
+            "data/history/2023-W25.toml",
+            "data/o1-business.toml",
+            "data/o2-upgrade.toml",
+            "data/o4-new.toml"
+        ]
+    );
+}
+
+#[test]
 fn sync_and_setup_say_clearly_what_is_wrong() {
     // not a repository
     let plain = common::sample();

@@ -10,8 +10,8 @@ use gix::ObjectId;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::versions::{Version, file_changes, table_of};
-use crate::core::diff::{FieldChange, changes};
+use super::versions::{Version, file_changes};
+use crate::core::diff::FieldChange;
 
 /// One changed field, with the commit that changed it.
 #[derive(Clone, Debug)]
@@ -329,26 +329,28 @@ fn data_tree(
 pub struct Versions {
     /// The objective's id (the file's name without `.toml`).
     pub id: String,
-    /// Its text at `HEAD` (`None`: not committed yet).
-    pub committed: Option<String>,
-    /// Its text in the work tree (`None`: removed).
-    pub now: Option<String>,
+    /// Its bytes at `HEAD` (`None`: not committed yet).
+    pub committed: Option<Vec<u8>>,
+    /// Its bytes in the work tree (`None`: removed).
+    pub now: Option<Vec<u8>>,
 }
 
 impl Versions {
-    /// What changed, field by field.
+    /// What changed, field by field: only the sections that differ are
+    /// parsed where both versions are written plainly, as `stride log`
+    /// does.
     pub fn changes(&self) -> Vec<FieldChange> {
-        let parse = |t: &Option<String>| t.as_deref().map(table_of);
-        changes(
-            &self.id,
-            parse(&self.committed).as_ref(),
-            parse(&self.now).as_ref(),
-        )
+        let version = |b: &Option<Vec<u8>>| b.clone().map(Version::new);
+        let (mut before, mut after) = (version(&self.committed), version(&self.now));
+        file_changes(&self.id, before.as_mut(), after.as_mut(), true)
     }
 }
 
 /// The objective files of the data folder whose work-tree text differs
 /// from the last commit (`HEAD`): what `stride sync` is about to commit.
+/// Only the files git sees as changed (by its index's file times and
+/// sizes, as `git status` does) are read; where git cannot say, every
+/// file is compared.
 pub fn uncommitted(data: &Path) -> Result<Vec<Versions>, LogError> {
     let git = |e: &dyn std::fmt::Display| LogError::Git {
         path: data.to_path_buf(),
@@ -378,24 +380,63 @@ pub fn uncommitted(data: &Path) -> Result<Vec<Versions>, LogError> {
         .collect();
     names.extend(more);
     names.sort();
+    if let Some(changed) = changed_by_git(data) {
+        names.retain(|n| changed.contains(n.as_str()));
+    }
     let mut out = Vec::new();
     for name in names {
         let before = match committed.get(&name) {
-            Some(id) => Some(repo.find_object(*id).map_err(|e| git(&e))?.data.clone()),
+            Some(id) => Some(repo.find_object(*id).map_err(|e| git(&e))?.detach().data),
             None => None,
         };
         let now = std::fs::read(data.join(&name)).ok();
         if before == now {
             continue;
         }
-        let text = |b: Option<Vec<u8>>| b.map(|b| String::from_utf8_lossy(&b).into_owned());
         out.push(Versions {
             id: name.trim_end_matches(".toml").to_string(),
-            committed: text(before),
-            now: text(now),
+            committed: before,
+            now,
         });
     }
     Ok(out)
+}
+
+/// The names of the files directly in `data` that differ from `HEAD`
+/// (staged or not) or that git does not track, as git's own index sees
+/// them; `None` when git cannot say (no commit yet, no `git`).
+fn changed_by_git(data: &Path) -> Option<std::collections::HashSet<String>> {
+    let run = |args: &[&str]| {
+        let out = super::git::git(data, args).ok()?;
+        Some(out.stdout)
+    };
+    let mut listed = run(&[
+        "diff",
+        "HEAD",
+        "--name-only",
+        "--relative",
+        "--no-renames",
+        "-z",
+        "--",
+        ".",
+    ])?;
+    listed.push(0);
+    listed.extend(run(&[
+        "ls-files",
+        "--others",
+        "--exclude-standard",
+        "-z",
+        "--",
+        ".",
+    ])?);
+    Some(
+        listed
+            .split(|&b| b == 0)
+            .filter_map(|n| std::str::from_utf8(n).ok())
+            .filter(|n| !n.is_empty() && !n.contains('/'))
+            .map(str::to_string)
+            .collect(),
+    )
 }
 
 /// The `*.toml` files of a tree, by name.

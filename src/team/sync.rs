@@ -178,15 +178,16 @@ pub fn conflicted_files(data: &Path) -> Vec<PathBuf> {
 
 /// The changes with each percent that was not written (derived from
 /// counts, stage or status) filled in from the item as stride shows it, so
-/// that a message reads `60% → 70%`, not `— → 70%`.
+/// that a message reads `60% → 70%`, not `— → 70%`. A version is read
+/// whole only when a percent of it is missing.
 fn with_derived_percents(
     f: &super::log::Versions,
     mut changes: Vec<crate::core::diff::FieldChange>,
 ) -> Vec<crate::core::diff::FieldChange> {
-    let percents = |text: &Option<String>| {
+    let percents = |bytes: &Option<Vec<u8>>| {
         let mut out = std::collections::HashMap::new();
-        let Some(text) = text else { return out };
-        let text = crate::core::merge::ours_side(text).0;
+        let Some(bytes) = bytes else { return out };
+        let text = crate::core::merge::ours_side(&String::from_utf8_lossy(bytes)).0;
         let path = PathBuf::from(format!("{}.toml", f.id));
         if let (Some(o), _) = crate::core::load::parse_objective(&path, &f.id, &text) {
             // a percent does not depend on the day
@@ -196,14 +197,17 @@ fn with_derived_percents(
         }
         out
     };
-    let (before, after) = (percents(&f.committed), percents(&f.now));
+    let is_percent = |c: &crate::core::diff::FieldChange| c.field == "percent";
+    let (mut before, mut after) = (None, None);
     let number = serde_json::Value::from;
-    for c in changes.iter_mut().filter(|c| c.field == "percent") {
+    for c in changes.iter_mut().filter(|c| is_percent(c)) {
         if c.from.is_none() {
-            c.from = before.get(&c.path).copied().map(number);
+            let known = before.get_or_insert_with(|| percents(&f.committed));
+            c.from = known.get(&c.path).copied().map(number);
         }
         if c.to.is_none() {
-            c.to = after.get(&c.path).copied().map(number);
+            let known = after.get_or_insert_with(|| percents(&f.now));
+            c.to = known.get(&c.path).copied().map(number);
         }
     }
     changes

@@ -185,4 +185,28 @@ fn the_log_is_the_same_whether_changed_sections_or_whole_files_are_parsed() {
         assert_eq!(c, w);
     }
     assert_eq!(cut.len(), whole.len());
+    // packed, with versions stored as deltas of each other (decoded
+    // through stride's pack cache): the same log
+    git(top, &["gc", "-q", "--aggressive"]);
+    let packs: Vec<_> = fs::read_dir(top.join(".git/objects/pack"))
+        .unwrap()
+        .filter_map(|e| Some(e.ok()?.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "pack"))
+        .collect();
+    assert_eq!(packs.len(), 1, "git gc wrote one pack");
+    let verify = Command::new("git")
+        .args(["verify-pack", "-v"])
+        .arg(&packs[0])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&verify.stdout);
+    // versions are chained deltas of each other, not only of one base
+    assert!(
+        said.lines()
+            .any(|l| l.starts_with("chain length = 3") || l.starts_with("chain length = 4")),
+        "{said}"
+    );
+    let packed = entries(true);
+    assert_eq!(packed.len(), whole.len());
+    assert!(packed == cut, "the packed repository's log differs");
 }

@@ -53,7 +53,8 @@ fn open(data: &Path) -> Result<(gix::Repository, PathBuf), LogError> {
         path: data.to_path_buf(),
         message: e.to_string(),
     };
-    let repo = gix::discover(data).map_err(|_| LogError::NotARepository(data.to_path_buf()))?;
+    let repo = super::pack_cache::discover(data)
+        .map_err(|_| LogError::NotARepository(data.to_path_buf()))?;
     let Some(workdir) = repo.workdir() else {
         return Err(LogError::NotARepository(data.to_path_buf()));
     };
@@ -243,7 +244,7 @@ fn read_changes(
                     // gix's `parallel` feature a handle cannot be sent
                     let (next, chains) = (&next, &chains);
                     s.spawn(move || {
-                        let local = gix::discover(data).map_err(|e| e.to_string())?;
+                        let local = super::pack_cache::discover(data).map_err(|e| e.to_string())?;
                         let mut done = Vec::new();
                         loop {
                             let i = next.fetch_add(1, Ordering::Relaxed);

@@ -5,6 +5,7 @@
 pub mod driver;
 pub mod git;
 pub mod log;
+mod pack_cache;
 mod sections;
 pub mod setup;
 pub mod sync;

@@ -271,7 +271,10 @@ fn read_changes(
     Ok(out)
 }
 
-/// The field changes of one file along its history (newest first).
+/// The field changes of one file along its history. The versions are
+/// read in the order their pack stores them (a delta's base comes before
+/// it in a pack, so it was decoded a little before and the pack cache
+/// holds it; `pack_cache.rs`), newest first when loose.
 fn chain_changes(
     repo: &gix::Repository,
     name: &str,
@@ -283,25 +286,64 @@ fn chain_changes(
         let blob = repo.find_object(oid).map_err(|e| e.to_string())?;
         Ok(Version::new(blob.detach().data))
     };
-    // the version read last, kept for the next (older) commit
-    let mut last: Option<(ObjectId, Version)> = None;
+    let steps = pack_order(repo, chain);
+    // the versions of the step before, kept for the next one (a commit's
+    // older side is the newer side of the next older commit)
+    let mut kept: Vec<(ObjectId, Version)> = Vec::with_capacity(2);
     let mut out = Vec::with_capacity(chain.len());
-    for &(at, before, after) in chain {
-        let mut a = match after {
-            Some(oid) => Some(match last.take() {
-                Some((known, v)) if known == oid => v,
-                _ => read(oid)?,
-            }),
-            None => None,
+    for &(at, before, after) in steps.iter().map(|&i| &chain[i]) {
+        let mut take = |oid: Option<ObjectId>| -> Result<Option<(ObjectId, Version)>, String> {
+            let Some(oid) = oid else { return Ok(None) };
+            Ok(Some(match kept.iter().position(|(k, _)| *k == oid) {
+                Some(i) => kept.swap_remove(i),
+                None => (oid, read(oid)?),
+            }))
         };
-        let mut b = before.map(read).transpose()?;
-        out.push((at, file_changes(id, b.as_mut(), a.as_mut(), cut)));
-        last = match (before, b, after, a) {
-            (Some(oid), Some(v), _, _) | (_, _, Some(oid), Some(v)) => Some((oid, v)),
-            _ => None,
-        };
+        let mut a = take(after)?;
+        let mut b = take(before)?;
+        out.push((
+            at,
+            file_changes(
+                id,
+                b.as_mut().map(|(_, v)| v),
+                a.as_mut().map(|(_, v)| v),
+                cut,
+            ),
+        ));
+        kept.clear();
+        kept.extend(b);
+        kept.extend(a);
     }
     Ok(out)
+}
+
+/// The order to read a file's steps in: by where the pack stores their
+/// versions (a delta comes after its base, so the base was decoded just
+/// before and is in the pack cache), or as given (newest first) when
+/// they are not all in one pack.
+fn pack_order(repo: &gix::Repository, chain: &[Step]) -> Vec<usize> {
+    use gix::odb::pack::Find;
+    let mut buf = Vec::new();
+    let mut place = |oid: Option<ObjectId>| match oid {
+        None => Some(None),
+        Some(oid) => match repo.objects.location_by_oid(&oid, &mut buf) {
+            Ok(Some(at)) => Some(Some((at.pack_id, at.pack_offset))),
+            _ => None,
+        },
+    };
+    let mut keys = Vec::with_capacity(chain.len());
+    for (i, &(_, before, after)) in chain.iter().enumerate() {
+        let (Some(b), Some(a)) = (place(before), place(after)) else {
+            return (0..chain.len()).collect();
+        };
+        // the step's first version in the pack
+        let Some(first) = [b, a].into_iter().flatten().min() else {
+            return (0..chain.len()).collect();
+        };
+        keys.push((first, i));
+    }
+    keys.sort_unstable();
+    keys.into_iter().map(|(_, i)| i).collect()
 }
 
 fn to_chrono(seconds: i64, offset: i32) -> DateTime<FixedOffset> {

@@ -5,14 +5,17 @@
 //! chain down to the first entry its pack cache holds, then applies the
 //! deltas back up; without a cache every version undoes its whole chain
 //! from the full base (50 versions of a 2.4 MB file: 50 deltas applied
-//! for the oldest). `stride log` reads a file's versions in history order,
-//! so the version it decoded last is almost always the base of the next:
-//! keeping the last few decoded entries makes each version one delta.
+//! for the deepest). `stride log` reads a file's versions in the order
+//! the pack stores them (`log::pack_order`), where a delta's base comes
+//! before it: keeping the last few decoded entries makes most versions
+//! one delta.
 
 use gix::odb::pack::cache::DecodeEntry;
 
-/// How many decoded entries are kept (per thread's repository handle).
-const KEPT: usize = 4;
+/// How many decoded entries are kept (per thread's repository handle):
+/// enough for a base decoded a few versions before the delta that needs
+/// it (about 60 MB of 2.4 MB files).
+const KEPT: usize = 24;
 
 struct Entry {
     pack_id: u32,
@@ -22,7 +25,7 @@ struct Entry {
     data: Vec<u8>,
 }
 
-/// The last [`KEPT`] entries gix decoded from packs, newest last.
+/// The last [`KEPT`] entries gix decoded or asked for, most recent last.
 #[derive(Default)]
 pub struct LastDecoded {
     entries: Vec<Entry>,
@@ -69,22 +72,28 @@ impl DecodeEntry for LastDecoded {
         offset: u64,
         out: &mut Vec<u8>,
     ) -> Option<(gix::object::Kind, usize)> {
-        let e = self
+        let i = self
             .entries
             .iter()
-            .rev()
-            .find(|e| e.pack_id == pack_id && e.offset == offset)?;
+            .rposition(|e| e.pack_id == pack_id && e.offset == offset)?;
+        // a base of several deltas stays while it is used
+        let e = self.entries.remove(i);
+        self.entries.push(e);
+        let e = self.entries.last()?;
         out.clear();
         out.extend_from_slice(&e.data);
         Some((e.kind, e.compressed_size))
     }
 }
 
-/// Opens the repository holding `dir` with a [`LastDecoded`] pack cache.
+/// Opens the repository holding `dir` with a [`LastDecoded`] pack cache,
+/// its packs kept mapped so that objects' places in them can be asked.
 pub fn discover(dir: &std::path::Path) -> gix::Result<gix::Repository> {
     let mut repo = gix::discover(dir)?;
     repo.objects
         .set_pack_cache(|| Box::<LastDecoded>::default());
+    // pack locations are asked for (the order a file's versions are read)
+    repo.objects.prevent_pack_unload();
     Ok(repo)
 }
 
@@ -100,16 +109,23 @@ mod tests {
         for i in 0..6u64 {
             c.put(0, i, &[i as u8; 3], gix::object::Kind::Blob, 7);
         }
+        for i in 6..KEPT as u64 + 2 {
+            c.put(0, i, &[i as u8; 3], gix::object::Kind::Blob, 7);
+        }
         // the oldest two are gone
         assert_eq!(c.get(0, 1, &mut out), None);
         assert_eq!(c.get(0, 2, &mut out), Some((gix::object::Kind::Blob, 7)));
         assert_eq!(out, [2, 2, 2]);
         // another pack's entry at the same offset is another entry
         assert_eq!(c.get(1, 2, &mut out), None);
-        // putting a kept entry again keeps it, newest
+        // asking for an entry keeps it longer; so does putting it again
+        assert!(c.get(0, 4, &mut out).is_some());
         c.put(0, 2, &[2; 3], gix::object::Kind::Blob, 7);
-        c.put(0, 9, &[9; 1], gix::object::Kind::Blob, 1);
+        c.put(0, 99, &[9; 1], gix::object::Kind::Blob, 1);
         assert!(c.get(0, 2, &mut out).is_some());
         assert_eq!(c.get(0, 3, &mut out), None);
+        c.put(0, 100, &[9; 1], gix::object::Kind::Blob, 1);
+        assert!(c.get(0, 4, &mut out).is_some(), "asked for, kept");
+        assert_eq!(c.get(0, 5, &mut out), None);
     }
 }

@@ -18,6 +18,7 @@ mod contradictions;
 mod fields;
 mod file;
 mod folder;
+mod lines;
 mod rescan;
 mod sections;
 #[cfg(test)]

@@ -28,6 +28,7 @@ use std::path::Path;
 use toml::de::DeTable;
 
 use super::context::{Cx, Table};
+use super::lines;
 use crate::core::diag::Diagnostic;
 use crate::core::model::{Objective, Project};
 use crate::core::scalar::problems;
@@ -115,7 +116,10 @@ fn parse_with(
     // the root keys, and the sections of other headers, in file order
     let mut rest: Vec<&str> = Vec::new();
     for section in sections(text) {
-        let tree = DeTable::parse(section).ok()?;
+        let tree = match lines::parse(section) {
+            Some(tree) => tree,
+            None => DeTable::parse(section).ok()?,
+        };
         let root = tree.get_ref();
         if !problems(root, section).is_empty() {
             return None;

@@ -19,6 +19,8 @@ mod fields;
 mod file;
 mod folder;
 mod lines;
+#[cfg(test)]
+mod lines_tests;
 mod rescan;
 mod sections;
 #[cfg(test)]

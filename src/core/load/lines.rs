@@ -53,7 +53,8 @@ pub(super) fn parse(section: &str) -> Option<Spanned<DeTable<'_>>> {
         header_span = 0..i + 1;
         at = end_of_line(bytes, i + 1)?;
     }
-    let mut table = DeTable::new();
+    // one key a line at most: the table is never grown
+    let mut table = DeTable::with_capacity(memchr::memchr_iter(b'\n', &bytes[at..]).count() + 1);
     while at < bytes.len() {
         at = line(section, at, &mut table)?;
     }

@@ -22,7 +22,7 @@
 //! section's offset added to its spans) and sorted into the whole walk's
 //! order.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 
 use toml::de::DeTable;
@@ -112,7 +112,9 @@ fn parse_with(
     let mut places: Vec<Place> = Vec::new();
     let mut projects: Vec<Project> = Vec::new();
     let mut project_index: HashMap<&str, usize> = HashMap::new();
-    let mut milestone_ids: HashSet<(usize, &str)> = HashSet::new();
+    // each milestone's project and id, to find one defined twice (sorted
+    // at the end: cheaper than hashing each)
+    let mut milestone_ids: Vec<(usize, &str)> = Vec::new();
     // the root keys, and the sections of other headers, in file order
     let mut rest: Vec<&str> = Vec::new();
     for section in sections(text) {
@@ -145,9 +147,7 @@ fn parse_with(
                 let project = only_child(root, "project", pid)?;
                 let table = only_child(project, "milestone", mid)?;
                 let &at = project_index.get(pid)?;
-                if !milestone_ids.insert((at, mid)) {
-                    return None;
-                }
+                milestone_ids.push((at, mid));
                 let p = &mut projects[at];
                 let m = cx.milestone(mid, table, 0..0, &p.stages, pid);
                 let n = p.milestones.len();
@@ -161,6 +161,11 @@ fn parse_with(
         }
         places.truncate(cx.diags.len());
     }
+    milestone_ids.sort_unstable();
+    if milestone_ids.windows(2).any(|w| w[0] == w[1]) {
+        return None;
+    }
+    drop(milestone_ids);
     for p in &mut projects {
         p.milestones.shrink_to_fit();
     }

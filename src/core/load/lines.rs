@@ -170,8 +170,29 @@ fn key(section: &str, i: usize) -> Option<(Spanned<Cow<'_, str>>, usize)> {
 /// visible characters but `"` and `\`, and any byte of a non-ASCII
 /// character.
 fn is_basic_plain(b: u8) -> bool {
-    matches!(b, b'\t' | 0x20..=0x21 | 0x23..=0x5b | 0x5d..=0x7e | 0x80..)
+    PLAIN[usize::from(b)] & BASIC != 0
 }
+
+/// [`is_basic_plain`] and what may stand in a literal string (the same
+/// but `'` for `"` and `\`), a byte's bits in one table.
+const PLAIN: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        let text = c == b'\t' || (c >= 0x20 && c != 0x7f);
+        if text && c != b'"' && c != b'\\' {
+            table[b] |= BASIC;
+        }
+        if text && c != b'\'' {
+            table[b] |= LITERAL;
+        }
+        b += 1;
+    }
+    table
+};
+const BASIC: u8 = 1;
+const LITERAL: u8 = 2;
 
 /// Where the closing quote of a basic string with no escape is, from the
 /// text after the opening quote at `i`.
@@ -185,7 +206,7 @@ fn basic_plain_end(bytes: &[u8], mut i: usize) -> Option<usize> {
 /// Where the closing quote of a literal string is, from the text after the
 /// opening quote at `i`.
 fn literal_end(bytes: &[u8], mut i: usize) -> Option<usize> {
-    while i < bytes.len() && matches!(bytes[i], b'\t' | 0x20..=0x26 | 0x28..=0x7e | 0x80..) {
+    while i < bytes.len() && PLAIN[usize::from(bytes[i])] & LITERAL != 0 {
         i += 1;
     }
     (bytes.get(i) == Some(&b'\'') && bytes.get(i + 1) != Some(&b'\'')).then_some(i)

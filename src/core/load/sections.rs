@@ -223,14 +223,7 @@ fn sections(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     // where the section after the one starting at `from` starts
     let next_cut = move |from: usize| {
-        let mut i = from;
-        while let Some(n) = bytes[i..].iter().position(|&c| c == b'\n') {
-            i += n + 1;
-            if bytes.get(i) == Some(&b'[') {
-                return i;
-            }
-        }
-        bytes.len()
+        memchr::memmem::find(&bytes[from..], b"\n[").map_or(bytes.len(), |n| from + n + 1)
     };
     let mut start = 0;
     let mut end = if bytes.first() == Some(&b'[') {

@@ -16,6 +16,8 @@ fn same_table(a: &DeTable<'_>, b: &DeTable<'_>) -> bool {
         })
 }
 
+/// The same text, borrowed or owned alike (which is why it takes `&Cow`).
+#[allow(clippy::ptr_arg)]
 fn same_cow(a: &Cow<'_, str>, b: &Cow<'_, str>) -> bool {
     a == b && matches!(a, Cow::Borrowed(_)) == matches!(b, Cow::Borrowed(_))
 }

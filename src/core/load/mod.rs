@@ -18,6 +18,9 @@ mod contradictions;
 mod fields;
 mod file;
 mod folder;
+mod lines;
+#[cfg(test)]
+mod lines_tests;
 mod rescan;
 mod sections;
 #[cfg(test)]

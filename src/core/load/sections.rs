@@ -22,12 +22,13 @@
 //! section's offset added to its spans) and sorted into the whole walk's
 //! order.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 
 use toml::de::DeTable;
 
 use super::context::{Cx, Table};
+use super::lines;
 use crate::core::diag::Diagnostic;
 use crate::core::model::{Objective, Project};
 use crate::core::scalar::problems;
@@ -111,11 +112,16 @@ fn parse_with(
     let mut places: Vec<Place> = Vec::new();
     let mut projects: Vec<Project> = Vec::new();
     let mut project_index: HashMap<&str, usize> = HashMap::new();
-    let mut milestone_ids: HashSet<(usize, &str)> = HashSet::new();
+    // each milestone's project and id, to find one defined twice (sorted
+    // at the end: cheaper than hashing each)
+    let mut milestone_ids: Vec<(usize, &str)> = Vec::new();
     // the root keys, and the sections of other headers, in file order
     let mut rest: Vec<&str> = Vec::new();
     for section in sections(text) {
-        let tree = DeTable::parse(section).ok()?;
+        let tree = match lines::parse(section) {
+            Some(tree) => tree,
+            None => DeTable::parse(section).ok()?,
+        };
         let root = tree.get_ref();
         if !problems(root, section).is_empty() {
             return None;
@@ -141,9 +147,7 @@ fn parse_with(
                 let project = only_child(root, "project", pid)?;
                 let table = only_child(project, "milestone", mid)?;
                 let &at = project_index.get(pid)?;
-                if !milestone_ids.insert((at, mid)) {
-                    return None;
-                }
+                milestone_ids.push((at, mid));
                 let p = &mut projects[at];
                 let m = cx.milestone(mid, table, 0..0, &p.stages, pid);
                 let n = p.milestones.len();
@@ -157,6 +161,11 @@ fn parse_with(
         }
         places.truncate(cx.diags.len());
     }
+    milestone_ids.sort_unstable();
+    if milestone_ids.windows(2).any(|w| w[0] == w[1]) {
+        return None;
+    }
+    drop(milestone_ids);
     for p in &mut projects {
         p.milestones.shrink_to_fit();
     }
@@ -214,14 +223,7 @@ fn sections(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     // where the section after the one starting at `from` starts
     let next_cut = move |from: usize| {
-        let mut i = from;
-        while let Some(n) = bytes[i..].iter().position(|&c| c == b'\n') {
-            i += n + 1;
-            if bytes.get(i) == Some(&b'[') {
-                return i;
-            }
-        }
-        bytes.len()
+        memchr::memmem::find(&bytes[from..], b"\n[").map_or(bytes.len(), |n| from + n + 1)
     };
     let mut start = 0;
     let mut end = if bytes.first() == Some(&b'[') {

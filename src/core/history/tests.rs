@@ -120,3 +120,127 @@ fn deltas_stage_moves_slips_and_stalls() {
         "▼ 2.5"
     );
 }
+
+fn write(dir: &Path, week: &str, text: &str) {
+    std::fs::create_dir_all(dir.join(DIR)).unwrap();
+    std::fs::write(dir.join(DIR).join(format!("{week}.toml")), text).unwrap();
+}
+
+fn staged(percent: f64, stage: &str) -> Record {
+    Record {
+        stage: Some(stage.into()),
+        ..rec(percent, Status::InProgress)
+    }
+}
+
+/// Weeks read one after the other share the table of paths when theirs are
+/// the same, in the same order, whichever reader read them; a week with
+/// other, more or fewer paths has its own, and every path is found in each.
+#[test]
+fn weeks_of_the_same_paths_share_one_table() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path();
+    let items = [
+        ("o", rec(40.0, Status::InProgress)),
+        ("o/p", staged(40.0, "联调")),
+        ("o/p/m \"1\"", staged(20.0, "联调")),
+    ];
+    let week = |w: &str, items: &[(&str, Record)]| render(&snap(w, items));
+    write(dir, "2023-W24", &week("2023-W24", &items));
+    // as TOML, not as stride writes it: the other reader
+    write(
+        dir,
+        "2023-W23",
+        &week("2023-W23", &items).replace("[items]\n", "[items]\n# by hand\n\n"),
+    );
+    write(dir, "2023-W22", &week("2023-W22", &items));
+    let mut more = items.to_vec();
+    more.push(("o/q", rec(5.0, Status::Todo)));
+    write(dir, "2023-W21", &week("2023-W21", &more));
+    write(dir, "2023-W20", &week("2023-W20", &more[1..]));
+    let swapped = [items[1].clone(), items[0].clone(), items[2].clone()];
+    write(dir, "2023-W19", &week("2023-W19", &swapped));
+
+    let h = History::load(dir, NaiveDate::from_ymd_opt(2023, 6, 20).unwrap());
+    let weeks: Vec<&str> = h.earlier.iter().map(|s| s.week.as_str()).collect();
+    assert_eq!(
+        weeks,
+        [
+            "2023-W24", "2023-W23", "2023-W22", "2023-W21", "2023-W20", "2023-W19"
+        ]
+    );
+    let shared =
+        |a: usize, b: usize| std::sync::Arc::ptr_eq(h.earlier[a].paths(), h.earlier[b].paths());
+    assert!(shared(0, 1) && shared(1, 2));
+    assert!(!shared(2, 3) && !shared(3, 4) && !shared(4, 5));
+    for (s, items) in
+        h.earlier
+            .iter()
+            .zip([&items[..], &items, &items, &more, &more[1..], &swapped])
+    {
+        assert_eq!(s.len(), items.len(), "{}", s.week);
+        for (path, r) in items {
+            assert_eq!(s.get(path), Some(r), "{} {path}", s.week);
+        }
+        let read: Vec<(&str, &Record)> = s.iter().collect();
+        let written: Vec<(&str, &Record)> = items.iter().map(|(p, r)| (*p, r)).collect();
+        assert_eq!(read, written, "{}", s.week);
+        assert_eq!(s.get("o/p/m"), None);
+    }
+    // a week's stages are one shared name each
+    let (a, b) = (&h.earlier[0].records()[1], &h.earlier[0].records()[2]);
+    assert!(Stage::same(
+        a.stage.as_ref().unwrap(),
+        b.stage.as_ref().unwrap()
+    ));
+    // what moved reads the same through shared tables as through own ones
+    let own = History {
+        earlier: h
+            .earlier
+            .iter()
+            .map(|s| {
+                let items = s.iter().map(|(p, r)| (p.to_string(), r.clone()));
+                Snapshot::new(s.week.clone(), s.taken, items.collect())
+            })
+            .collect(),
+        problems: vec![],
+    };
+    assert!(!std::sync::Arc::ptr_eq(
+        own.earlier[0].paths(),
+        own.earlier[1].paths()
+    ));
+    for (path, now) in [
+        ("o", rec(40.0, Status::InProgress)),
+        ("o/p", staged(45.0, "上线")),
+        ("o/p/m \"1\"", staged(20.0, "联调")),
+        ("o/q", rec(5.0, Status::InProgress)),
+    ] {
+        assert_eq!(h.change(path, &now), own.change(path, &now), "{path}");
+    }
+    assert_eq!(
+        h.change("o/p/m \"1\"", &staged(20.0, "联调")).stalled_weeks,
+        6
+    );
+    assert_eq!(
+        h.change("o", &rec(40.0, Status::InProgress)).stalled_weeks,
+        4
+    );
+}
+
+/// A path given twice is found at its last place, as a map built in order
+/// would find it; the file keeps both lines.
+#[test]
+fn a_path_given_twice_is_found_at_its_last_place() {
+    let s = snap(
+        "2023-W24",
+        &[
+            ("a", rec(1.0, Status::Todo)),
+            ("b", rec(2.0, Status::Todo)),
+            ("a", rec(3.0, Status::Done)),
+        ],
+    );
+    assert_eq!(s.get("a"), Some(&rec(3.0, Status::Done)));
+    assert_eq!(s.get("b"), Some(&rec(2.0, Status::Todo)));
+    assert_eq!(s.len(), 3);
+    assert_eq!(render(&s).matches("\"a\" = ").count(), 2);
+}

@@ -8,8 +8,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use super::file::{parse_like, weeks};
-use super::paths::Paths;
-use super::snapshot::{Record, Snapshot};
+use super::snapshot::{Base, Record, Snapshot};
 use crate::core::diag::Diagnostic;
 use crate::core::model::Status;
 use crate::core::settings::{iso_week_name, parse_iso_week};
@@ -99,7 +98,8 @@ impl History {
     /// Hands over each weekly file of a week before `week`, newest first,
     /// read or with its problem, until [`WEEKS_READ`] weeks are read or
     /// `each` says no more are needed. A week with the paths of the week
-    /// read before it, in the same order, shares its table of paths.
+    /// read before it, in the same order, shares its table of paths, and
+    /// holds only the records that differ from that week's.
     fn read_weeks(
         data: &Path,
         week: &str,
@@ -107,7 +107,7 @@ impl History {
     ) {
         let limit = parse_iso_week(week);
         let mut read = 0;
-        let mut last: Option<Arc<Paths>> = None;
+        let mut last: Option<Base> = None;
         for (w, path) in weeks(data).into_iter().rev() {
             if parse_iso_week(&w) >= limit {
                 continue;
@@ -124,10 +124,13 @@ impl History {
                     break;
                 }
             };
-            let parsed = parse_like(&path, &text, last.as_ref());
+            let mut parsed = parse_like(&path, &text, last.as_ref().map(Base::paths));
             drop(text);
-            if let Ok(s) = &parsed {
-                last = Some(Arc::clone(s.paths()));
+            if let Ok(s) = &mut parsed {
+                if let Some(base) = &last {
+                    s.hold_against(base);
+                }
+                last = Some(s.base());
             }
             read += usize::from(parsed.is_ok());
             if !each(parsed) {
@@ -154,10 +157,10 @@ impl History {
             }
             Ok(s) => {
                 match h.earlier.first() {
-                    None => running = s.records().iter().map(|r| r.percent).enumerate().collect(),
+                    None => running = (0..s.len()).map(|i| (i, s.record(i).percent)).collect(),
                     // the same paths: the same places
                     Some(first) if Arc::ptr_eq(first.paths(), s.paths()) => {
-                        running.retain(|&(i, p)| (s.records()[i].percent - p).abs() < 0.01)
+                        running.retain(|&(i, p)| (s.record(i).percent - p).abs() < 0.01)
                     }
                     Some(first) => running.retain(|&(i, p)| {
                         s.get(first.paths().path(i))

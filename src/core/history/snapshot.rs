@@ -1,7 +1,9 @@
 //! What history records: the state of each item ([`Record`]) and of every
 //! item in one week ([`Snapshot`]), taken from the portfolio. A week holds
 //! its records in the order of its table of paths ([`Paths`], shared with
-//! the weeks of the same paths), stages shared ([`Stage`]).
+//! the weeks of the same paths), stages shared ([`Stage`]); an earlier week
+//! read after a newer one of the same paths holds only the records that
+//! differ from that week's ([`Records::Against`]).
 
 use std::sync::Arc;
 
@@ -23,7 +25,7 @@ pub struct Record {
 }
 
 /// The state of every item in one week.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct Snapshot {
     /// The ISO week, like `2023-W25`.
     pub week: String,
@@ -32,7 +34,7 @@ pub struct Snapshot {
     /// The items' paths, in file order.
     paths: Arc<Paths>,
     /// The items' records, in the order of `paths`.
-    records: Vec<Record>,
+    records: Records,
     /// Metric values by path (`objective/ID`), in file order.
     pub metrics: Vec<(String, f64)>,
 }
@@ -62,7 +64,7 @@ impl Snapshot {
             week,
             taken,
             paths,
-            records,
+            records: Records::All(Arc::new(records)),
             metrics: Vec::new(),
         }
     }
@@ -77,7 +79,18 @@ impl Snapshot {
 
     /// The record of the item at `path` (its last, if it is there twice).
     pub fn get(&self, path: &str) -> Option<&Record> {
-        self.paths.position(path).map(|i| &self.records[i])
+        self.paths.position(path).map(|i| self.record(i))
+    }
+
+    /// The record of the item at `i`, in the order of [`Snapshot::paths`].
+    pub fn record(&self, i: usize) -> &Record {
+        match &self.records {
+            Records::All(all) => &all[i],
+            Records::Against { base, at, differ } => match at.binary_search(&(i as u32)) {
+                Ok(k) => &differ[k],
+                Err(_) => &base[i],
+            },
+        }
     }
 
     /// [`Snapshot::get`], taking the place found in a week of the same
@@ -97,31 +110,83 @@ impl Snapshot {
                 at
             }
         };
-        at.map(|i| &self.records[i])
+        at.map(|i| self.record(i))
     }
 
     /// Items by path, in file order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &Record)> {
-        self.paths.iter().zip(self.records.iter())
+        self.paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p, self.record(i)))
     }
 
-    /// Items by path, in file order, their records to change.
+    /// Items by path, in file order, their records to change (the week
+    /// then holds all its records, its own).
     pub fn iter_mut(&mut self) -> impl ExactSizeIterator<Item = (&str, &mut Record)> {
-        self.paths.iter().zip(self.records.iter_mut())
+        let all: Vec<Record> = (0..self.len()).map(|i| self.record(i).clone()).collect();
+        self.records = Records::All(Arc::new(all));
+        let Records::All(all) = &mut self.records else {
+            unreachable!("just made")
+        };
+        self.paths.iter().zip(Arc::make_mut(all).iter_mut())
     }
 
     /// How many items there are.
     pub fn len(&self) -> usize {
-        self.records.len()
+        self.paths.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.records.is_empty()
+        self.paths.is_empty()
     }
 
-    /// The records, in the order of [`Snapshot::paths`].
-    pub fn records(&self) -> &[Record] {
-        &self.records
+    /// Whether this week holds only the records that differ from those of
+    /// a week read before it, and how many those are.
+    pub fn differing(&self) -> Option<usize> {
+        match &self.records {
+            Records::All(_) => None,
+            Records::Against { at, .. } => Some(at.len()),
+        }
+    }
+
+    /// What an earlier week read after this one is held against: this
+    /// week's table and the whole records it has or is held against.
+    pub(super) fn base(&self) -> Base {
+        let records = match &self.records {
+            Records::All(all) => Arc::clone(all),
+            Records::Against { base, .. } => Arc::clone(base),
+        };
+        Base {
+            paths: Arc::clone(&self.paths),
+            records,
+        }
+    }
+
+    /// Holds only the records that differ from `base`'s, when this week has
+    /// the same table of paths and at most half of them differ.
+    pub(super) fn hold_against(&mut self, base: &Base) {
+        let Records::All(all) = &self.records else {
+            return;
+        };
+        if !Arc::ptr_eq(&self.paths, &base.paths) || Arc::ptr_eq(all, &base.records) {
+            return;
+        }
+        let mut at = Vec::new();
+        for (i, (r, b)) in all.iter().zip(base.records.iter()).enumerate() {
+            if r != b {
+                if at.len() >= all.len() / 2 {
+                    return;
+                }
+                at.push(i as u32);
+            }
+        }
+        let differ = at.iter().map(|&i| all[i as usize].clone()).collect();
+        self.records = Records::Against {
+            base: Arc::clone(&base.records),
+            at,
+            differ,
+        };
     }
 
     /// The table of the items' paths: weeks of the same paths share one.
@@ -132,6 +197,50 @@ impl Snapshot {
     /// How many different paths the items have.
     pub(super) fn distinct_paths(&self) -> usize {
         self.paths.distinct()
+    }
+}
+
+impl PartialEq for Snapshot {
+    fn eq(&self, other: &Self) -> bool {
+        self.week == other.week
+            && self.taken == other.taken
+            && self.paths == other.paths
+            && self.metrics == other.metrics
+            && (0..self.len()).all(|i| self.record(i) == other.record(i))
+    }
+}
+
+/// The records of a week, in the order of its paths.
+#[derive(Clone, Debug)]
+enum Records {
+    /// Every record.
+    All(Arc<Vec<Record>>),
+    /// The records of `base` (a week of the same paths) but at the places
+    /// `at` (in order), where they are `differ`.
+    Against {
+        base: Arc<Vec<Record>>,
+        at: Vec<u32>,
+        differ: Vec<Record>,
+    },
+}
+
+impl Default for Records {
+    fn default() -> Self {
+        Records::All(Arc::default())
+    }
+}
+
+/// A week's table of paths and its whole records, for the weeks read
+/// after it to be held against.
+#[derive(Clone)]
+pub(super) struct Base {
+    paths: Arc<Paths>,
+    records: Arc<Vec<Record>>,
+}
+
+impl Base {
+    pub(super) fn paths(&self) -> &Arc<Paths> {
+        &self.paths
     }
 }
 

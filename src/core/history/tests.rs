@@ -188,7 +188,10 @@ fn weeks_of_the_same_paths_share_one_table() {
         assert_eq!(s.get("o/p/m"), None);
     }
     // a week's stages are one shared name each
-    let (a, b) = (&h.earlier[0].records()[1], &h.earlier[0].records()[2]);
+    // the weeks of W24's paths hold W24's records, none differing
+    let differing: Vec<Option<usize>> = h.earlier.iter().map(Snapshot::differing).collect();
+    assert_eq!(differing, [None, Some(0), Some(0), None, None, None]);
+    let (a, b) = (h.earlier[0].record(1), h.earlier[0].record(2));
     assert!(Stage::same(
         a.stage.as_ref().unwrap(),
         b.stage.as_ref().unwrap()
@@ -243,4 +246,56 @@ fn a_path_given_twice_is_found_at_its_last_place() {
     assert_eq!(s.get("b"), Some(&rec(2.0, Status::Todo)));
     assert_eq!(s.len(), 3);
     assert_eq!(render(&s).matches("\"a\" = ").count(), 2);
+}
+
+/// An earlier week of the same paths holds the records that differ from
+/// the newer week's; it reads as if it held them all, and changed it holds
+/// its own.
+#[test]
+fn an_earlier_week_holds_what_differs_from_the_newer_one() {
+    let d = tempfile::tempdir().unwrap();
+    let dir = d.path();
+    let paths: Vec<String> = (0..10).map(|i| format!("o/p/m{i}")).collect();
+    let week = |w: &str, f: &dyn Fn(usize) -> Record| {
+        let items = paths.iter().enumerate().map(|(i, p)| (p.clone(), f(i)));
+        let s = Snapshot::new(w.into(), None, items.collect());
+        write(dir, w, &render(&s));
+        s
+    };
+    let w24 = week("2023-W24", &|i| rec(i as f64, Status::InProgress));
+    // two moved, one got a stage
+    let w23 = week("2023-W23", &|i| match i {
+        3 | 7 => rec(0.5, Status::Todo),
+        5 => staged(5.0, "联调"),
+        _ => rec(i as f64, Status::InProgress),
+    });
+    // more than half moved: its own records, then W21's against it
+    let w22 = week("2023-W22", &|i| rec(i as f64 / 2.0, Status::InProgress));
+    let w21 = week("2023-W21", &|i| match i {
+        0 => rec(0.0, Status::Blocked),
+        _ => rec(i as f64 / 2.0, Status::InProgress),
+    });
+    let h = History::load(dir, NaiveDate::from_ymd_opt(2023, 6, 20).unwrap());
+    let differing: Vec<Option<usize>> = h.earlier.iter().map(Snapshot::differing).collect();
+    assert_eq!(differing, [None, Some(3), None, Some(1)]);
+    for (read, written) in h.earlier.iter().zip([&w24, &w23, &w22, &w21]) {
+        assert_eq!(read, written, "{}", written.week);
+        for (i, p) in paths.iter().enumerate() {
+            assert_eq!(read.get(p), written.get(p));
+            assert_eq!(read.record(i), written.record(i));
+        }
+    }
+    assert_eq!(h.earlier[1].get("o/p/m3"), Some(&rec(0.5, Status::Todo)));
+    assert_eq!(
+        h.earlier[1].get("o/p/m4"),
+        Some(&rec(4.0, Status::InProgress))
+    );
+    let mut w23 = h.earlier[1].clone();
+    for (_, r) in w23.iter_mut() {
+        r.percent += 1.0;
+    }
+    assert_eq!(w23.differing(), None);
+    assert_eq!(w23.get("o/p/m4").map(|r| r.percent), Some(5.0));
+    assert_eq!(h.earlier[1].get("o/p/m4").map(|r| r.percent), Some(4.0));
+    assert_eq!(h.earlier[0].get("o/p/m4").map(|r| r.percent), Some(4.0));
 }

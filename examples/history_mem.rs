@@ -1,6 +1,7 @@
 //! What the earlier weeks of history hold in memory: resident memory
-//! (VmRSS, from /proc/self/status) before and after `History::load` of the
-//! weeks before `--today` (up to 12), and per week.
+//! (VmRSS, from /proc/self/status) and heap in use (glibc's `mallinfo2`)
+//! before and after `History::load` of the weeks before `--today` (up to
+//! 12), and per item and week.
 //!
 //! ```text
 //! cargo run --release --example history_mem -- [--today 2023-06-20] DIR
@@ -21,6 +22,13 @@ fn rss_kib() -> u64 {
         .unwrap_or(0)
 }
 
+/// Bytes allocated and not freed, from glibc's `mallinfo2`.
+fn heap_bytes() -> usize {
+    // SAFETY: mallinfo2 only reads the allocator's counters
+    let m = unsafe { libc::mallinfo2() };
+    m.uordblks + m.hblkhd
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut today = NaiveDate::from_ymd_opt(2023, 6, 20).unwrap();
@@ -37,9 +45,9 @@ fn main() {
         }
     }
     let dir = dir.expect("usage: history_mem [--today YYYY-MM-DD] DIR");
-    let before = rss_kib();
+    let (before, heap_before) = (rss_kib(), heap_bytes());
     let h = History::load(std::path::Path::new(&dir), today);
-    let after = rss_kib();
+    let (after, heap_after) = (rss_kib(), heap_bytes());
     let weeks = h.earlier.len().max(1) as u64;
     let items = h.earlier.first().map_or(0, |s| s.len());
     println!(
@@ -51,6 +59,21 @@ fn main() {
         after - before,
         (after - before) / weeks,
         (after - before) as f64 * 1024.0 / (weeks as f64 * items.max(1) as f64)
+    );
+    let heap = heap_after.saturating_sub(heap_before);
+    println!(
+        "heap held {} KiB, {:.1} bytes an item-week; weeks held against a newer one: {:?}",
+        heap / 1024,
+        heap as f64 / (weeks as f64 * items.max(1) as f64),
+        h.earlier.iter().map(|s| s.differing()).collect::<Vec<_>>()
+    );
+    // what of it is free memory the allocator keeps
+    // SAFETY: malloc_trim only gives free pages back
+    unsafe { libc::malloc_trim(0) };
+    println!(
+        "rss after malloc_trim {} KiB (held {} KiB)",
+        rss_kib(),
+        rss_kib() - before
     );
     std::hint::black_box(&h);
 }

@@ -67,13 +67,5 @@ fn main() {
         heap as f64 / (weeks as f64 * items.max(1) as f64),
         h.earlier.iter().map(|s| s.differing()).collect::<Vec<_>>()
     );
-    // what of it is free memory the allocator keeps
-    // SAFETY: malloc_trim only gives free pages back
-    unsafe { libc::malloc_trim(0) };
-    println!(
-        "rss after malloc_trim {} KiB (held {} KiB)",
-        rss_kib(),
-        rss_kib() - before
-    );
     std::hint::black_box(&h);
 }

@@ -3,7 +3,7 @@
 //! its records in the order of its table of paths ([`Paths`], shared with
 //! the weeks of the same paths), stages shared ([`Stage`]); an earlier week
 //! read after a newer one of the same paths holds only the records that
-//! differ from that week's ([`Records::Against`]).
+//! differ from that week's.
 
 use std::sync::Arc;
 

@@ -81,7 +81,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| black_box(text.parse::<toml::Table>().unwrap().len()))
         });
         g.bench_function("parse", |b| {
-            b.iter(|| black_box(history::parse(&file, &text).unwrap().items.len()))
+            b.iter(|| black_box(history::parse(&file, &text).unwrap().len()))
         });
         g.bench_function("load_week", |b| {
             b.iter(|| black_box(History::load(&dir, day(20)).earlier.len()))

@@ -394,10 +394,9 @@ fn a_broken_week_list_does_not_need_is_not_read() {
     let w24 = fs::read_to_string(dir.join("history/2023-W24.toml")).unwrap();
     let mut h = stride::core::history::parse(Path::new("2023-W24.toml"), &w24).unwrap();
     h.week = "2023-W23".into();
-    for (_, r) in &mut h.items {
+    for (_, r) in h.iter_mut() {
         r.percent -= 0.5;
     }
-    let h = stride::core::history::Snapshot::new(h.week, h.taken, h.items);
     fs::write(
         dir.join("history/2023-W23.toml"),
         stride::core::history::render(&h),

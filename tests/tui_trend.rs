@@ -27,7 +27,7 @@ fn with_weeks(language: &str) -> (tempfile::TempDir, App) {
     for (weeks_ago, percent) in [(4u64, 10.0), (3, 20.0), (2, 30.0)] {
         let day = common::today() - Days::new(7 * weeks_ago);
         let mut snap = snapshot_of(&p, day);
-        for (path, r) in snap.items.iter_mut() {
+        for (path, r) in snap.iter_mut() {
             if path == UPINSTALL {
                 r.percent = percent;
             }

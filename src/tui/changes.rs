@@ -21,7 +21,7 @@ pub fn change_of(history: &History, path: &ItemPath, item: ItemRef<'_>) -> Movem
         percent: (pct * 100.0).round() / 100.0,
         status: item.status_with(pct),
         stage: match item {
-            ItemRef::Milestone(m, _) => m.stage.clone(),
+            ItemRef::Milestone(m, _) => m.stage.as_deref().map(Into::into),
             _ => None,
         },
         due: item.fields().due,

@@ -4,11 +4,14 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use toml::de::DeTable;
 
+use super::paths::{Paths, PathsBuilder};
 use super::snapshot::{Record, Snapshot, snapshot_of};
+use super::stage::Stages;
 use crate::core::diag::{Diagnostic, Severity};
 use crate::core::fsio;
 use crate::core::model::{Portfolio, Status};
@@ -32,7 +35,7 @@ pub(super) fn quoted(s: &str) -> String {
 
 /// The text of a weekly file: one line per item, so that git diffs read well.
 pub fn render(s: &Snapshot) -> String {
-    let mut out = String::with_capacity(s.items.len() * 96 + 256);
+    let mut out = String::with_capacity(s.len() * 96 + 256);
     let _ = writeln!(
         out,
         "# stride history: the last known state of every item in week {}.\n# Written by stride whenever it saves; keep it in git with the data.",
@@ -43,7 +46,7 @@ pub fn render(s: &Snapshot) -> String {
         let _ = writeln!(out, "taken = {t}");
     }
     out.push_str("\n[items]\n");
-    for (path, r) in &s.items {
+    for (path, r) in s.iter() {
         item_line(&mut out, path, r);
     }
     if !s.metrics.is_empty() {
@@ -80,15 +83,29 @@ pub(super) fn metric_line(out: &mut String, path: &str, v: f64) {
 
 /// Reads a weekly file. A malformed one is an error with its place.
 pub fn parse(path: &Path, text: &str) -> Result<Snapshot, Diagnostic> {
+    parse_like(path, text, None)
+}
+
+/// [`parse`], the table of paths `like`'s when the week's paths are those
+/// of `like`, in order (as a week's are those of the week before, mostly).
+pub(super) fn parse_like(
+    path: &Path,
+    text: &str,
+    like: Option<&Arc<Paths>>,
+) -> Result<Snapshot, Diagnostic> {
     let stem = path.file_stem().and_then(|s| s.to_str());
-    if let Some(snap) = super::lines::parse_lines(stem, text) {
+    if let Some(snap) = super::lines::parse_lines(stem, text, like) {
         return Ok(snap);
     }
-    parse_toml(path, text)
+    parse_toml(path, text, like)
 }
 
 /// Reads a weekly file as TOML: any file, with every problem's place.
-pub(super) fn parse_toml(path: &Path, text: &str) -> Result<Snapshot, Diagnostic> {
+pub(super) fn parse_toml(
+    path: &Path,
+    text: &str,
+    like: Option<&Arc<Paths>>,
+) -> Result<Snapshot, Diagnostic> {
     let err = |offset: usize, msg: String| Diagnostic::at(path, text, offset, Severity::Error, msg);
     let root = DeTable::parse(text).map_err(|e| {
         err(
@@ -107,12 +124,14 @@ pub(super) fn parse_toml(path: &Path, text: &str) -> Result<Snapshot, Diagnostic
         .or_else(|| path.file_stem().and_then(|s| s.to_str()).map(String::from))
         .unwrap_or_default();
     let taken = root.get("taken").and_then(|t| t.get_ref().date());
-    let mut items = Vec::new();
+    let mut records = Vec::new();
+    let mut paths = PathsBuilder::new(like, 0);
+    let mut stages = Stages::default();
     if let Some(table) = root.get("items") {
         let Some(table) = table.get_ref().as_table() else {
             return Err(err(table.span().start, "`items` must be a table".into()));
         };
-        items.reserve(table.len());
+        records.reserve(table.len());
         for (key, value) in table.iter() {
             let Some(t) = value.get_ref().as_table() else {
                 return Err(err(
@@ -137,20 +156,18 @@ pub(super) fn parse_toml(path: &Path, text: &str) -> Result<Snapshot, Diagnostic
             let stage = t
                 .get("stage")
                 .and_then(|v| v.get_ref().as_str())
-                .map(String::from);
+                .map(|s| stages.intern(s));
             let due = t.get("due").and_then(|v| v.get_ref().date());
-            items.push((
-                key.get_ref().to_string(),
-                Record {
-                    percent,
-                    status,
-                    stage,
-                    due,
-                },
-            ));
+            paths.push(key.get_ref());
+            records.push(Record {
+                percent,
+                status,
+                stage,
+                due,
+            });
         }
     }
-    let mut snap = Snapshot::new(week, taken, items);
+    let mut snap = Snapshot::of_parts(week, taken, paths.finish(), records);
     if let Some(table) = root.get("metrics").and_then(|m| m.get_ref().as_table()) {
         for (key, value) in table.iter() {
             let Some(v) = value.get_ref().number().filter(|v| v.is_finite()) else {
@@ -245,11 +262,19 @@ pub fn record(p: &Portfolio, today: NaiveDate) -> std::io::Result<PathBuf> {
         && let Ok(text) = read(&path)
         && let Ok(old) = parse(&path, &text)
     {
-        let mut items = std::mem::take(&mut snap.items);
-        items.extend(old.items.into_iter().filter(|(k, _)| {
-            let objective = k.split('/').next().unwrap_or_default();
-            unloaded.iter().any(|u| u == objective)
-        }));
+        let owned = |(k, r): (&str, &Record)| (k.to_string(), r.clone());
+        let items = snap
+            .iter()
+            .map(owned)
+            .chain(
+                old.iter()
+                    .filter(|(k, _)| {
+                        let objective = k.split('/').next().unwrap_or_default();
+                        unloaded.iter().any(|u| u == objective)
+                    })
+                    .map(owned),
+            )
+            .collect();
         snap = Snapshot::new(snap.week, snap.taken, items);
     }
     // one writer at a time; the last one writes the newest state

@@ -10,15 +10,23 @@
 //! a file the fast reader accepts reads exactly as the TOML reader reads it.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use super::paths::{Paths, PathsBuilder};
 use super::snapshot::{Record, Snapshot};
+use super::stage::Stages;
 use crate::core::model::Status;
 
 /// The snapshot of a weekly file in the shape `render` writes, or `None`
-/// for the TOML reader to decide.
-pub(super) fn parse_lines(stem: Option<&str>, text: &str) -> Option<Snapshot> {
+/// for the TOML reader to decide. Its table of paths is `like`'s when its
+/// paths are those of `like`, in order.
+pub(super) fn parse_lines(
+    stem: Option<&str>,
+    text: &str,
+    like: Option<&Arc<Paths>>,
+) -> Option<Snapshot> {
     #[derive(PartialEq)]
     enum Section {
         Root,
@@ -32,7 +40,9 @@ pub(super) fn parse_lines(stem: Option<&str>, text: &str) -> Option<Snapshot> {
     // size, as a vector of 100,000 records grown by doubling holds up to
     // twice what it needs
     let lines = text.bytes().filter(|&b| b == b'\n').count();
-    let mut items: Vec<(String, Record)> = Vec::with_capacity(lines);
+    let mut records: Vec<Record> = Vec::with_capacity(lines);
+    let mut paths = PathsBuilder::new(like, lines);
+    let mut stages = Stages::default();
     let mut metrics: Vec<(String, f64)> = Vec::new();
     for line in text.split('\n') {
         if line.is_empty() {
@@ -77,7 +87,11 @@ pub(super) fn parse_lines(stem: Option<&str>, text: &str) -> Option<Snapshot> {
                     return None;
                 }
             }
-            Section::Items => items.push(item(line)?),
+            Section::Items => {
+                let (path, r) = item(line, &mut stages)?;
+                paths.push(path);
+                records.push(r);
+            }
             Section::Metrics => {
                 let (key, rest) = string(line)?;
                 let v = number(rest.strip_prefix(" = ")?)?;
@@ -86,8 +100,9 @@ pub(super) fn parse_lines(stem: Option<&str>, text: &str) -> Option<Snapshot> {
         }
     }
     let week = week.or(stem)?.to_string();
-    let n = items.len();
-    let mut snap = Snapshot::new(week, taken, items);
+    let n = records.len();
+    records.shrink_to_fit();
+    let mut snap = Snapshot::of_parts(week, taken, paths.finish(), records);
     // a key twice is an error for TOML: let it say so
     if snap.distinct_paths() != n {
         return None;
@@ -101,7 +116,7 @@ pub(super) fn parse_lines(stem: Option<&str>, text: &str) -> Option<Snapshot> {
 }
 
 /// `"path" = { percent = 1.5, status = "done"[, stage = "s"][, due = D] }`
-fn item(line: &str) -> Option<(String, Record)> {
+fn item<'l>(line: &'l str, stages: &mut Stages) -> Option<(&'l str, Record)> {
     let (path, rest) = string(line)?;
     let rest = rest.strip_prefix(" = { percent = ")?;
     let end = rest.find(',')?;
@@ -111,7 +126,7 @@ fn item(line: &str) -> Option<(String, Record)> {
     let mut stage = None;
     if let Some(r) = rest.strip_prefix(", stage = ") {
         let (s, r) = string(r)?;
-        stage = Some(s.to_string());
+        stage = Some(stages.intern(s));
         rest = r;
     }
     let mut due = None;
@@ -123,7 +138,7 @@ fn item(line: &str) -> Option<(String, Record)> {
         return None;
     }
     Some((
-        path.to_string(),
+        path,
         Record {
             percent,
             status,

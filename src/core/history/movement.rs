@@ -3,11 +3,12 @@
 //! as sparklines and delta labels.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use super::file::{parse, weeks};
-use super::snapshot::{Record, Snapshot};
+use super::file::{parse_like, weeks};
+use super::snapshot::{Base, Record, Snapshot};
 use crate::core::diag::Diagnostic;
 use crate::core::model::Status;
 use crate::core::settings::{iso_week_name, parse_iso_week};
@@ -96,7 +97,9 @@ impl History {
 
     /// Hands over each weekly file of a week before `week`, newest first,
     /// read or with its problem, until [`WEEKS_READ`] weeks are read or
-    /// `each` says no more are needed.
+    /// `each` says no more are needed. A week with the paths of the week
+    /// read before it, in the same order, shares its table of paths, and
+    /// holds only the records that differ from that week's.
     fn read_weeks(
         data: &Path,
         week: &str,
@@ -104,6 +107,7 @@ impl History {
     ) {
         let limit = parse_iso_week(week);
         let mut read = 0;
+        let mut last: Option<Base> = None;
         for (w, path) in weeks(data).into_iter().rev() {
             if parse_iso_week(&w) >= limit {
                 continue;
@@ -120,12 +124,21 @@ impl History {
                     break;
                 }
             };
-            let parsed = parse(&path, &text);
+            let mut parsed = parse_like(&path, &text, last.as_ref().map(Base::paths));
             drop(text);
+            if let Ok(s) = &mut parsed {
+                if let Some(base) = &last {
+                    s.hold_against(base);
+                }
+                last = Some(s.base());
+            }
             read += usize::from(parsed.is_ok());
             if !each(parsed) {
                 break;
             }
+        }
+        if read > 0 {
+            give_back_free_memory();
         }
     }
 
@@ -147,13 +160,13 @@ impl History {
             }
             Ok(s) => {
                 match h.earlier.first() {
-                    None => {
-                        running = (0..s.items.len())
-                            .map(|i| (i, s.items[i].1.percent))
-                            .collect()
+                    None => running = (0..s.len()).map(|i| (i, s.record(i).percent)).collect(),
+                    // the same paths: the same places
+                    Some(first) if Arc::ptr_eq(first.paths(), s.paths()) => {
+                        running.retain(|&(i, p)| (s.record(i).percent - p).abs() < 0.01)
                     }
                     Some(first) => running.retain(|&(i, p)| {
-                        s.get(&first.items[i].0)
+                        s.get(first.paths().path(i))
                             .is_some_and(|r| (r.percent - p).abs() < 0.01)
                     }),
                 }
@@ -185,11 +198,13 @@ impl History {
             now.status,
             Status::InProgress | Status::Blocked | Status::AtRisk
         );
+        // (weeks that share their paths share the place found)
+        let mut last = None;
         let same = self
             .earlier
             .iter()
             .take_while(|s| {
-                s.get(path)
+                s.get_after(path, &mut last)
                     .is_some_and(|r| (r.percent - now.percent).abs() < 0.005)
             })
             .count() as u32;
@@ -201,8 +216,8 @@ impl History {
             }),
             is_new: false,
             stage_from: match (&then.stage, &now.stage) {
-                (Some(a), Some(b)) if a != b => Some(a.clone()),
-                (Some(a), None) => Some(a.clone()),
+                (Some(a), Some(b)) if a != b => Some(a.to_string()),
+                (Some(a), None) => Some(a.to_string()),
                 _ => None,
             },
             slip_days: match (then.due, now.due) {
@@ -232,6 +247,18 @@ impl History {
             .collect();
         v.push(now);
         v
+    }
+}
+
+/// Gives the free pages of the allocator back to the system: glibc keeps
+/// those of the weekly texts and records read and dropped (at 100,000
+/// items, 12 weeks held about 7 MiB of records and left 28 MiB more
+/// resident).
+fn give_back_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free memory to the system
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 

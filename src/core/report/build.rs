@@ -350,7 +350,7 @@ fn milestone_report<'a>(
         status: r.status,
         total: m.total,
         done: m.done,
-        stage: r.stage.clone(),
+        stage: r.stage.as_deref().map(String::from),
         stage_from: c.stage_from.clone(),
         due: r.due,
         overdue_days: overdue_days(r.due, r.status, date),

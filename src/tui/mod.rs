@@ -61,10 +61,90 @@ pub enum Start {
     Standup,
 }
 
-/// Runs the TUI on a loaded portfolio until the user quits. `today` follows
+/// The weeks of history before `today`, read on a thread of their own,
+/// started before the folder's load: the newest earlier week is read
+/// beside the load (at 100,000 items a week's file takes tens of ms); the
+/// older ones only once [`run`] starts, so as not to take the load's cores,
+/// and they reach the screen through the event loop.
+pub struct HistoryReader {
+    weeks: std::sync::mpsc::Receiver<History>,
+    go: std::sync::mpsc::Sender<()>,
+    /// Whether the older weeks are still to come.
+    pending: bool,
+}
+
+impl HistoryReader {
+    /// Starts reading the history of the folder `dir`.
+    pub fn start(dir: &std::path::Path, today: NaiveDate) -> Self {
+        let (tx, weeks) = std::sync::mpsc::channel();
+        let (go, go_rx) = std::sync::mpsc::channel();
+        let dir = dir.to_path_buf();
+        std::thread::spawn(move || {
+            let first = tx.clone();
+            let older = History::load_in_two(&dir, today, |newest| {
+                let _ = first.send(newest);
+                // the older weeks wait for the load to be done
+                let _ = go_rx.recv();
+            });
+            let _ = tx.send(older);
+        });
+        HistoryReader {
+            weeks,
+            go,
+            pending: true,
+        }
+    }
+
+    /// The newest earlier week (waiting for it), with the older weeks if
+    /// they are read already; the reader goes on with them now.
+    pub fn newest(&mut self) -> History {
+        let _ = self.go.send(());
+        let mut history = self.weeks.recv().unwrap_or_default();
+        if let Some(older) = self.older() {
+            history.append(older);
+        }
+        history
+    }
+
+    /// The older weeks, once, when they have arrived.
+    pub fn older(&mut self) -> Option<History> {
+        if !self.pending {
+            return None;
+        }
+        match self.weeks.try_recv() {
+            Ok(h) => {
+                self.pending = false;
+                Some(h)
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.pending = false;
+                None
+            }
+        }
+    }
+
+    /// The older weeks, waiting for them; `None` if they were taken.
+    pub fn wait_older(&mut self) -> Option<History> {
+        if !std::mem::take(&mut self.pending) {
+            return None;
+        }
+        let _ = self.go.send(());
+        self.weeks.recv().ok()
+    }
+
+    /// Whether the older weeks are still being read.
+    pub fn pending(&self) -> bool {
+        self.pending
+    }
+}
+
+/// Runs the TUI on a loaded portfolio until the user quits, its history
+/// coming from `history` (started before the load). `today` follows
 /// the clock across midnight when `follow_clock` (no `--today` given).
 pub fn run(
     portfolio: Portfolio,
+    mut history: HistoryReader,
     today: NaiveDate,
     follow_clock: bool,
     start: Start,
@@ -89,23 +169,8 @@ pub fn run(
     }));
     let suspend = handle_signals(data.clone(), s, unsaved.clone())?;
     let mut terminal = enter_terminal().map_err(|e| s.cannot_set_up_terminal(&e.to_string()))?;
-    // the newest earlier week first, the older ones after: at 100,000 items a
-    // week's file takes about 0.2 s to read, twelve of them 2.3 s; a small
-    // portfolio's full history arrives before the first frame
-    let (history_tx, history_rx) = std::sync::mpsc::channel();
-    let dir = portfolio.dir.clone();
-    std::thread::spawn(move || {
-        let tx = history_tx.clone();
-        let older = History::load_in_two(&dir, today, |newest| {
-            let _ = tx.send(newest);
-        });
-        let _ = history_tx.send(older);
-    });
-    let mut history = history_rx.recv().unwrap_or_default();
-    if let Ok(older) = history_rx.recv_timeout(Duration::from_millis(100)) {
-        history.append(older);
-    }
-    let mut app = App::with_history(portfolio, today, history);
+    // the newest earlier week, read beside the load; the older ones follow
+    let mut app = App::with_history(portfolio, today, history.newest());
     if follow_clock {
         app.clock.date = Some(|| chrono::Local::now().date_naive());
     }
@@ -121,7 +186,7 @@ pub fn run(
         app.open_standup();
     }
     app.offer_recovery();
-    let result = event_loop(&mut terminal, &mut app, history_rx, &unsaved, &suspend);
+    let result = event_loop(&mut terminal, &mut app, history, &unsaved, &suspend);
     leave_terminal();
     if result.is_err() {
         // the terminal was lost: what is not on disk goes to the recovery file
@@ -200,7 +265,7 @@ fn share_unsaved(app: &App, unsaved: &Unsaved) {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    history: std::sync::mpsc::Receiver<History>,
+    mut history: HistoryReader,
     unsaved: &Unsaved,
     suspended: &std::sync::mpsc::Receiver<()>,
 ) -> io::Result<()> {
@@ -217,7 +282,7 @@ fn event_loop(
         let now = std::time::Instant::now();
         app.update(Action::Tick(now - clock));
         clock = now;
-        if let Ok(older) = history.try_recv() {
+        if let Some(older) = history.older() {
             app.add_older_history(older);
         }
         while let Ok(name) = changes.try_recv() {
@@ -265,7 +330,9 @@ fn event_loop(
             app.record_history();
             return Ok(());
         }
-        if !event::poll(Duration::from_millis(200))? {
+        // the older weeks of history, while they are read, are looked for often
+        let wait = if history.pending() { 20 } else { 200 };
+        if !event::poll(Duration::from_millis(wait))? {
             // the keys paused: the moment for the week's history file
             app.record_history();
             continue;

@@ -90,6 +90,8 @@ fn main() {
     let dir = dir.expect("usage: tui_soak [--edits N] [--today DATE] DIR");
     report("start", None);
     let portfolio = load_dir(&dir).expect("the folder loads");
+    stride::core::memory::give_back();
+    report("portfolio loaded", None);
     let history = History::load(&dir, today);
     let mut app = App::with_history(portfolio, today, history);
     report("loaded", Some(&app));

@@ -8,8 +8,8 @@ use crate::core::history::History;
 /// The weeks of history before `today`, read on a thread of their own,
 /// started before the folder's load: the newest earlier week is read
 /// beside the load (at 100,000 items a week's file takes tens of ms); the
-/// older ones only once the TUI starts (`tui::run`), so as not to take the load's cores,
-/// and they reach the screen through the event loop.
+/// older ones only once the newest was taken (the load is done: they would
+/// take its cores), and they reach the screen through the event loop.
 pub struct HistoryReader {
     weeks: std::sync::mpsc::Receiver<History>,
     go: std::sync::mpsc::Sender<()>,

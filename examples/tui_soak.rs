@@ -12,7 +12,8 @@
 //! redo, moving between milestones; each key goes through `update` and
 //! `flush` (the saves), a frame is drawn after each, and this week's history
 //! file is written every 50 edits (as when the keys pause). Prints VmRSS
-//! (from /proc/self/status) at start, after loading, after the first frame
+//! (from /proc/self/status) and the bytes the allocator has handed out
+//! (`core::memory::in_use`) at start, after loading, after the first frame
 //! and every 500 edits, with the undo stack's length.
 
 use std::path::PathBuf;
@@ -42,9 +43,11 @@ fn rss_kib() -> u64 {
 
 fn report(what: &str, app: Option<&App>) {
     let undo = app.map_or(0, |a| a.journal.entries(Direction::Undo).len());
+    let live = stride::core::memory::in_use().unwrap_or(0);
     println!(
-        "{what:<24} rss {:>8.1} MiB   undo entries {undo}",
-        rss_kib() as f64 / 1024.0
+        "{what:<24} rss {:>8.1} MiB   in use {:>8.1} MiB   undo entries {undo}",
+        rss_kib() as f64 / 1024.0,
+        live as f64 / (1024.0 * 1024.0)
     );
 }
 
@@ -87,6 +90,8 @@ fn main() {
     let dir = dir.expect("usage: tui_soak [--edits N] [--today DATE] DIR");
     report("start", None);
     let portfolio = load_dir(&dir).expect("the folder loads");
+    stride::core::memory::give_back();
+    report("portfolio loaded", None);
     let history = History::load(&dir, today);
     let mut app = App::with_history(portfolio, today, history);
     report("loaded", Some(&app));
@@ -128,4 +133,8 @@ fn main() {
         println!("last message (an error): {}", m.text);
     }
     report("end", Some(&app));
+    // what a give-back costs with this heap (the app calls it after a save)
+    let start = std::time::Instant::now();
+    stride::core::memory::give_back();
+    println!("give back: {:.2} ms", start.elapsed().as_secs_f64() * 1e3);
 }

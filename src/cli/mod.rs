@@ -114,9 +114,12 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Some(Command::Sync(args)) => team::run_sync(&cli.data, args, &mut out),
         Some(Command::Standup) => {
             drop(out);
+            // the history is read beside the load
+            let history = crate::tui::HistoryReader::start(&cli.data, today);
             let portfolio = data::load(&cli.data)?;
             crate::tui::run(
                 portfolio,
+                history,
                 today,
                 cli.today.is_none(),
                 crate::tui::Start::Standup,
@@ -127,9 +130,12 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         }
         None => {
             drop(out);
+            // the history is read beside the load
+            let history = crate::tui::HistoryReader::start(&cli.data, today);
             let portfolio = data::load(&cli.data)?;
             crate::tui::run(
                 portfolio,
+                history,
                 today,
                 cli.today.is_none(),
                 crate::tui::Start::Tree,

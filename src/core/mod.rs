@@ -2,7 +2,7 @@
 //! format-preserving saves. No terminal, no clock: "today" is always passed in.
 //!
 //! Modules depend one way only, leaves first:
-//! `text`, `dates`, `diag`, `fsio`, `scalar`, `l10n` (leaves: `l10n` itself
+//! `text`, `dates`, `diag`, `fsio`, `memory`, `scalar`, `l10n` (leaves: `l10n` itself
 //! holds the language, counts, plurals and units) → `settings`, `model` →
 //! `rollup`, `listing`, `ops` → `edit`, `progress` → `load`, `save`, `history`,
 //! `recovery`, `forecast` (weekly percents, when 100% comes) → `sheet` (CSV
@@ -21,6 +21,7 @@ pub mod history;
 pub mod l10n;
 pub mod listing;
 pub mod load;
+pub mod memory;
 pub mod merge;
 pub mod model;
 pub mod ops;

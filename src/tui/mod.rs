@@ -6,6 +6,7 @@ pub mod app;
 pub mod changes;
 pub mod config;
 pub mod form;
+pub mod history;
 pub mod input;
 pub mod key;
 pub mod keymap;
@@ -31,9 +32,9 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 
 use crate::core::Portfolio;
-use crate::core::history::History;
 use action::Action;
 use app::{App, Mode};
+pub use history::HistoryReader;
 use key::{Key, key};
 use screens::Screen;
 
@@ -61,10 +62,12 @@ pub enum Start {
     Standup,
 }
 
-/// Runs the TUI on a loaded portfolio until the user quits. `today` follows
+/// Runs the TUI on a loaded portfolio until the user quits, its history
+/// coming from `history` (started before the load). `today` follows
 /// the clock across midnight when `follow_clock` (no `--today` given).
 pub fn run(
     portfolio: Portfolio,
+    mut history: HistoryReader,
     today: NaiveDate,
     follow_clock: bool,
     start: Start,
@@ -89,23 +92,8 @@ pub fn run(
     }));
     let suspend = handle_signals(data.clone(), s, unsaved.clone())?;
     let mut terminal = enter_terminal().map_err(|e| s.cannot_set_up_terminal(&e.to_string()))?;
-    // the newest earlier week first, the older ones after: at 100,000 items a
-    // week's file takes about 0.2 s to read, twelve of them 2.3 s; a small
-    // portfolio's full history arrives before the first frame
-    let (history_tx, history_rx) = std::sync::mpsc::channel();
-    let dir = portfolio.dir.clone();
-    std::thread::spawn(move || {
-        let tx = history_tx.clone();
-        let older = History::load_in_two(&dir, today, |newest| {
-            let _ = tx.send(newest);
-        });
-        let _ = history_tx.send(older);
-    });
-    let mut history = history_rx.recv().unwrap_or_default();
-    if let Ok(older) = history_rx.recv_timeout(Duration::from_millis(100)) {
-        history.append(older);
-    }
-    let mut app = App::with_history(portfolio, today, history);
+    // the newest earlier week, read beside the load; the older ones follow
+    let mut app = App::with_history(portfolio, today, history.newest());
     if follow_clock {
         app.clock.date = Some(|| chrono::Local::now().date_naive());
     }
@@ -121,7 +109,7 @@ pub fn run(
         app.open_standup();
     }
     app.offer_recovery();
-    let result = event_loop(&mut terminal, &mut app, history_rx, &unsaved, &suspend);
+    let result = event_loop(&mut terminal, &mut app, history, &unsaved, &suspend);
     leave_terminal();
     if result.is_err() {
         // the terminal was lost: what is not on disk goes to the recovery file
@@ -200,7 +188,7 @@ fn share_unsaved(app: &App, unsaved: &Unsaved) {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    history: std::sync::mpsc::Receiver<History>,
+    mut history: HistoryReader,
     unsaved: &Unsaved,
     suspended: &std::sync::mpsc::Receiver<()>,
 ) -> io::Result<()> {
@@ -217,7 +205,7 @@ fn event_loop(
         let now = std::time::Instant::now();
         app.update(Action::Tick(now - clock));
         clock = now;
-        if let Ok(older) = history.try_recv() {
+        if let Some(older) = history.older() {
             app.add_older_history(older);
         }
         while let Ok(name) = changes.try_recv() {
@@ -265,7 +253,9 @@ fn event_loop(
             app.record_history();
             return Ok(());
         }
-        if !event::poll(Duration::from_millis(200))? {
+        // the older weeks of history, while they are read, are looked for often
+        let wait = if history.pending() { 20 } else { 200 };
+        if !event::poll(Duration::from_millis(wait))? {
             // the keys paused: the moment for the week's history file
             app.record_history();
             continue;

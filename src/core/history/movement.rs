@@ -138,7 +138,9 @@ impl History {
             }
         }
         if read > 0 {
-            give_back_free_memory();
+            // the weekly texts read and dropped leave free pages resident
+            // (28 MiB for 12 weeks at 100,000 items)
+            crate::core::memory::give_back();
         }
     }
 
@@ -247,18 +249,6 @@ impl History {
             .collect();
         v.push(now);
         v
-    }
-}
-
-/// Gives the free pages of the allocator back to the system: glibc keeps
-/// those of the weekly texts and records read and dropped (at 100,000
-/// items, 12 weeks held about 7 MiB of records and left 28 MiB more
-/// resident).
-fn give_back_free_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free memory to the system
-    unsafe {
-        libc::malloc_trim(0);
     }
 }
 

@@ -22,6 +22,10 @@ impl App {
         if !f.merged.is_empty() {
             self.after_change(None);
         }
+        if !f.saved.is_empty() {
+            // the file's texts read, merged and written are freed
+            crate::core::memory::give_back();
+        }
         if let Some(p) = f.conflict {
             self.mode = Mode::Conflict(Box::new(p));
         }
@@ -51,7 +55,11 @@ impl App {
     pub fn record_history(&mut self) -> bool {
         match self.journal.record_history(&self.portfolio, self.today) {
             None => false,
-            Some(Ok(_)) => true,
+            Some(Ok(_)) => {
+                // the week's records and text are freed
+                crate::core::memory::give_back();
+                true
+            }
             Some(Err(e)) => {
                 let s = self.strings();
                 self.error(s.save_refused(&s.history_not_written(&e.to_string())));

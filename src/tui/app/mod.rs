@@ -128,7 +128,7 @@ impl App {
                 error: true,
             })
         };
-        App {
+        let app = App {
             portfolio,
             today,
             history,
@@ -144,7 +144,10 @@ impl App {
             page: 20,
             quit: false,
             clock: Clock::default(),
-        }
+        };
+        // what the load's threads freed (texts, parsers' tables) goes back
+        crate::core::memory::give_back();
+        app
     }
 
     /// Puts the weeks of history read after the newest behind it.
@@ -159,6 +162,8 @@ impl App {
             s.summary = None;
         }
         self.prepare_views();
+        // the reading thread's arena: its texts and tables are freed
+        crate::core::memory::give_back();
     }
 
     /// Now: today, at the current time of day (to the minute).

@@ -7,30 +7,29 @@ use super::data::{
     IncidentReport, Late, MetricReport, MilestoneReport, ObjectiveReport, Operations, OtherReport,
     Plan, ProjectReport, Report, ReportProblem, Stalled, WeekPoint,
 };
-use crate::core::history::{self, History, Movement, Record, Snapshot, snapshot_of};
+use crate::core::history::{self, History, Movement, Record, Snapshot};
+use crate::core::listing::each_in;
 use crate::core::model::{ItemPath, Metric, Milestone, Objective, Portfolio, Status};
 use crate::core::ops::{grade_counts, week_of};
 use crate::core::rollup::overdue_days;
 use crate::core::settings::{self, iso_week_name};
 
-/// The operations of the report of `date`: metric values from `state`
-/// (the current values, or a past week's record), the incidents of the week
-/// before `date`'s, plus those still open.
+/// The operations of the report of `date`: metric values from the model
+/// (the current values) or from `past` (a past week's record), the
+/// incidents of the week before `date`'s, plus those still open.
 fn operations<'a>(
     p: &'a Portfolio,
-    state: &Snapshot,
+    past: Option<&Snapshot>,
     date: NaiveDate,
     history: &History,
-    live: bool,
 ) -> Operations<'a> {
     let metrics = p
         .metrics()
         .filter_map(|(o, m)| {
             let path = format!("{o}/{}", m.id);
-            let value = if live {
-                Some(m.value)
-            } else {
-                state.metric(&path)
+            let value = match past {
+                None => Some(m.value),
+                Some(s) => s.metric(&path),
             }?;
             let met = Metric { value, ..m.clone() }.met();
             Some(MetricReport {
@@ -80,26 +79,28 @@ fn operations<'a>(
     }
 }
 
-/// Builds the report. `state` holds the values to report (the current
-/// state, or a past week's snapshot); `history` the weeks before it. For a
-/// past week (`live` false) only what history keeps is shown: the texts and
-/// counts of today are left out rather than mixed with last month's numbers.
+/// Builds the report. The values to report are the model's current ones
+/// (`past` none: the report of `date`'s week), or a past week's snapshot;
+/// `history` holds the weeks before it. For a past week only what history
+/// keeps is shown: the texts and counts of today are left out rather than
+/// mixed with last month's numbers.
 pub fn build<'a>(
     p: &'a Portfolio,
-    state: &Snapshot,
+    past: Option<&Snapshot>,
     date: NaiveDate,
     history: &History,
-    live: bool,
 ) -> Report<'a> {
+    let live = past.is_none();
+    let week = past.map_or_else(|| iso_week_name(date), |s| s.week.clone());
     let text = |t: &'a Option<String>| if live { t.as_deref() } else { None };
     let change = |path: &str, r: &Record| history.change(path, r);
     let mut report = Report {
-        iso_week: state.week.clone(),
+        iso_week: week.clone(),
         week_number: p.settings.week_number(date),
         date,
         percent: 0.0,
         delta: None,
-        operations: operations(p, state, date, history, live),
+        operations: operations(p, past, date, history),
         objectives: Vec::new(),
         overdue: Vec::new(),
         stalled: Vec::new(),
@@ -116,7 +117,7 @@ pub fn build<'a>(
                     .map(|d| ReportProblem::NotAFile(d.file)),
             )
             .chain(history.problems.iter().cloned().map(ReportProblem::History))
-            .chain((!live).then(|| ReportProblem::PastWeek(state.week.clone())))
+            .chain(past.map(|s| ReportProblem::PastWeek(s.week.clone())))
             .collect(),
     };
     let mut weighted = (0.0, 0.0, 0.0, 0.0);
@@ -125,10 +126,22 @@ pub fn build<'a>(
     let mut stalled = Vec::new();
     for o in &p.objectives {
         let opath = ItemPath::objective(&o.id);
-        let Some(orec) = state.get(&opath.to_string()) else {
+        // each item's record: the current values, walked in the order of the
+        // loops below (the objective, then each project and its
+        // milestones), or the past week's
+        let mut now = Vec::new();
+        if live {
+            each_in(o, date, |i| now.push(Record::of_item(&i)));
+        }
+        let mut now = now.into_iter();
+        let mut record = |path: &str| match past {
+            Some(s) => s.get(path).cloned(),
+            None => now.next(),
+        };
+        let Some(orec) = record(&opath.to_string()) else {
             continue;
         };
-        let oc = change(&opath.to_string(), orec);
+        let oc = change(&opath.to_string(), &orec);
         if o.fields.status != Some(Status::Dropped) {
             let w = o.fields.weight();
             weighted.0 += orec.percent * w;
@@ -145,16 +158,16 @@ pub fn build<'a>(
         for pr in &o.projects {
             let ppath = ItemPath::project(&o.id, &pr.id);
             let key = ppath.to_string();
-            let Some(prec) = state.get(&key) else {
+            let Some(prec) = record(&key) else {
                 continue;
             };
-            let pc = change(&key, prec);
+            let pc = change(&key, &prec);
             note_late(
                 &mut late,
                 &key,
                 &pr.fields.title,
                 &pr.fields.owner,
-                prec,
+                &prec,
                 date,
             );
             if let Some(n) = text(&pr.fields.next) {
@@ -163,16 +176,16 @@ pub fn build<'a>(
             let mut milestones = Vec::with_capacity(pr.milestones.len());
             for m in &pr.milestones {
                 let key = ItemPath::milestone(&o.id, &pr.id, &m.id).to_string();
-                let Some(mrec) = state.get(&key) else {
+                let Some(mrec) = record(&key) else {
                     continue;
                 };
-                let mc = change(&key, mrec);
+                let mc = change(&key, &mrec);
                 note_late(
                     &mut late,
                     &key,
                     &m.fields.title,
                     &m.fields.owner,
-                    mrec,
+                    &mrec,
                     date,
                 );
                 if mc.stalled_weeks > 0 {
@@ -190,7 +203,7 @@ pub fn build<'a>(
                         n,
                     ));
                 }
-                let mut mr = milestone_report(key, m, mrec, &mc, date);
+                let mut mr = milestone_report(key, m, &mrec, &mc, date);
                 if !live {
                     mr.done = None;
                     mr.blocker = None;
@@ -234,7 +247,7 @@ pub fn build<'a>(
             delta: oc.delta,
             status: orec.status,
             update: text(&o.fields.update),
-            weeks: burn_up(history, &state.week, &opath.to_string(), orec.percent),
+            weeks: burn_up(history, &week, &opath.to_string(), orec.percent),
             note: text(&o.fields.note),
             blocker: text(&o.fields.blocker),
             projects,
@@ -377,13 +390,7 @@ pub fn for_week<'a>(
 ) -> Result<Report<'a>, ReportError> {
     let current = iso_week_name(today);
     match week {
-        None => Ok(build(
-            p,
-            &snapshot_of(p, today),
-            today,
-            &History::load(&p.dir, today),
-            true,
-        )),
+        None => Ok(build(p, None, today, &History::load(&p.dir, today))),
         Some(w) if w == current => for_week(p, today, None),
         Some(w) => {
             let monday = settings::parse_iso_week(w).ok_or_else(|| {
@@ -400,10 +407,9 @@ pub fn for_week<'a>(
             let date = snap.taken.unwrap_or_else(|| monday + chrono::Days::new(6));
             Ok(build(
                 p,
-                &snap,
+                Some(&snap),
                 date,
                 &History::load_before(&p.dir, w),
-                false,
             ))
         }
     }

@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 
 use super::data::{load, report_unloaded, week_arg};
 use super::failure::Failure;
-use crate::core::report::{for_week, html, json, markdown};
+use crate::core::report::{for_week, html, html_to, json, json_to, markdown, markdown_to};
 use crate::core::settings::iso_week_name;
 
 #[derive(Debug, Args)]
@@ -46,18 +46,30 @@ pub fn run(
         None => None,
     };
     let report = for_week(&portfolio, today, week.as_deref())?;
-    let text = match args.format {
-        Format::Md => markdown(&report, portfolio.settings.language),
-        Format::Json => json(&report)?,
-        Format::Html => html(&report, portfolio.settings.language),
-    };
+    let lang = portfolio.settings.language;
     match &args.output {
         Some(path) => {
+            // the file is written whole and atomically, from the whole text
+            let text = match args.format {
+                Format::Md => markdown(&report, lang),
+                Format::Json => json(&report)?,
+                Format::Html => html(&report, lang),
+            };
             crate::core::report::write_file(dir, path, &text)
                 .map_err(|e| Failure::new(format!("cannot write {}: {e}", path.display())))?;
             eprintln!("stride: wrote {}", path.display());
         }
-        None => out.write_all(text.as_bytes())?,
+        None => {
+            // written out as it is rendered, in large writes: the text of a
+            // large portfolio's report is never held whole
+            let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+            match args.format {
+                Format::Md => markdown_to(&report, lang, &mut buffered),
+                Format::Json => json_to(&report, &mut buffered),
+                Format::Html => html_to(&report, lang, &mut buffered),
+            }?;
+            buffered.flush()?;
+        }
     }
     // what it could is written, with a warning on top; a script
     // (`stride report > week.md`) still learns that something is missing

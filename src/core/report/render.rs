@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::data::{MilestoneReport, Operations, Report};
+use super::sink::Sink;
 use super::words::{Words, code, late_label, md, md_line, pct_with_delta};
 use crate::core::l10n::terms::{ACTION, BUSINESS_AFFECTED, CAUSE, IMPACT, MET, MISSED, OPEN};
 use crate::core::l10n::{Language, plural, with_unit};
@@ -15,8 +16,28 @@ pub fn json(r: &Report) -> serde_json::Result<String> {
     Ok(serde_json::to_string_pretty(r)? + "\n")
 }
 
+/// [`json`] written to `out` as it is made, not held.
+pub fn json_to(r: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, r)?;
+    out.write_all(b"\n")
+}
+
 /// The report as Markdown, in the shape of the team's own.
 pub fn markdown(r: &Report, lang: Language) -> String {
+    // kept whole, the text cannot fail to be written
+    markdown_with(r, lang, Sink::string()).unwrap_or_default()
+}
+
+/// [`markdown`] written to `out` a part at a time as it is rendered.
+pub fn markdown_to(
+    r: &Report,
+    lang: Language,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    markdown_with(r, lang, Sink::writer(out)).map(drop)
+}
+
+fn markdown_with(r: &Report, lang: Language, mut sink: Sink) -> std::io::Result<String> {
     let w = Words { lang };
     let mut out = String::new();
     let sep = lang.comma();
@@ -46,6 +67,7 @@ pub fn markdown(r: &Report, lang: Language) -> String {
     );
     let _ = writeln!(out, "# {}\n", w.t("Last week's progress", "上周进展"));
     operations_md(&mut out, &w, &r.operations);
+    sink.part(&mut out);
     for o in &r.objectives {
         let pct = pct_with_delta(&w, o.percent, o.delta, false);
         let _ = match lang {
@@ -94,6 +116,7 @@ pub fn markdown(r: &Report, lang: Language) -> String {
                 if let Some(n) = &m.note {
                     let _ = writeln!(out, "{indent}{}", labelled(&w, w.t("Note", "备注"), n));
                 }
+                sink.part(&mut out);
             }
         }
         out.push('\n');
@@ -101,6 +124,7 @@ pub fn markdown(r: &Report, lang: Language) -> String {
     incidents_md(&mut out, &w, &r.operations);
     others_md(&mut out, &w, r);
     reflections_md(&mut out, &w, r);
+    sink.part(&mut out);
     let _ = writeln!(out, "# {}\n", w.t("Overdue", "逾期事项"));
     if r.overdue.is_empty() {
         let _ = writeln!(out, "{}\n", w.t("Nothing is overdue.", "无逾期事项。"));
@@ -121,6 +145,7 @@ pub fn markdown(r: &Report, lang: Language) -> String {
                 l.overdue_days,
                 w.status(l.status)
             );
+            sink.part(&mut out);
         }
         out.push('\n');
     }
@@ -139,6 +164,7 @@ pub fn markdown(r: &Report, lang: Language) -> String {
                     lang.stalled_weeks(s.weeks)
                 )
             );
+            sink.part(&mut out);
         }
         out.push('\n');
     }
@@ -166,8 +192,9 @@ pub fn markdown(r: &Report, lang: Language) -> String {
                 md(n.next)
             );
         }
+        sink.part(&mut out);
     }
-    out
+    sink.finish(out)
 }
 
 /// `**阻断**：text`, `**Note**: text`.

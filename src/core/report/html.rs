@@ -13,7 +13,7 @@ use super::data::{
     MetricReport, MilestoneReport, ObjectiveReport, Operations, ProjectReport, Report,
 };
 use super::html_notes::{self, labelled};
-use super::sink::Sink;
+use super::sink::{Sections, Sink};
 use super::svg::{self, esc};
 use super::words::{Words, late_label};
 use crate::core::history::Movement;
@@ -27,15 +27,26 @@ const STYLE: &str = include_str!("report.css");
 /// The report as an HTML page, in the team's language.
 pub fn html(r: &Report, lang: Language) -> String {
     // kept whole, the text cannot fail to be written
-    html_with(r, lang, Sink::string()).unwrap_or_default()
+    html_with(r, lang, Sink::string(), None).unwrap_or_default()
 }
 
-/// [`html`] written to `out` a part at a time as it is rendered.
-pub fn html_to(r: &Report, lang: Language, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    html_with(r, lang, Sink::writer(out)).map(drop)
+/// [`html`] written to `out` a part at a time as it is rendered, each
+/// objective's section made by `whole` in its turn.
+pub fn html_to<'a>(
+    r: &Report<'a>,
+    whole: Sections<'_, 'a>,
+    lang: Language,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    html_with(r, lang, Sink::writer(out), Some(whole)).map(drop)
 }
 
-fn html_with(r: &Report, lang: Language, mut sink: Sink) -> std::io::Result<String> {
+fn html_with<'a>(
+    r: &Report<'a>,
+    lang: Language,
+    mut sink: Sink,
+    whole: Option<Sections<'_, 'a>>,
+) -> std::io::Result<String> {
     let w = Words { lang };
     let title = heading(&w, r);
     let mut out = String::with_capacity(32 * 1024);
@@ -51,8 +62,11 @@ fn html_with(r: &Report, lang: Language, mut sink: Sink) -> std::io::Result<Stri
     problems(&mut out, &w, r);
     let _ = writeln!(out, "<h1>{}</h1>", w.t("Last week's progress", "上周进展"));
     operations(&mut out, &w, &r.operations);
-    for o in &r.objectives {
-        objective(&mut out, &mut sink, &w, o);
+    for (i, o) in r.objectives.iter().enumerate() {
+        match whole {
+            Some(whole) => objective(&mut out, &mut sink, &w, &whole(i)),
+            None => objective(&mut out, &mut sink, &w, o),
+        }
     }
     incidents(&mut out, &w, &r.operations);
     html_notes::others(&mut out, &w, r);

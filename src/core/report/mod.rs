@@ -17,7 +17,7 @@ mod sink;
 mod svg;
 mod words;
 
-pub use build::{ReportError, build, for_week};
+pub use build::{Outline, ReportError, build, for_week, outline_for_week};
 pub use data::{
     IncidentReport, Late, MetricReport, MilestoneReport, ObjectiveReport, Operations, OtherReport,
     Plan, ProjectReport, Report, ReportProblem, Stalled, WeekPoint,
@@ -25,3 +25,4 @@ pub use data::{
 pub use file::write_file;
 pub use html::{html, html_to};
 pub use render::{json, json_to, markdown, markdown_to};
+pub use sink::Sections;

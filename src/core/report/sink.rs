@@ -5,6 +5,12 @@
 
 use std::io::{self, Write};
 
+use super::data::ObjectiveReport;
+
+/// The whole section of each objective of a report made without its
+/// milestones, by its place in `objectives` ([`super::Outline::objective`]).
+pub type Sections<'s, 'a> = &'s dyn Fn(usize) -> ObjectiveReport<'a>;
+
 /// How much text is gathered before it is written out.
 const PART: usize = 64 * 1024;
 

@@ -252,7 +252,11 @@ impl Walk<'_> {
             if let Some(n) = text(&pr.fields.next) {
                 acc.next.push(plan_of(&ppath, &pr.fields.title, n));
             }
-            let mut milestones = Vec::with_capacity(pr.milestones.len());
+            let mut milestones = Vec::with_capacity(if self.milestones {
+                pr.milestones.len()
+            } else {
+                0
+            });
             for m in &pr.milestones {
                 let key = ItemPath::milestone(&o.id, &pr.id, &m.id).to_string();
                 let Some(mrec) = record(&key) else {

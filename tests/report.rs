@@ -398,3 +398,64 @@ fn percents_written_as_floats_print_as_written() {
     assert!(md.contains("3. 丙：1/3，33.33%\n"), "{md}");
     assert!(!md.contains("80.0") && !md.contains("12.50"), "{md}");
 }
+
+/// Written out as it is rendered (standard output: each objective's
+/// milestones made in its turn) or whole (`-o FILE`), the report is the
+/// same bytes in every format and both languages, also when it is many
+/// 64 KiB parts long (an objective of 3,000 milestones), and for a past
+/// week whose history does not have that first objective.
+#[test]
+fn a_report_written_as_it_is_rendered_is_the_report_written_whole() {
+    for language in ["zh", "en"] {
+        let d = common::sample_with(language, true);
+        let mut big = String::from("title = \"大目标 <big> & \\\"quoted\\\"\"\nowner = \"王\"\n");
+        for p in 0..30 {
+            big += &format!("\n[project.p{p}]\ntitle = \"项目 {p}\"\nnext = \"下周 {p}\"\n");
+            for m in 0..100 {
+                big += &format!(
+                    "\n[project.p{p}.milestone.m{m}]\ntitle = \"里程碑 {p}-{m} *x*\"\npercent = {}\ndue = 2023-06-{:02}\nupdate = \"进展 {m}\"\n",
+                    (p * 7 + m) % 101,
+                    m % 28 + 1
+                );
+            }
+        }
+        fs::write(d.path().join("aa-big.toml"), big).unwrap();
+        for (format, week) in [
+            ("md", "2023-W25"),
+            ("json", "2023-W25"),
+            ("html", "2023-W25"),
+            ("md", "2023-W24"),
+            ("json", "2023-W24"),
+        ] {
+            let streamed = stride(d.path(), TODAY)
+                .args(["report", "--format", format, "--week", week])
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone();
+            // this week's, from the data; W24's, from its history file
+            let past = week != "2023-W25";
+            assert!(
+                past || streamed.len() > 4 * 64 * 1024,
+                "{language} {format}: {} bytes",
+                streamed.len()
+            );
+            assert_eq!(
+                past,
+                !String::from_utf8_lossy(&streamed).contains("大目标"),
+                "{language} {format} {week}"
+            );
+            let file = d.path().join("reports").join(format!("whole.{format}"));
+            stride(d.path(), TODAY)
+                .args(["report", "--format", format, "--week", week, "-o"])
+                .arg(&file)
+                .assert()
+                .success();
+            assert!(
+                fs::read(&file).unwrap() == streamed,
+                "{language} {format}: the streamed report differs from the file"
+            );
+        }
+    }
+}

@@ -12,7 +12,7 @@ use super::data::report_unloaded;
 use super::failure::Failure;
 use crate::core::history::{History, Record};
 use crate::core::listing::{Cells, Filter, Item, each_in, item_cells, write_cells};
-use crate::core::load::map_dir;
+use crate::core::load::map_dir_each;
 use crate::core::sheet;
 use crate::core::{Portfolio, Status};
 
@@ -130,45 +130,56 @@ pub fn run(
     };
     let history =
         matches!(args.format, Format::Json).then(|| History::load_for_changes(dir, today));
+    // the output goes out in large writes, not a write per line
+    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+    // JSON rows go out as each objective's turn comes, the first error kept
+    let mut array = JsonArray::default();
+    let mut written = Ok(());
+    let mut kept = Vec::new();
     // each objective becomes the lines it shows as soon as it is read, and
     // is dropped: the whole portfolio is never in memory at once
-    let (files, lines) = map_dir(dir, |o| {
-        let mut lines = Vec::new();
-        // JSON rows are written out at once, into one buffer an objective
-        let (mut json, mut scratch) = (Vec::new(), Vec::new());
-        each_in(o, today, |i| {
-            if filter.matches_item(&i, today) {
-                match (&history, args.format) {
-                    (Some(h), _) => json_row(&JsonRow::of(&i, h), &mut scratch, &mut json),
-                    (None, Format::Csv) => lines.push(Line::Csv(sheet::export::record(&i))),
-                    (None, _) => lines.push(Line::Table(item_cells(&i))),
+    let files = map_dir_each(
+        dir,
+        |o| {
+            let mut lines = Vec::new();
+            // JSON rows are written out at once, into one buffer an objective
+            let (mut json, mut scratch) = (Vec::new(), Vec::new());
+            each_in(o, today, |i| {
+                if filter.matches_item(&i, today) {
+                    match (&history, args.format) {
+                        (Some(h), _) => json_row(&JsonRow::of(&i, h), &mut scratch, &mut json),
+                        (None, Format::Csv) => lines.push(Line::Csv(sheet::export::record(&i))),
+                        (None, _) => lines.push(Line::Table(item_cells(&i))),
+                    }
+                }
+            });
+            if !json.is_empty() {
+                lines.push(Line::Json(json));
+            }
+            lines
+        },
+        |lines| {
+            for line in lines {
+                match (line, &history) {
+                    (Line::Json(chunk), Some(h)) => {
+                        if written.is_ok() {
+                            written = array.chunk(&chunk, h, &mut buffered);
+                        }
+                    }
+                    (line, _) => kept.push(line),
                 }
             }
-        });
-        if !json.is_empty() {
-            json.shrink_to_fit();
-            lines.push(Line::Json(json));
-        }
-        lines
-    })
+        },
+    )
     // the message of `data::load`
     .map_err(|e| {
         Failure::new(format!(
             "{e}\n  (give another folder with --data DIR or the STRIDE_DATA variable)"
         ))
     })?;
-    let lines = lines.into_iter().flatten();
-    // the output goes out in large writes, not a write per line
-    let mut buffered = io::BufWriter::with_capacity(1 << 16, out);
+    let lines = kept.into_iter();
     let written = match (&history, args.format) {
-        (Some(h), _) => write_json(
-            lines.filter_map(|l| match l {
-                Line::Json(j) => Some(j),
-                _ => None,
-            }),
-            h,
-            &mut buffered,
-        ),
+        (Some(h), _) => written.and_then(|()| array.finish(h, &mut buffered)),
         (None, Format::Csv) => sheet::export::write(
             lines.filter_map(|l| match l {
                 Line::Csv(r) => Some(r),
@@ -206,30 +217,48 @@ pub fn run(
     })
 }
 
-/// Writes the rows, each objective's as [`json_row`] wrote them, as one
-/// JSON array: what `serde_json::to_writer_pretty` writes for a `Vec` of
-/// the rows, without holding them.
-fn write_json(
-    chunks: impl Iterator<Item = Vec<u8>>,
-    history: &History,
-    out: &mut impl Write,
-) -> io::Result<()> {
-    for problem in &history.problems {
-        eprintln!("stride: warning: {problem} (left out of the weekly changes)");
+/// The rows, each objective's as [`json_row`] wrote them, written out as
+/// one JSON array as they come: what `serde_json::to_writer_pretty` writes
+/// for a `Vec` of the rows, without holding them.
+#[derive(Default)]
+struct JsonArray {
+    /// `[` is written (with the history's warnings before it).
+    started: bool,
+    /// A row is written.
+    any: bool,
+}
+
+impl JsonArray {
+    fn start(&mut self, history: &History, out: &mut impl Write) -> io::Result<()> {
+        if !self.started {
+            self.started = true;
+            for problem in &history.problems {
+                eprintln!("stride: warning: {problem} (left out of the weekly changes)");
+            }
+            out.write_all(b"[")?;
+        }
+        Ok(())
     }
-    out.write_all(b"[")?;
-    let mut any = false;
-    for chunk in chunks {
+
+    /// Writes one objective's rows.
+    fn chunk(&mut self, chunk: &[u8], history: &History, out: &mut impl Write) -> io::Result<()> {
+        self.start(history, out)?;
         // the first row has no comma before it
-        let skip = usize::from(!any && chunk.first() == Some(&b','));
+        let skip = usize::from(!self.any && chunk.first() == Some(&b','));
         out.write_all(&chunk[skip..])?;
-        any |= !chunk.is_empty();
+        self.any |= !chunk.is_empty();
+        Ok(())
     }
-    if any {
-        out.write_all(b"\n")?;
+
+    /// Ends the array (`[]` without a row).
+    fn finish(&mut self, history: &History, out: &mut impl Write) -> io::Result<()> {
+        self.start(history, out)?;
+        if self.any {
+            out.write_all(b"\n")?;
+        }
+        out.write_all(b"]")?;
+        writeln!(out)
     }
-    out.write_all(b"]")?;
-    writeln!(out)
 }
 
 #[cfg(test)]
@@ -266,18 +295,17 @@ mod tests {
         json_row(&rows[0], &mut scratch, &mut chunks[1]);
         json_row(&rows[1], &mut scratch, &mut chunks[1]);
         json_row(&rows[2], &mut scratch, &mut chunks[3]);
-        let mut out = Vec::new();
-        write_json(chunks.into_iter(), &History::default(), &mut out).unwrap();
+        let (mut out, mut array, h) = (Vec::new(), JsonArray::default(), History::default());
+        for chunk in &chunks {
+            array.chunk(chunk, &h, &mut out).unwrap();
+        }
+        array.finish(&h, &mut out).unwrap();
         let expected = serde_json::to_string_pretty(&rows).unwrap() + "\n";
         assert_eq!(String::from_utf8(out).unwrap(), expected);
 
-        let mut empty = Vec::new();
-        write_json(
-            vec![Vec::new()].into_iter(),
-            &History::default(),
-            &mut empty,
-        )
-        .unwrap();
+        let (mut empty, mut array) = (Vec::new(), JsonArray::default());
+        array.chunk(&[], &h, &mut empty).unwrap();
+        array.finish(&h, &mut empty).unwrap();
         let none: [JsonRow<'_>; 0] = [];
         assert_eq!(
             String::from_utf8(empty).unwrap(),

@@ -9,7 +9,9 @@ use clap::{Args, ValueEnum};
 
 use super::data::{load, report_unloaded, week_arg};
 use super::failure::Failure;
-use crate::core::report::{for_week, html, json, markdown};
+use crate::core::report::{
+    for_week, html, html_to, json, json_to, markdown, markdown_to, outline_for_week,
+};
 use crate::core::settings::iso_week_name;
 
 #[derive(Debug, Args)]
@@ -45,19 +47,35 @@ pub fn run(
         Some(w) => Some(iso_week_name(week_arg(&portfolio.settings, w, today)?)),
         None => None,
     };
-    let report = for_week(&portfolio, today, week.as_deref())?;
-    let text = match args.format {
-        Format::Md => markdown(&report, portfolio.settings.language),
-        Format::Json => json(&report)?,
-        Format::Html => html(&report, portfolio.settings.language),
-    };
+    let lang = portfolio.settings.language;
     match &args.output {
         Some(path) => {
+            // the file is written whole and atomically, from the whole text
+            let report = for_week(&portfolio, today, week.as_deref())?;
+            let text = match args.format {
+                Format::Md => markdown(&report, lang),
+                Format::Json => json(&report)?,
+                Format::Html => html(&report, lang),
+            };
             crate::core::report::write_file(dir, path, &text)
                 .map_err(|e| Failure::new(format!("cannot write {}: {e}", path.display())))?;
             eprintln!("stride: wrote {}", path.display());
         }
-        None => out.write_all(text.as_bytes())?,
+        None => {
+            // written out as it is rendered, in large writes, each
+            // objective's milestones made in its turn: neither the text of
+            // a large portfolio's report nor all its milestones are held
+            let mut buffered = std::io::BufWriter::with_capacity(1 << 16, out);
+            outline_for_week(&portfolio, today, week.as_deref(), |o| {
+                let (r, whole) = (&o.report, &|i| o.objective(i));
+                match args.format {
+                    Format::Md => markdown_to(r, whole, lang, &mut buffered),
+                    Format::Json => json_to(r, whole, &mut buffered),
+                    Format::Html => html_to(r, whole, lang, &mut buffered),
+                }
+            })??;
+            buffered.flush()?;
+        }
     }
     // what it could is written, with a warning on top; a script
     // (`stride report > week.md`) still learns that something is missing

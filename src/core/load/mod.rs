@@ -7,7 +7,8 @@
 //!
 //! This module owns the commands' ways through a folder (all of it, one
 //! file, a file at a time); `folder` lists the objective files, `file` reads
-//! one, `rescan` looks at a loaded folder again; `context` is the file being read with its diagnostics, `fields` reads and
+//! one, `rescan` looks at a loaded folder again, `ordered` works on all
+//! cores and hands results on in order; `context` is the file being read with its diagnostics, `fields` reads and
 //! checks the values of its keys, `walk` reads a parsed file into the model,
 //! `sections` is the fast path of plain files.
 
@@ -21,6 +22,7 @@ mod folder;
 mod lines;
 #[cfg(test)]
 mod lines_tests;
+mod ordered;
 mod rescan;
 mod sections;
 #[cfg(test)]
@@ -127,26 +129,45 @@ pub fn map_dir<R: Send>(
     dir: &Path,
     f: impl Fn(&Objective) -> R + Sync,
 ) -> Result<(Vec<SourceFile>, Vec<R>), LoadError> {
+    let mut out = Vec::new();
+    let files = map_dir_each(dir, f, |r| out.push(r))?;
+    Ok((files, out))
+}
+
+/// [`map_dir`] without holding the results: each objective's result goes
+/// to `sink`, on this thread and in file-name order, as soon as its file
+/// and those before it are read (while the next files are being read), so
+/// that a command can write it out and drop it (`stride list --format
+/// json`). Returns every file, loaded or not, in file-name order.
+pub fn map_dir_each<R: Send>(
+    dir: &Path,
+    f: impl Fn(&Objective) -> R + Sync,
+    mut sink: impl FnMut(R),
+) -> Result<Vec<SourceFile>, LoadError> {
     let paths = objective_files(dir)?;
     clean_temporaries(dir);
     clean_temporaries(&dir.join(super::history::DIR));
     let indexed: Vec<(usize, &PathBuf)> = paths.iter().enumerate().collect();
-    let results = parallel_map(&indexed, |&(i, path)| {
-        // warnings are not kept: plain files read a section at a time
-        let (file, objective) = load_file_with(path, read_data(path), true);
-        let r = objective.map(|mut o| {
-            o.file = i;
-            f(&o)
-        });
-        (file, r)
-    });
-    let mut files = Vec::with_capacity(results.len());
-    let mut out = Vec::with_capacity(results.len());
-    for (file, r) in results {
-        files.push(file);
-        out.extend(r);
-    }
-    Ok((files, out))
+    let mut files = Vec::with_capacity(paths.len());
+    ordered::parallel_each(
+        &indexed,
+        |&(i, path)| {
+            // warnings are not kept: plain files read a section at a time
+            let (file, objective) = load_file_with(path, read_data(path), true);
+            let r = objective.map(|mut o| {
+                o.file = i;
+                f(&o)
+            });
+            (file, r)
+        },
+        |(file, r)| {
+            files.push(file);
+            if let Some(r) = r {
+                sink(r);
+            }
+        },
+    );
+    Ok(files)
 }
 
 /// Reads the objective files of `dir` and the settings as [`load_dir`]

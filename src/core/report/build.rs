@@ -7,30 +7,29 @@ use super::data::{
     IncidentReport, Late, MetricReport, MilestoneReport, ObjectiveReport, Operations, OtherReport,
     Plan, ProjectReport, Report, ReportProblem, Stalled, WeekPoint,
 };
-use crate::core::history::{self, History, Movement, Record, Snapshot, snapshot_of};
+use crate::core::history::{self, History, Movement, Record, Snapshot};
+use crate::core::listing::each_in;
 use crate::core::model::{ItemPath, Metric, Milestone, Objective, Portfolio, Status};
 use crate::core::ops::{grade_counts, week_of};
 use crate::core::rollup::overdue_days;
 use crate::core::settings::{self, iso_week_name};
 
-/// The operations of the report of `date`: metric values from `state`
-/// (the current values, or a past week's record), the incidents of the week
-/// before `date`'s, plus those still open.
+/// The operations of the report of `date`: metric values from the model
+/// (the current values) or from `past` (a past week's record), the
+/// incidents of the week before `date`'s, plus those still open.
 fn operations<'a>(
     p: &'a Portfolio,
-    state: &Snapshot,
+    past: Option<&Snapshot>,
     date: NaiveDate,
     history: &History,
-    live: bool,
 ) -> Operations<'a> {
     let metrics = p
         .metrics()
         .filter_map(|(o, m)| {
             let path = format!("{o}/{}", m.id);
-            let value = if live {
-                Some(m.value)
-            } else {
-                state.metric(&path)
+            let value = match past {
+                None => Some(m.value),
+                Some(s) => s.metric(&path),
             }?;
             let met = Metric { value, ..m.clone() }.met();
             Some(MetricReport {
@@ -80,26 +79,37 @@ fn operations<'a>(
     }
 }
 
-/// Builds the report. `state` holds the values to report (the current
-/// state, or a past week's snapshot); `history` the weeks before it. For a
-/// past week (`live` false) only what history keeps is shown: the texts and
-/// counts of today are left out rather than mixed with last month's numbers.
+/// Builds the report. The values to report are the model's current ones
+/// (`past` none: the report of `date`'s week), or a past week's snapshot;
+/// `history` holds the weeks before it. For a past week only what history
+/// keeps is shown: the texts and counts of today are left out rather than
+/// mixed with last month's numbers.
 pub fn build<'a>(
     p: &'a Portfolio,
-    state: &Snapshot,
+    past: Option<&Snapshot>,
     date: NaiveDate,
     history: &History,
-    live: bool,
 ) -> Report<'a> {
-    let text = |t: &'a Option<String>| if live { t.as_deref() } else { None };
-    let change = |path: &str, r: &Record| history.change(path, r);
+    walk_all(p, past, date, history, true).0
+}
+
+/// The report with or without its milestones, the walk that made it and
+/// the index in `p.objectives` of each of its objectives.
+fn walk_all<'a, 'w>(
+    p: &'a Portfolio,
+    past: Option<&'w Snapshot>,
+    date: NaiveDate,
+    history: &'w History,
+    milestones: bool,
+) -> (Report<'a>, Walk<'w>, Vec<usize>) {
+    let week = past.map_or_else(|| iso_week_name(date), |s| s.week.clone());
     let mut report = Report {
-        iso_week: state.week.clone(),
+        iso_week: week.clone(),
         week_number: p.settings.week_number(date),
         date,
         percent: 0.0,
         delta: None,
-        operations: operations(p, state, date, history, live),
+        operations: operations(p, past, date, history),
         objectives: Vec::new(),
         overdue: Vec::new(),
         stalled: Vec::new(),
@@ -116,67 +126,153 @@ pub fn build<'a>(
                     .map(|d| ReportProblem::NotAFile(d.file)),
             )
             .chain(history.problems.iter().cloned().map(ReportProblem::History))
-            .chain((!live).then(|| ReportProblem::PastWeek(state.week.clone())))
+            .chain(past.map(|s| ReportProblem::PastWeek(s.week.clone())))
             .collect(),
     };
-    let mut weighted = (0.0, 0.0, 0.0, 0.0);
-    let mut next = Vec::new();
-    let mut late = Vec::new();
-    let mut stalled = Vec::new();
-    for o in &p.objectives {
+    let walk = Walk {
+        past,
+        date,
+        history,
+        week: week.clone(),
+        milestones,
+    };
+    let mut acc = Gathered::default();
+    let mut index = Vec::with_capacity(p.objectives.len());
+    for (i, o) in p.objectives.iter().enumerate() {
+        if let Some(section) = walk.objective(o, &mut acc) {
+            report.objectives.push(section);
+            index.push(i);
+        }
+    }
+    let Gathered {
+        weighted,
+        next,
+        mut late,
+        stalled,
+        others,
+    } = acc;
+    report.others = others;
+    late.sort_by(|a, b| {
+        b.overdue_days
+            .cmp(&a.overdue_days)
+            .then(a.path.cmp(&b.path))
+    });
+    report.overdue = late;
+    report.stalled = stalled;
+    report.next = next;
+    if weighted.1 > 0.0 {
+        report.percent = (weighted.0 / weighted.1 * 100.0).round() / 100.0;
+        if weighted.3 > 0.0 && history.previous().is_some() {
+            let before = weighted.2 / weighted.3;
+            report.delta = Some(((report.percent - before) * 100.0).round() / 100.0);
+        }
+    }
+    (report, walk, index)
+}
+
+/// What a walk through the objectives gathers besides their sections.
+#[derive(Default)]
+struct Gathered<'a> {
+    /// Dropped objectives aside: (percent × weight, weight) now, then for
+    /// those with an earlier record.
+    weighted: (f64, f64, f64, f64),
+    next: Vec<Plan<'a>>,
+    late: Vec<Late<'a>>,
+    stalled: Vec<Stalled<'a>>,
+    others: Vec<OtherReport<'a>>,
+}
+
+/// The walk that makes each objective's section of the report.
+#[derive(Clone)]
+struct Walk<'w> {
+    past: Option<&'w Snapshot>,
+    date: NaiveDate,
+    history: &'w History,
+    week: String,
+    /// Whether the projects' milestones are kept (an [`Outline`] leaves
+    /// them out and makes them again an objective at a time).
+    milestones: bool,
+}
+
+impl Walk<'_> {
+    /// The section of `o`, what it adds to the rest gathered in `acc`;
+    /// none for an objective the past week did not record.
+    fn objective<'a>(
+        &self,
+        o: &'a Objective,
+        acc: &mut Gathered<'a>,
+    ) -> Option<ObjectiveReport<'a>> {
+        let (past, date, history) = (self.past, self.date, self.history);
+        let live = past.is_none();
+        let text = |t: &'a Option<String>| if live { t.as_deref() } else { None };
+        let change = |path: &str, r: &Record| history.change(path, r);
         let opath = ItemPath::objective(&o.id);
-        let Some(orec) = state.get(&opath.to_string()) else {
-            continue;
+        // each item's record: the current values, walked in the order of the
+        // loops below (the objective, then each project and its
+        // milestones), or the past week's
+        let mut now = Vec::new();
+        if live {
+            each_in(o, date, |i| now.push(Record::of_item(&i)));
+        }
+        let mut now = now.into_iter();
+        let mut record = |path: &str| match past {
+            Some(s) => s.get(path).cloned(),
+            None => now.next(),
         };
-        let oc = change(&opath.to_string(), orec);
+        let orec = record(&opath.to_string())?;
+        let oc = change(&opath.to_string(), &orec);
         if o.fields.status != Some(Status::Dropped) {
             let w = o.fields.weight();
-            weighted.0 += orec.percent * w;
-            weighted.1 += w;
+            acc.weighted.0 += orec.percent * w;
+            acc.weighted.1 += w;
             if let Some(d) = oc.delta {
-                weighted.2 += (orec.percent - d) * w;
-                weighted.3 += w;
+                acc.weighted.2 += (orec.percent - d) * w;
+                acc.weighted.3 += w;
             }
         }
         if let Some(n) = text(&o.fields.next) {
-            next.push(plan_of(&opath, &o.fields.title, n));
+            acc.next.push(plan_of(&opath, &o.fields.title, n));
         }
         let mut projects = Vec::with_capacity(o.projects.len());
         for pr in &o.projects {
             let ppath = ItemPath::project(&o.id, &pr.id);
             let key = ppath.to_string();
-            let Some(prec) = state.get(&key) else {
+            let Some(prec) = record(&key) else {
                 continue;
             };
-            let pc = change(&key, prec);
+            let pc = change(&key, &prec);
             note_late(
-                &mut late,
+                &mut acc.late,
                 &key,
                 &pr.fields.title,
                 &pr.fields.owner,
-                prec,
+                &prec,
                 date,
             );
             if let Some(n) = text(&pr.fields.next) {
-                next.push(plan_of(&ppath, &pr.fields.title, n));
+                acc.next.push(plan_of(&ppath, &pr.fields.title, n));
             }
-            let mut milestones = Vec::with_capacity(pr.milestones.len());
+            let mut milestones = Vec::with_capacity(if self.milestones {
+                pr.milestones.len()
+            } else {
+                0
+            });
             for m in &pr.milestones {
                 let key = ItemPath::milestone(&o.id, &pr.id, &m.id).to_string();
-                let Some(mrec) = state.get(&key) else {
+                let Some(mrec) = record(&key) else {
                     continue;
                 };
-                let mc = change(&key, mrec);
+                let mc = change(&key, &mrec);
                 note_late(
-                    &mut late,
+                    &mut acc.late,
                     &key,
                     &m.fields.title,
                     &m.fields.owner,
-                    mrec,
+                    &mrec,
                     date,
                 );
                 if mc.stalled_weeks > 0 {
-                    stalled.push(Stalled {
+                    acc.stalled.push(Stalled {
                         path: key.clone(),
                         title: &m.fields.title,
                         percent: mrec.percent,
@@ -184,13 +280,16 @@ pub fn build<'a>(
                     });
                 }
                 if let Some(n) = text(&m.fields.next) {
-                    next.push(plan_of(
+                    acc.next.push(plan_of(
                         &ItemPath::milestone(&o.id, &pr.id, &m.id),
                         &m.fields.title,
                         n,
                     ));
                 }
-                let mut mr = milestone_report(key, m, mrec, &mc, date);
+                if !self.milestones {
+                    continue;
+                }
+                let mut mr = milestone_report(key, m, &mrec, &mc, date);
                 if !live {
                     mr.done = None;
                     mr.blocker = None;
@@ -201,7 +300,7 @@ pub fn build<'a>(
                 milestones.push(mr);
             }
             if pc.stalled_weeks > 0 {
-                stalled.push(Stalled {
+                acc.stalled.push(Stalled {
                     path: ppath.to_string(),
                     title: &pr.fields.title,
                     percent: prec.percent,
@@ -226,7 +325,7 @@ pub fn build<'a>(
                 milestones,
             });
         }
-        report.objectives.push(ObjectiveReport {
+        let section = ObjectiveReport {
             path: opath.to_string(),
             title: &o.fields.title,
             owner: o.fields.owner.as_deref(),
@@ -234,31 +333,16 @@ pub fn build<'a>(
             delta: oc.delta,
             status: orec.status,
             update: text(&o.fields.update),
-            weeks: burn_up(history, &state.week, &opath.to_string(), orec.percent),
+            weeks: burn_up(history, &self.week, &opath.to_string(), orec.percent),
             note: text(&o.fields.note),
             blocker: text(&o.fields.blocker),
             projects,
-        });
+        };
         if live {
-            others_of(o, &opath, &mut report.others, &mut next);
+            others_of(o, &opath, &mut acc.others, &mut acc.next);
         }
+        Some(section)
     }
-    late.sort_by(|a, b| {
-        b.overdue_days
-            .cmp(&a.overdue_days)
-            .then(a.path.cmp(&b.path))
-    });
-    report.overdue = late;
-    report.stalled = stalled;
-    report.next = next;
-    if weighted.1 > 0.0 {
-        report.percent = (weighted.0 / weighted.1 * 100.0).round() / 100.0;
-        if weighted.3 > 0.0 && history.previous().is_some() {
-            let before = weighted.2 / weighted.3;
-            report.delta = Some(((report.percent - before) * 100.0).round() / 100.0);
-        }
-    }
-    report
 }
 
 /// The percent of the item at `path` in each earlier week that recorded
@@ -363,6 +447,35 @@ fn milestone_report<'a>(
     }
 }
 
+/// A report whose projects are without their milestones, and the way to
+/// make each objective's whole section when its turn comes
+/// ([`Outline::objective`]): what `stride report` writes out as it
+/// renders, so that the milestones of one objective are in memory at a
+/// time, not the whole portfolio's.
+pub struct Outline<'a, 'w> {
+    pub report: Report<'a>,
+    p: &'a Portfolio,
+    walk: Walk<'w>,
+    /// The index in `p.objectives` of each objective of the report.
+    index: Vec<usize>,
+}
+
+impl<'a> Outline<'a, '_> {
+    /// The whole section of the report's objective `i` (in
+    /// `report.objectives`), milestones and all: what [`build`] makes.
+    pub fn objective(&self, i: usize) -> ObjectiveReport<'a> {
+        let o = &self.p.objectives[self.index[i]];
+        let whole = Walk {
+            milestones: true,
+            ..self.walk.clone()
+        };
+        // the rest gathered on the way was gathered by the outline already
+        whole
+            .objective(o, &mut Gathered::default())
+            .unwrap_or_else(|| self.report.objectives[i].clone())
+    }
+}
+
 /// Why a report cannot be made.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -375,17 +488,39 @@ pub fn for_week<'a>(
     today: NaiveDate,
     week: Option<&str>,
 ) -> Result<Report<'a>, ReportError> {
+    outline_with(p, today, week, true, |o| o.report)
+}
+
+/// [`for_week`] as an [`Outline`] given to `f`: the report without its
+/// milestones, each objective's whole section made when asked for.
+pub fn outline_for_week<'a, R>(
+    p: &'a Portfolio,
+    today: NaiveDate,
+    week: Option<&str>,
+    f: impl FnOnce(Outline<'a, '_>) -> R,
+) -> Result<R, ReportError> {
+    outline_with(p, today, week, false, f)
+}
+
+fn outline_with<'a, R>(
+    p: &'a Portfolio,
+    today: NaiveDate,
+    week: Option<&str>,
+    milestones: bool,
+    f: impl FnOnce(Outline<'a, '_>) -> R,
+) -> Result<R, ReportError> {
+    let outline = |past: Option<&Snapshot>, date, history: &History| {
+        let (report, walk, index) = walk_all(p, past, date, history, milestones);
+        f(Outline {
+            report,
+            p,
+            walk,
+            index,
+        })
+    };
     let current = iso_week_name(today);
     match week {
-        None => Ok(build(
-            p,
-            &snapshot_of(p, today),
-            today,
-            &History::load(&p.dir, today),
-            true,
-        )),
-        Some(w) if w == current => for_week(p, today, None),
-        Some(w) => {
+        Some(w) if w != current => {
             let monday = settings::parse_iso_week(w).ok_or_else(|| {
                 ReportError(format!("`{w}` is not a week: write it like {current}"))
             })?;
@@ -398,13 +533,8 @@ pub fn for_week<'a>(
             })?;
             let snap = history::parse(&path, &text).map_err(|d| ReportError(d.to_string()))?;
             let date = snap.taken.unwrap_or_else(|| monday + chrono::Days::new(6));
-            Ok(build(
-                p,
-                &snap,
-                date,
-                &History::load_before(&p.dir, w),
-                false,
-            ))
+            Ok(outline(Some(&snap), date, &History::load_before(&p.dir, w)))
         }
+        _ => Ok(outline(None, today, &History::load(&p.dir, today))),
     }
 }

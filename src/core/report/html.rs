@@ -13,6 +13,7 @@ use super::data::{
     MetricReport, MilestoneReport, ObjectiveReport, Operations, ProjectReport, Report,
 };
 use super::html_notes::{self, labelled};
+use super::sink::{Sections, Sink};
 use super::svg::{self, esc};
 use super::words::{Words, late_label};
 use crate::core::history::Movement;
@@ -25,6 +26,27 @@ const STYLE: &str = include_str!("report.css");
 
 /// The report as an HTML page, in the team's language.
 pub fn html(r: &Report, lang: Language) -> String {
+    // kept whole, the text cannot fail to be written
+    html_with(r, lang, Sink::string(), None).unwrap_or_default()
+}
+
+/// [`html`] written to `out` a part at a time as it is rendered, each
+/// objective's section made by `whole` in its turn.
+pub fn html_to<'a>(
+    r: &Report<'a>,
+    whole: Sections<'_, 'a>,
+    lang: Language,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    html_with(r, lang, Sink::writer(out), Some(whole)).map(drop)
+}
+
+fn html_with<'a>(
+    r: &Report<'a>,
+    lang: Language,
+    mut sink: Sink,
+    whole: Option<Sections<'_, 'a>>,
+) -> std::io::Result<String> {
     let w = Words { lang };
     let title = heading(&w, r);
     let mut out = String::with_capacity(32 * 1024);
@@ -40,22 +62,26 @@ pub fn html(r: &Report, lang: Language) -> String {
     problems(&mut out, &w, r);
     let _ = writeln!(out, "<h1>{}</h1>", w.t("Last week's progress", "上周进展"));
     operations(&mut out, &w, &r.operations);
-    for o in &r.objectives {
-        objective(&mut out, &w, o);
+    for (i, o) in r.objectives.iter().enumerate() {
+        match whole {
+            Some(whole) => objective(&mut out, &mut sink, &w, &whole(i)),
+            None => objective(&mut out, &mut sink, &w, o),
+        }
     }
     incidents(&mut out, &w, &r.operations);
     html_notes::others(&mut out, &w, r);
     html_notes::reflections(&mut out, &w, r);
-    overdue(&mut out, &w, r);
-    stalled(&mut out, &w, r);
-    next(&mut out, &w, r);
+    sink.part(&mut out);
+    overdue(&mut out, &mut sink, &w, r);
+    stalled(&mut out, &mut sink, &w, r);
+    next(&mut out, &mut sink, &w, r);
     let _ = writeln!(
         out,
         "<footer>{} · ISO {}</footer>\n</main>\n</body>\n</html>",
         w.t("Written by stride", "由 stride 生成"),
         esc(&r.iso_week)
     );
-    out
+    sink.finish(out)
 }
 
 /// `Week 26 · 2023-06-20`, `第26周 2023-06-20`.
@@ -208,7 +234,7 @@ fn metric(out: &mut String, w: &Words, m: &MetricReport) {
 }
 
 /// An objective: its gauge and burn-up, its update, its projects.
-fn objective(out: &mut String, w: &Words, o: &ObjectiveReport) {
+fn objective(out: &mut String, sink: &mut Sink, w: &Words, o: &ObjectiveReport) {
     let title = match w.lang {
         Language::Zh => format!("【{}】", o.title),
         Language::En => o.title.to_string(),
@@ -240,6 +266,7 @@ fn objective(out: &mut String, w: &Words, o: &ObjectiveReport) {
     out.push_str(&labelled(w, "blocker", w.t("Blocker", "阻断"), o.blocker));
     for p in &o.projects {
         project(out, w, p);
+        sink.part(out);
     }
     out.push_str("</section>\n");
 }
@@ -435,7 +462,7 @@ fn incidents(out: &mut String, w: &Words, ops: &Operations) {
 }
 
 /// 逾期事项: a table, most overdue first, in red.
-fn overdue(out: &mut String, w: &Words, r: &Report) {
+fn overdue(out: &mut String, sink: &mut Sink, w: &Words, r: &Report) {
     let _ = writeln!(
         out,
         "<section class=\"overdue-list\">\n<h1>{}</h1>",
@@ -460,6 +487,7 @@ fn overdue(out: &mut String, w: &Words, r: &Report) {
                 l.overdue_days,
                 badge(w, l.status)
             );
+            sink.part(out);
         }
         out.push_str("</tbody></table>\n");
     }
@@ -467,7 +495,7 @@ fn overdue(out: &mut String, w: &Words, r: &Report) {
 }
 
 /// 停滞事项: what has not moved, for how many weeks.
-fn stalled(out: &mut String, w: &Words, r: &Report) {
+fn stalled(out: &mut String, sink: &mut Sink, w: &Words, r: &Report) {
     let _ = writeln!(out, "<section>\n<h1>{}</h1>", w.t("Stalled", "停滞事项"));
     if r.stalled.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", w.t("Nothing stalled.", "无停滞事项。"));
@@ -486,6 +514,7 @@ fn stalled(out: &mut String, w: &Words, r: &Report) {
                 w.lang.comma(),
                 esc(&weeks)
             );
+            sink.part(out);
         }
         out.push_str("</ul>\n");
     }
@@ -493,7 +522,7 @@ fn stalled(out: &mut String, w: &Words, r: &Report) {
 }
 
 /// 下周工作及目标: the `next` fields.
-fn next(out: &mut String, w: &Words, r: &Report) {
+fn next(out: &mut String, sink: &mut Sink, w: &Words, r: &Report) {
     let _ = writeln!(
         out,
         "<section>\n<h1>{}</h1>",
@@ -518,6 +547,7 @@ fn next(out: &mut String, w: &Words, r: &Report) {
                 w.colon(),
                 esc(n.next)
             );
+            sink.part(out);
         }
         out.push_str("</ol>\n");
     }

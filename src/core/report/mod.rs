@@ -3,7 +3,8 @@
 //! and next week's plan. `data` is the report as data ([`Report`]), `build`
 //! makes it ([`for_week`]), `render` writes it as Markdown or JSON text (with
 //! `words`: its labels and the escaping of written text), `html` as one
-//! self-contained HTML page with pictures from `svg`, and
+//! self-contained HTML page with pictures from `svg`, either whole or
+//! written out a part at a time as it is rendered (`sink`), and
 //! `file` writes that text to disk.
 
 mod build;
@@ -12,14 +13,16 @@ mod file;
 mod html;
 mod html_notes;
 mod render;
+mod sink;
 mod svg;
 mod words;
 
-pub use build::{ReportError, build, for_week};
+pub use build::{Outline, ReportError, build, for_week, outline_for_week};
 pub use data::{
     IncidentReport, Late, MetricReport, MilestoneReport, ObjectiveReport, Operations, OtherReport,
     Plan, ProjectReport, Report, ReportProblem, Stalled, WeekPoint,
 };
 pub use file::write_file;
-pub use html::html;
-pub use render::{json, markdown};
+pub use html::{html, html_to};
+pub use render::{json, json_to, markdown, markdown_to};
+pub use sink::Sections;

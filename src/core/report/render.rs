@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::data::{MilestoneReport, Operations, Report};
+use super::sink::{Sections, Sink};
 use super::words::{Words, code, late_label, md, md_line, pct_with_delta};
 use crate::core::l10n::terms::{ACTION, BUSINESS_AFFECTED, CAUSE, IMPACT, MET, MISSED, OPEN};
 use crate::core::l10n::{Language, plural, with_unit};
@@ -15,8 +16,76 @@ pub fn json(r: &Report) -> serde_json::Result<String> {
     Ok(serde_json::to_string_pretty(r)? + "\n")
 }
 
+/// [`json`] written to `out` as it is made, each objective's section made
+/// by `whole` in its turn: the same bytes, without holding them.
+pub fn json_to<'a>(
+    r: &Report<'a>,
+    whole: Sections<'_, 'a>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    /// [`Report`]'s fields in its order, the objectives made in turn.
+    #[derive(serde::Serialize)]
+    struct Streamed<'r, 'a> {
+        iso_week: &'r str,
+        week_number: u32,
+        date: chrono::NaiveDate,
+        percent: f64,
+        delta: Option<f64>,
+        operations: &'r Operations<'a>,
+        objectives: Objectives<'r, 'a>,
+        overdue: &'r [super::data::Late<'a>],
+        stalled: &'r [super::data::Stalled<'a>],
+        next: &'r [super::data::Plan<'a>],
+        others: &'r [super::data::OtherReport<'a>],
+        problems: &'r [super::data::ReportProblem],
+    }
+    struct Objectives<'r, 'a>(usize, Sections<'r, 'a>);
+    impl serde::Serialize for Objectives<'_, '_> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_seq((0..self.0).map(self.1))
+        }
+    }
+    let streamed = Streamed {
+        iso_week: &r.iso_week,
+        week_number: r.week_number,
+        date: r.date,
+        percent: r.percent,
+        delta: r.delta,
+        operations: &r.operations,
+        objectives: Objectives(r.objectives.len(), whole),
+        overdue: &r.overdue,
+        stalled: &r.stalled,
+        next: &r.next,
+        others: &r.others,
+        problems: &r.problems,
+    };
+    serde_json::to_writer_pretty(&mut *out, &streamed)?;
+    out.write_all(b"\n")
+}
+
 /// The report as Markdown, in the shape of the team's own.
 pub fn markdown(r: &Report, lang: Language) -> String {
+    // kept whole, the text cannot fail to be written
+    markdown_with(r, lang, Sink::string(), None).unwrap_or_default()
+}
+
+/// [`markdown`] written to `out` a part at a time as it is rendered, each
+/// objective's section made by `whole` in its turn.
+pub fn markdown_to<'a>(
+    r: &Report<'a>,
+    whole: Sections<'_, 'a>,
+    lang: Language,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    markdown_with(r, lang, Sink::writer(out), Some(whole)).map(drop)
+}
+
+fn markdown_with<'a>(
+    r: &Report<'a>,
+    lang: Language,
+    mut sink: Sink,
+    whole: Option<Sections<'_, 'a>>,
+) -> std::io::Result<String> {
     let w = Words { lang };
     let mut out = String::new();
     let sep = lang.comma();
@@ -46,7 +115,16 @@ pub fn markdown(r: &Report, lang: Language) -> String {
     );
     let _ = writeln!(out, "# {}\n", w.t("Last week's progress", "上周进展"));
     operations_md(&mut out, &w, &r.operations);
-    for o in &r.objectives {
+    sink.part(&mut out);
+    for (i, o) in r.objectives.iter().enumerate() {
+        let made;
+        let o = match whole {
+            Some(whole) => {
+                made = whole(i);
+                &made
+            }
+            None => o,
+        };
         let pct = pct_with_delta(&w, o.percent, o.delta, false);
         let _ = match lang {
             Language::Zh => writeln!(out, "## 【{}】 {pct}\n", md(o.title)),
@@ -94,6 +172,7 @@ pub fn markdown(r: &Report, lang: Language) -> String {
                 if let Some(n) = &m.note {
                     let _ = writeln!(out, "{indent}{}", labelled(&w, w.t("Note", "备注"), n));
                 }
+                sink.part(&mut out);
             }
         }
         out.push('\n');
@@ -101,6 +180,7 @@ pub fn markdown(r: &Report, lang: Language) -> String {
     incidents_md(&mut out, &w, &r.operations);
     others_md(&mut out, &w, r);
     reflections_md(&mut out, &w, r);
+    sink.part(&mut out);
     let _ = writeln!(out, "# {}\n", w.t("Overdue", "逾期事项"));
     if r.overdue.is_empty() {
         let _ = writeln!(out, "{}\n", w.t("Nothing is overdue.", "无逾期事项。"));
@@ -121,6 +201,7 @@ pub fn markdown(r: &Report, lang: Language) -> String {
                 l.overdue_days,
                 w.status(l.status)
             );
+            sink.part(&mut out);
         }
         out.push('\n');
     }
@@ -139,6 +220,7 @@ pub fn markdown(r: &Report, lang: Language) -> String {
                     lang.stalled_weeks(s.weeks)
                 )
             );
+            sink.part(&mut out);
         }
         out.push('\n');
     }
@@ -166,8 +248,9 @@ pub fn markdown(r: &Report, lang: Language) -> String {
                 md(n.next)
             );
         }
+        sink.part(&mut out);
     }
-    out
+    sink.finish(out)
 }
 
 /// `**阻断**：text`, `**Note**: text`.

@@ -88,6 +88,7 @@ fn main() {
         }
     }
     let dir = dir.expect("usage: tui_soak [--edits N] [--today DATE] DIR");
+    stride::core::memory::for_a_long_session();
     report("start", None);
     let portfolio = load_dir(&dir).expect("the folder loads");
     stride::core::memory::give_back();

@@ -16,6 +16,19 @@ pub fn give_back() {
     }
 }
 
+/// For a long session (the TUI): blocks of 256 KiB and more (a file's
+/// text, a history week's, a save's buffers) are mapped on their own and
+/// unmapped when freed, instead of glibc raising its threshold after the
+/// first such free and carving them from the heap, where the holes they
+/// leave between long-lived records stay resident. A no-op elsewhere.
+pub fn for_a_long_session() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets the allocator's parameters, under its lock
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 * 1024);
+    }
+}
+
 /// Bytes the allocator has handed out and not had back (glibc's
 /// `mallinfo2`, every arena), or `None` where it cannot tell: for
 /// measuring what is live beside what is resident.

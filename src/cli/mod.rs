@@ -114,6 +114,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         Some(Command::Sync(args)) => team::run_sync(&cli.data, args, &mut out),
         Some(Command::Standup) => {
             drop(out);
+            crate::core::memory::for_a_long_session();
             // the history is read beside the load
             let history = crate::tui::HistoryReader::start(&cli.data, today);
             let portfolio = data::load(&cli.data)?;
@@ -130,6 +131,7 @@ pub fn run(cli: &Cli) -> Result<ExitCode, Failure> {
         }
         None => {
             drop(out);
+            crate::core::memory::for_a_long_session();
             // the history is read beside the load
             let history = crate::tui::HistoryReader::start(&cli.data, today);
             let portfolio = data::load(&cli.data)?;

@@ -10,6 +10,7 @@ use gix::ObjectId;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use super::chain::{Found, Step, chain_changes};
 use super::versions::{Version, file_changes};
 use crate::core::diff::FieldChange;
 
@@ -196,13 +197,6 @@ struct Commit {
     files: Vec<(String, Option<ObjectId>, Option<ObjectId>)>,
 }
 
-/// One file's change in one commit: (the commit's index, the file's index
-/// in it), the blob ids before and after.
-type Step = ((usize, usize), Option<ObjectId>, Option<ObjectId>);
-
-/// The field changes of one file in one commit, by (commit, file).
-type Found = ((usize, usize), Vec<FieldChange>);
-
 /// The field changes of every commit's files, by (commit, file), in that
 /// order. Each file's versions are read along its own history, newest
 /// first, so each is read once (a commit's older side is the newer side
@@ -269,81 +263,6 @@ fn read_changes(
     };
     out.sort_unstable_by_key(|(at, _)| *at);
     Ok(out)
-}
-
-/// The field changes of one file along its history. The versions are
-/// read in the order their pack stores them (a delta's base comes before
-/// it in a pack, so it was decoded a little before and the pack cache
-/// holds it; `pack_cache.rs`), newest first when loose.
-fn chain_changes(
-    repo: &gix::Repository,
-    name: &str,
-    chain: &[Step],
-    cut: bool,
-) -> Result<Vec<Found>, String> {
-    let id = name.trim_end_matches(".toml");
-    let read = |oid: ObjectId| -> Result<Version, String> {
-        let blob = repo.find_object(oid).map_err(|e| e.to_string())?;
-        Ok(Version::new(blob.detach().data))
-    };
-    let steps = pack_order(repo, chain);
-    // the versions of the step before, kept for the next one (a commit's
-    // older side is the newer side of the next older commit)
-    let mut kept: Vec<(ObjectId, Version)> = Vec::with_capacity(2);
-    let mut out = Vec::with_capacity(chain.len());
-    for &(at, before, after) in steps.iter().map(|&i| &chain[i]) {
-        let mut take = |oid: Option<ObjectId>| -> Result<Option<(ObjectId, Version)>, String> {
-            let Some(oid) = oid else { return Ok(None) };
-            Ok(Some(match kept.iter().position(|(k, _)| *k == oid) {
-                Some(i) => kept.swap_remove(i),
-                None => (oid, read(oid)?),
-            }))
-        };
-        let mut a = take(after)?;
-        let mut b = take(before)?;
-        out.push((
-            at,
-            file_changes(
-                id,
-                b.as_mut().map(|(_, v)| v),
-                a.as_mut().map(|(_, v)| v),
-                cut,
-            ),
-        ));
-        kept.clear();
-        kept.extend(b);
-        kept.extend(a);
-    }
-    Ok(out)
-}
-
-/// The order to read a file's steps in: by where the pack stores their
-/// versions (a delta comes after its base, so the base was decoded just
-/// before and is in the pack cache), or as given (newest first) when
-/// they are not all in one pack.
-fn pack_order(repo: &gix::Repository, chain: &[Step]) -> Vec<usize> {
-    use gix::odb::pack::Find;
-    let mut buf = Vec::new();
-    let mut place = |oid: Option<ObjectId>| match oid {
-        None => Some(None),
-        Some(oid) => match repo.objects.location_by_oid(&oid, &mut buf) {
-            Ok(Some(at)) => Some(Some((at.pack_id, at.pack_offset))),
-            _ => None,
-        },
-    };
-    let mut keys = Vec::with_capacity(chain.len());
-    for (i, &(_, before, after)) in chain.iter().enumerate() {
-        let (Some(b), Some(a)) = (place(before), place(after)) else {
-            return (0..chain.len()).collect();
-        };
-        // the step's first version in the pack
-        let Some(first) = [b, a].into_iter().flatten().min() else {
-            return (0..chain.len()).collect();
-        };
-        keys.push((first, i));
-    }
-    keys.sort_unstable();
-    keys.into_iter().map(|(_, i)| i).collect()
 }
 
 fn to_chrono(seconds: i64, offset: i32) -> DateTime<FixedOffset> {

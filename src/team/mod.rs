@@ -2,6 +2,7 @@
 //! what (read with gix), and sync (the user's own `git`, so that their
 //! credentials and ssh keys apply). No terminal: the CLI and the TUI call it.
 
+mod chain;
 pub mod driver;
 pub mod git;
 pub mod log;

@@ -13,9 +13,9 @@
 use gix::odb::pack::cache::DecodeEntry;
 
 /// How many decoded entries are kept (per thread's repository handle):
-/// enough for a base decoded a few versions before the delta that needs
-/// it (about 60 MB of 2.4 MB files).
-const KEPT: usize = 24;
+/// bases decoded a few objects before the delta that needs them (about
+/// 20 MB of 2.4 MB files).
+const KEPT: usize = 8;
 
 struct Entry {
     pack_id: u32,

@@ -58,7 +58,9 @@ for n in log-since log-all; do
   echo "$n: ${lw} ms wall ${lc} ms cpu; floor ${fw} ms; ratio $(div "$lw" "$fw")x wall $(div "$lc" "$fc")x cpu"
 done
 
-# sync: a few edits, then stride sync (no remote: commit only), by command
+# sync: one edit, then stride sync with the message it writes (no remote:
+# commit only), CPU samples by command; the commit is undone after
 (cd "$repo" && sed -i '0,/^done = [0-9]*$/s//done = 42/' data/o02-upgrade.toml &&
-  perf record -q -F 2000 -o "$work/sync.perf" "$stride" --data data sync -m bench >/dev/null 2>&1)
+  perf record -q -F 2000 -o "$work/sync.perf" "$stride" --data data sync >/dev/null 2>&1 &&
+  git reset -q --hard HEAD~1)
 perf report -i "$work/sync.perf" --sort comm --stdio 2>/dev/null | grep -E '^ +[0-9]' | sed 's/^/sync share: /'

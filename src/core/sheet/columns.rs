@@ -77,7 +77,7 @@ impl Column {
 /// The value of `field` in the item's file, `None` when the key is absent.
 pub fn value_of(item: ItemRef<'_>, field: Field) -> Option<Value> {
     let f = item.fields();
-    let text = |s: &Option<String>| s.clone().map(Value::Text);
+    let text = |s: &Option<Box<str>>| s.as_deref().map(|s| Value::Text(s.to_string()));
     let list = |l: &[String]| (!l.is_empty()).then(|| Value::List(l.to_vec()));
     match (field, item) {
         (Field::Title, _) => Some(Value::Text(f.title.clone())),

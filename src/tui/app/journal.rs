@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use crate::core::memory;
 use crate::core::model::{ItemPath, Portfolio};
 use crate::core::save::{Conflict, SaveError, save_changes};
 use crate::core::{Change, Edit, EditError, Value};
@@ -310,7 +311,7 @@ impl Journal {
             out.tried = true;
             let file = &mut p.files[entry.file];
             let (changes, inverses) = (&entry.changes, &mut entry.inverses);
-            match aside(|| save_changes(file, changes, inverses)) {
+            match memory::aside(|| save_changes(file, changes, inverses)) {
                 Ok(saved) => {
                     entry.saved = true;
                     out.saved.push(file.path.display().to_string());
@@ -513,24 +514,8 @@ impl Journal {
         today: NaiveDate,
     ) -> Option<std::io::Result<PathBuf>> {
         std::mem::take(&mut self.history_pending)
-            .then(|| aside(|| crate::core::history::record(p, today)))
+            .then(|| memory::aside(|| crate::core::history::record(p, today)))
     }
-}
-
-/// Runs `work` on a thread of its own and waits for it. A save's or a
-/// history write's short-lived allocations (the file's text, parsed
-/// sections, a week's records) then come from that thread's arena, not
-/// from the one that holds the model and the undo stack: there they would
-/// leave holes around the long-lived blocks the edits make, pages kept
-/// resident that `give_back` cannot return (1,000 edits at 100k
-/// milestones: +4.7 MiB resident, +1.5 MiB this way). A panic in `work`
-/// goes on as it would have.
-fn aside<T: Send>(work: impl FnOnce() -> T + Send) -> T {
-    std::thread::scope(|s| {
-        s.spawn(work)
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e))
-    })
 }
 
 /// The first field a step of `entry` sets that no longer holds what the

@@ -128,7 +128,9 @@ pub struct Fields {
     pub percent: Option<f64>,
     pub due: Option<NaiveDate>,
     pub start: Option<NaiveDate>,
-    pub owner: Option<Box<str>>,
+    /// Shared among the items of a file that name the same owner (a
+    /// team's few names on thousands of items).
+    pub owner: Option<std::sync::Arc<str>>,
     pub weight: Option<f64>,
     pub note: Option<Box<str>>,
     pub update: Option<Box<str>>,

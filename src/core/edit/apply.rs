@@ -258,6 +258,15 @@ fn milestone_of<'a>(p: &'a Portfolio, path: &ItemPath) -> Option<&'a Milestone> 
         .find(|m| Some(&m.id) == path.milestone.as_ref())
 }
 
+/// Puts an edit's text where the model holds it (boxed, or shared),
+/// returning the old one as an edit's value.
+fn put<S: From<String> + std::ops::Deref<Target = str>>(
+    slot: &mut Option<S>,
+    new: Option<String>,
+) -> Option<Value> {
+    std::mem::replace(slot, new.map(S::from)).map(|old| Value::Text(old.to_string()))
+}
+
 /// Sets one field, returning its old value. Values were checked before.
 fn set_field(f: &mut Fields, m: Option<&mut Milestone>, edit: &Edit) -> Option<Value> {
     let v = edit.value.clone();
@@ -277,11 +286,6 @@ fn set_field(f: &mut Fields, m: Option<&mut Milestone>, edit: &Edit) -> Option<V
         Some(Value::Count(n)) => Some(n),
         _ => None,
     };
-    // the model holds texts boxed, an edit's value as a `String`
-    let put = |slot: &mut Option<Box<str>>, v: Option<Value>| {
-        std::mem::replace(slot, text(v).map(String::into_boxed_str))
-            .map(|old| Value::Text(old.into_string()))
-    };
     match edit.field {
         Field::Title => {
             let new = text(v).unwrap_or_default();
@@ -298,11 +302,11 @@ fn set_field(f: &mut Fields, m: Option<&mut Milestone>, edit: &Edit) -> Option<V
         Field::Weight => std::mem::replace(&mut f.weight, number(v)).map(Value::Number),
         Field::Due => std::mem::replace(&mut f.due, date(v)).map(Value::Date),
         Field::Start => std::mem::replace(&mut f.start, date(v)).map(Value::Date),
-        Field::Owner => put(&mut f.owner, v),
-        Field::Note => put(&mut f.note, v),
-        Field::Update => put(&mut f.update, v),
-        Field::Next => put(&mut f.next, v),
-        Field::Blocker => put(&mut f.blocker, v),
+        Field::Owner => put(&mut f.owner, text(v)),
+        Field::Note => put(&mut f.note, text(v)),
+        Field::Update => put(&mut f.update, text(v)),
+        Field::Next => put(&mut f.next, text(v)),
+        Field::Blocker => put(&mut f.blocker, text(v)),
         Field::Tags => {
             let new = match v {
                 Some(Value::List(l)) => l,
@@ -316,7 +320,7 @@ fn set_field(f: &mut Fields, m: Option<&mut Milestone>, edit: &Edit) -> Option<V
         Field::Stage | Field::Total | Field::Done => {
             let m = m?;
             match edit.field {
-                Field::Stage => put(&mut m.stage, v),
+                Field::Stage => put(&mut m.stage, text(v)),
                 Field::Total => std::mem::replace(&mut m.total, count(v)).map(Value::Count),
                 _ => std::mem::replace(&mut m.done, count(v)).map(Value::Count),
             }

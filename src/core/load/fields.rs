@@ -53,7 +53,7 @@ impl Cx<'_> {
             }
             "due" => f.due = self.date(key, value),
             "start" => f.start = self.date(key, value),
-            "owner" => f.owner = self.string(key, value).map(String::into_boxed_str),
+            "owner" => f.owner = self.string(key, value).map(|o| self.owner(o)),
             "note" => f.note = self.string(key, value).map(String::into_boxed_str),
             "update" => f.update = self.string(key, value).map(String::into_boxed_str),
             "next" => f.next = self.string(key, value).map(String::into_boxed_str),

@@ -401,7 +401,7 @@ fn note_late<'a>(
     late: &mut Vec<Late<'a>>,
     path: &str,
     title: &'a str,
-    owner: &'a Option<Box<str>>,
+    owner: &'a Option<std::sync::Arc<str>>,
     r: &Record,
     date: NaiveDate,
 ) {

@@ -108,7 +108,7 @@ pub(super) fn current(item: ItemRef, field: Field) -> String {
     let count = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
     match field {
         Field::Title => f.title.clone(),
-        Field::Owner => text(&f.owner),
+        Field::Owner => f.owner.as_deref().unwrap_or_default().to_string(),
         Field::Status => f.status.map(|s| s.as_str().to_string()).unwrap_or_default(),
         Field::Due => f.due.map(|d| d.to_string()).unwrap_or_default(),
         Field::Start => f.start.map(|d| d.to_string()).unwrap_or_default(),

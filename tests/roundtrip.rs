@@ -173,8 +173,8 @@ proptest! {
             Field::Percent => f.percent.map(Value::Number),
             Field::Status => f.status.map(Value::Status),
             Field::Due => f.due.map(Value::Date),
-            Field::Owner => f.owner.clone().map(Value::Text),
-            Field::Note => f.note.clone().map(Value::Text),
+            Field::Owner => f.owner.as_deref().map(|s| Value::Text(s.into())),
+            Field::Note => f.note.as_deref().map(|s| Value::Text(s.into())),
             _ => unreachable!(),
         };
         prop_assert_eq!(got, value);

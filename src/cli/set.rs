@@ -288,11 +288,11 @@ pub(super) fn describe(
         line("start", start.to_string())?;
     }
     for (k, v) in [
-        ("owner", &f.owner),
-        ("update", &f.update),
-        ("next", &f.next),
-        ("blocker", &f.blocker),
-        ("note", &f.note),
+        ("owner", f.owner.as_deref()),
+        ("update", f.update.as_deref()),
+        ("next", f.next.as_deref()),
+        ("blocker", f.blocker.as_deref()),
+        ("note", f.note.as_deref()),
     ] {
         if let Some(v) = v {
             line(k, clean(v))?;

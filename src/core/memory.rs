@@ -29,6 +29,22 @@ pub fn for_a_long_session() {
     }
 }
 
+/// Runs `work` on a thread of its own and waits for it (the TUI's saves
+/// and history writes). Their short-lived allocations (the file's text,
+/// parsed sections, a week's records) then come from that thread's arena,
+/// not from the one that holds the model and the undo stack, where they
+/// leave holes around the small long-lived blocks each edit makes: pages
+/// kept resident that [`give_back`] cannot return (1,000 edits at 100k
+/// milestones: +4.7 MiB resident that way, +1.5 MiB aside). A panic in
+/// `work` goes on as it would have.
+pub fn aside<T: Send>(work: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|s| {
+        s.spawn(work)
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e))
+    })
+}
+
 /// Bytes the allocator has handed out and not had back (glibc's
 /// `mallinfo2`, every arena), or `None` where it cannot tell: for
 /// measuring what is live beside what is resident.
@@ -48,6 +64,24 @@ pub fn in_use() -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn aside_returns_what_the_work_made_and_what_it_changed() {
+        let mut seen = vec![1, 2];
+        let text = "几 words";
+        let n = aside(|| {
+            seen.push(3);
+            text.chars().count()
+        });
+        assert_eq!((n, seen), (7, vec![1, 2, 3]));
+    }
+
+    #[test]
+    fn a_panic_aside_goes_on_in_the_caller() {
+        let caught = std::panic::catch_unwind(|| aside(|| -> u8 { panic!("save failed") }));
+        let payload = caught.expect_err("the panic reaches the caller");
+        assert_eq!(payload.downcast_ref::<&str>(), Some(&"save failed"));
+    }
 
     #[test]
     fn giving_back_keeps_what_is_in_use() {

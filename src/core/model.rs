@@ -128,12 +128,14 @@ pub struct Fields {
     pub percent: Option<f64>,
     pub due: Option<NaiveDate>,
     pub start: Option<NaiveDate>,
-    pub owner: Option<String>,
+    /// Shared among the items of a file that name the same owner (a
+    /// team's few names on thousands of items).
+    pub owner: Option<std::sync::Arc<str>>,
     pub weight: Option<f64>,
-    pub note: Option<String>,
-    pub update: Option<String>,
-    pub next: Option<String>,
-    pub blocker: Option<String>,
+    pub note: Option<Box<str>>,
+    pub update: Option<Box<str>>,
+    pub next: Option<Box<str>>,
+    pub blocker: Option<Box<str>>,
     pub tags: Vec<String>,
 }
 
@@ -154,7 +156,7 @@ pub struct Milestone {
     /// How many of `total` are done; drives the percent when `percent` is absent.
     pub done: Option<u64>,
     /// The current stage, one of the project's `stages`.
-    pub stage: Option<String>,
+    pub stage: Option<Box<str>>,
 }
 
 /// A project: a group of milestones, optionally with a pipeline of stages.

@@ -23,7 +23,7 @@ impl Milestone {
         if let Some(p) = self.count_percent() {
             return Some(p);
         }
-        let stage = self.stage.as_ref()?;
+        let stage = self.stage.as_deref()?;
         let i = stages.iter().position(|s| s == stage)?;
         Some(stage_percent(i, stages.len()))
     }
@@ -191,8 +191,10 @@ pub fn effective_status(fields: &Fields, percent: f64) -> Status {
 }
 
 /// Whether a text field holds more than white space.
-pub fn has_text(text: &Option<String>) -> bool {
-    text.as_deref().is_some_and(|t| !t.trim().is_empty())
+pub fn has_text<S: AsRef<str>>(text: &Option<S>) -> bool {
+    text.as_ref()
+        .map(AsRef::as_ref)
+        .is_some_and(|t| !t.trim().is_empty())
 }
 
 /// Days past the due date of an open item; 0 when it is not overdue

@@ -342,7 +342,7 @@ impl Board {
         for (i, m) in pr.milestones.iter().enumerate() {
             let at = m
                 .stage
-                .as_ref()
+                .as_deref()
                 .and_then(|s| pr.stages.iter().position(|x| x == s))
                 .unwrap_or(0);
             if let Some(c) = cols.get_mut(at) {

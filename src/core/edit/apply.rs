@@ -225,16 +225,16 @@ impl Portfolio {
         let used = project_of(self, &edit.path)
             .into_iter()
             .flat_map(|p| p.milestones.iter())
-            .filter_map(|m| m.stage.as_ref());
+            .filter_map(|m| m.stage.as_deref());
         for stage in used {
-            if !new.contains(stage) {
+            if !new.iter().any(|s| s == stage) {
                 return Err(if new.is_empty() {
                     EditError::NoStages {
                         project: edit.path.project.clone().unwrap_or_default(),
                     }
                 } else {
                     EditError::UnknownStage {
-                        stage: stage.clone(),
+                        stage: stage.to_string(),
                         stages: new.to_vec(),
                     }
                 });
@@ -256,6 +256,15 @@ fn milestone_of<'a>(p: &'a Portfolio, path: &ItemPath) -> Option<&'a Milestone> 
         .milestones
         .iter()
         .find(|m| Some(&m.id) == path.milestone.as_ref())
+}
+
+/// Puts an edit's text where the model holds it (boxed, or shared),
+/// returning the old one as an edit's value.
+fn put<S: From<String> + std::ops::Deref<Target = str>>(
+    slot: &mut Option<S>,
+    new: Option<String>,
+) -> Option<Value> {
+    std::mem::replace(slot, new.map(S::from)).map(|old| Value::Text(old.to_string()))
 }
 
 /// Sets one field, returning its old value. Values were checked before.
@@ -293,11 +302,11 @@ fn set_field(f: &mut Fields, m: Option<&mut Milestone>, edit: &Edit) -> Option<V
         Field::Weight => std::mem::replace(&mut f.weight, number(v)).map(Value::Number),
         Field::Due => std::mem::replace(&mut f.due, date(v)).map(Value::Date),
         Field::Start => std::mem::replace(&mut f.start, date(v)).map(Value::Date),
-        Field::Owner => std::mem::replace(&mut f.owner, text(v)).map(Value::Text),
-        Field::Note => std::mem::replace(&mut f.note, text(v)).map(Value::Text),
-        Field::Update => std::mem::replace(&mut f.update, text(v)).map(Value::Text),
-        Field::Next => std::mem::replace(&mut f.next, text(v)).map(Value::Text),
-        Field::Blocker => std::mem::replace(&mut f.blocker, text(v)).map(Value::Text),
+        Field::Owner => put(&mut f.owner, text(v)),
+        Field::Note => put(&mut f.note, text(v)),
+        Field::Update => put(&mut f.update, text(v)),
+        Field::Next => put(&mut f.next, text(v)),
+        Field::Blocker => put(&mut f.blocker, text(v)),
         Field::Tags => {
             let new = match v {
                 Some(Value::List(l)) => l,
@@ -311,7 +320,7 @@ fn set_field(f: &mut Fields, m: Option<&mut Milestone>, edit: &Edit) -> Option<V
         Field::Stage | Field::Total | Field::Done => {
             let m = m?;
             match edit.field {
-                Field::Stage => std::mem::replace(&mut m.stage, text(v)).map(Value::Text),
+                Field::Stage => put(&mut m.stage, text(v)),
                 Field::Total => std::mem::replace(&mut m.total, count(v)).map(Value::Count),
                 _ => std::mem::replace(&mut m.done, count(v)).map(Value::Count),
             }

@@ -2,8 +2,10 @@
 //! types, and [`Cx`], the file being read with the diagnostics so far.
 
 use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::Arc;
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -32,6 +34,8 @@ pub(super) struct Cx<'a> {
     /// Where the lines of `text` start: made at the first problem, so that
     /// a file with many problems is not scanned again for each one.
     lines: OnceCell<LineIndex<'a>>,
+    /// The owners named so far, each held once for the whole file.
+    owners: HashSet<Arc<str>>,
 }
 
 impl<'a> Cx<'a> {
@@ -44,7 +48,18 @@ impl<'a> Cx<'a> {
             base: 0,
             keys_end: 0,
             lines: OnceCell::new(),
+            owners: HashSet::new(),
         }
+    }
+
+    /// `owner` as held by the items before that named it, if any did.
+    pub(super) fn owner(&mut self, owner: String) -> Arc<str> {
+        if let Some(same) = self.owners.get(owner.as_str()) {
+            return Arc::clone(same);
+        }
+        let owner: Arc<str> = owner.into();
+        self.owners.insert(Arc::clone(&owner));
+        owner
     }
 
     pub(super) fn error(&mut self, span: Range<usize>, message: impl Into<String>) {

@@ -78,7 +78,7 @@ impl Cx<'_> {
             );
         }
         let own = m.own_percent(stages);
-        if let (Some(stage), Some(last)) = (&m.stage, stages.last())
+        if let (Some(stage), Some(last)) = (m.stage.as_deref(), stages.last())
             && stage == last
             && let Some(p) = own
             && p < 100.0

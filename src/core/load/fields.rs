@@ -53,11 +53,11 @@ impl Cx<'_> {
             }
             "due" => f.due = self.date(key, value),
             "start" => f.start = self.date(key, value),
-            "owner" => f.owner = self.string(key, value),
-            "note" => f.note = self.string(key, value),
-            "update" => f.update = self.string(key, value),
-            "next" => f.next = self.string(key, value),
-            "blocker" => f.blocker = self.string(key, value),
+            "owner" => f.owner = self.string(key, value).map(|o| self.owner(o)),
+            "note" => f.note = self.string(key, value).map(String::into_boxed_str),
+            "update" => f.update = self.string(key, value).map(String::into_boxed_str),
+            "next" => f.next = self.string(key, value).map(String::into_boxed_str),
+            "blocker" => f.blocker = self.string(key, value).map(String::into_boxed_str),
             "tags" => f.tags = self.string_list(key, value),
             _ => return false,
         }

@@ -293,3 +293,24 @@ status = "阻塞"
         100.0
     );
 }
+
+#[test]
+fn an_owner_named_again_in_a_file_is_held_once() {
+    let text = "title = 'o'\nowner = '王五'\n[project.a]\ntitle = 'A'\nowner = '王五'\n\
+                [project.a.milestone.x]\ntitle = 'X'\nowner = 'ivan'\n\
+                [project.a.milestone.y]\ntitle = 'Y'\nowner = '王五'\n";
+    let whole = parse(text).0.unwrap();
+    let (_, read) = load_file(Path::new("o.toml"), Ok(text.as_bytes().to_vec()));
+    for o in [whole, read.unwrap()] {
+        let a = &o.projects[0];
+        let owners = [
+            &o.fields.owner,
+            &a.fields.owner,
+            &a.milestones[1].fields.owner,
+        ];
+        let [o_, p, y] = owners.map(|w| w.clone().expect("an owner"));
+        assert_eq!((&*o_, &*y), ("王五", "王五"));
+        assert!(std::sync::Arc::ptr_eq(&o_, &p) && std::sync::Arc::ptr_eq(&p, &y));
+        assert_eq!(a.milestones[0].fields.owner.as_deref(), Some("ivan"));
+    }
+}

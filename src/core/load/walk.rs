@@ -299,7 +299,7 @@ impl Cx<'_> {
                             ),
                         );
                     }
-                    m.stage = Some(s);
+                    m.stage = Some(s.into_boxed_str());
                 }
                 k => {
                     if !self.common_field(&mut m.fields, k, key, value) {

@@ -114,7 +114,7 @@ fn follow(item: ItemRef<'_>, path: &ItemPath, mine: &[&Edit]) -> Vec<Edit> {
     if to_done {
         if let Some(last) = stages.last()
             && untouched(Field::Stage)
-            && after.stage.as_ref().is_some_and(|s| s != last)
+            && after.stage.as_deref().is_some_and(|s| s != last)
         {
             out.push(Edit::set(
                 path.clone(),
@@ -137,7 +137,7 @@ fn follow(item: ItemRef<'_>, path: &ItemPath, mine: &[&Edit]) -> Vec<Edit> {
         && *pct < 100.0
         && stages.len() > 1
         && untouched(Field::Stage)
-        && after.stage.as_ref() == Some(last)
+        && after.stage.as_deref() == Some(last.as_str())
     {
         let before = stages[stages.len() - 2].clone();
         out.push(Edit::set(
@@ -145,7 +145,7 @@ fn follow(item: ItemRef<'_>, path: &ItemPath, mine: &[&Edit]) -> Vec<Edit> {
             Field::Stage,
             Value::Text(before.clone()),
         ));
-        after.stage = Some(before);
+        after.stage = Some(before.into_boxed_str());
     }
     if let Some(pct) = percent {
         let counts_moved = !untouched(Field::Done) || !untouched(Field::Total);
@@ -154,7 +154,7 @@ fn follow(item: ItemRef<'_>, path: &ItemPath, mine: &[&Edit]) -> Vec<Edit> {
                 .count_percent()
                 .is_some_and(|ratio| round_percent(ratio) != round_percent(pct));
         let off_stage = !untouched(Field::Stage)
-            && after.stage.as_ref().is_some_and(|stage| {
+            && after.stage.as_deref().is_some_and(|stage| {
                 stages
                     .iter()
                     .position(|s| s == stage)
@@ -179,7 +179,7 @@ fn milestone_after(m: &Milestone, mine: &[&Edit]) -> Milestone {
     };
     for e in mine {
         match (e.field, &e.value) {
-            (Field::Stage, Some(Value::Text(s))) => after.stage = Some(s.clone()),
+            (Field::Stage, Some(Value::Text(s))) => after.stage = Some(s.as_str().into()),
             (Field::Stage, None) => after.stage = None,
             (Field::Done, Some(Value::Count(n))) => after.done = Some(*n),
             (Field::Done, None) => after.done = None,

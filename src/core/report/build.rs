@@ -204,7 +204,7 @@ impl Walk<'_> {
     ) -> Option<ObjectiveReport<'a>> {
         let (past, date, history) = (self.past, self.date, self.history);
         let live = past.is_none();
-        let text = |t: &'a Option<String>| if live { t.as_deref() } else { None };
+        let text = |t: &'a Option<Box<str>>| if live { t.as_deref() } else { None };
         let change = |path: &str, r: &Record| history.change(path, r);
         let opath = ItemPath::objective(&o.id);
         // each item's record: the current values, walked in the order of the
@@ -401,7 +401,7 @@ fn note_late<'a>(
     late: &mut Vec<Late<'a>>,
     path: &str,
     title: &'a str,
-    owner: &'a Option<String>,
+    owner: &'a Option<std::sync::Arc<str>>,
     r: &Record,
     date: NaiveDate,
 ) {

@@ -77,7 +77,7 @@ impl Column {
 /// The value of `field` in the item's file, `None` when the key is absent.
 pub fn value_of(item: ItemRef<'_>, field: Field) -> Option<Value> {
     let f = item.fields();
-    let text = |s: &Option<String>| s.clone().map(Value::Text);
+    let text = |s: &Option<Box<str>>| s.as_deref().map(|s| Value::Text(s.to_string()));
     let list = |l: &[String]| (!l.is_empty()).then(|| Value::List(l.to_vec()));
     match (field, item) {
         (Field::Title, _) => Some(Value::Text(f.title.clone())),
@@ -85,7 +85,7 @@ pub fn value_of(item: ItemRef<'_>, field: Field) -> Option<Value> {
         (Field::Percent, _) => f.percent.map(Value::Number),
         (Field::Due, _) => f.due.map(Value::Date),
         (Field::Start, _) => f.start.map(Value::Date),
-        (Field::Owner, _) => text(&f.owner),
+        (Field::Owner, _) => f.owner.as_deref().map(|s| Value::Text(s.to_string())),
         (Field::Weight, _) => f.weight.map(Value::Number),
         (Field::Update, _) => text(&f.update),
         (Field::Next, _) => text(&f.next),

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use crate::core::memory;
 use crate::core::model::{ItemPath, Portfolio};
 use crate::core::save::{Conflict, SaveError, save_changes};
 use crate::core::{Change, Edit, EditError, Value};
@@ -309,7 +310,8 @@ impl Journal {
         for (stack, i, entry) in stacks.filter(|(_, _, e)| !e.saved) {
             out.tried = true;
             let file = &mut p.files[entry.file];
-            match save_changes(file, &entry.changes, &mut entry.inverses) {
+            let (changes, inverses) = (&entry.changes, &mut entry.inverses);
+            match memory::aside(|| save_changes(file, changes, inverses)) {
                 Ok(saved) => {
                     entry.saved = true;
                     out.saved.push(file.path.display().to_string());
@@ -511,7 +513,8 @@ impl Journal {
         p: &Portfolio,
         today: NaiveDate,
     ) -> Option<std::io::Result<PathBuf>> {
-        std::mem::take(&mut self.history_pending).then(|| crate::core::history::record(p, today))
+        std::mem::take(&mut self.history_pending)
+            .then(|| memory::aside(|| crate::core::history::record(p, today)))
     }
 }
 

@@ -437,7 +437,7 @@ impl App {
         }
         let at = m
             .stage
-            .as_ref()
+            .as_deref()
             .and_then(|s| p.stages.iter().position(|x| x == s));
         let next = match (at, step > 0) {
             (None, true) => Some(0),

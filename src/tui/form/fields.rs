@@ -100,7 +100,7 @@ pub fn is_multiline(field: Field) -> bool {
 /// The text of an item's field, as the edit form shows it.
 pub(super) fn current(item: ItemRef, field: Field) -> String {
     let f = item.fields();
-    let text = |s: &Option<String>| s.clone().unwrap_or_default();
+    let text = |s: &Option<Box<str>>| s.as_deref().unwrap_or_default().to_string();
     let milestone = match item {
         ItemRef::Milestone(m, _) => Some(m),
         _ => None,
@@ -108,7 +108,7 @@ pub(super) fn current(item: ItemRef, field: Field) -> String {
     let count = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
     match field {
         Field::Title => f.title.clone(),
-        Field::Owner => text(&f.owner),
+        Field::Owner => f.owner.as_deref().unwrap_or_default().to_string(),
         Field::Status => f.status.map(|s| s.as_str().to_string()).unwrap_or_default(),
         Field::Due => f.due.map(|d| d.to_string()).unwrap_or_default(),
         Field::Start => f.start.map(|d| d.to_string()).unwrap_or_default(),
@@ -119,7 +119,10 @@ pub(super) fn current(item: ItemRef, field: Field) -> String {
         Field::Next => text(&f.next),
         Field::Blocker => text(&f.blocker),
         Field::Note => text(&f.note),
-        Field::Stage => milestone.and_then(|m| m.stage.clone()).unwrap_or_default(),
+        Field::Stage => milestone
+            .and_then(|m| m.stage.as_deref())
+            .unwrap_or_default()
+            .to_string(),
         Field::Done => count(milestone.and_then(|m| m.done)),
         Field::Total => count(milestone.and_then(|m| m.total)),
         Field::Stages => match item {

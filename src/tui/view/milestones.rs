@@ -105,10 +105,10 @@ pub(super) fn rows(
                     .stage_from
                     .filter(|_| staged && !c.is_new)
                     .map(|x| sanitize(&x, false).into_owned()),
-                stage: m.stage.clone().filter(|_| staged),
+                stage: m.stage.as_deref().map(str::to_string).filter(|_| staged),
                 due,
                 marks,
-                blocker: m.fields.blocker.clone(),
+                blocker: m.fields.blocker.as_deref().map(str::to_string),
             }
         })
         .collect();

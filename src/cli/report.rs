@@ -51,6 +51,10 @@ pub fn run(
             Format::Json => Form::Json,
             Format::Html => Form::Html,
         };
+        // each file's text, model and section are large blocks, made and
+        // freed in turn on two threads: mapped on their own, they leave no
+        // holes in the arenas to stay resident
+        crate::core::memory::for_a_long_session();
         let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut *out);
         let streamed = current_to(dir, today, form, &mut buffered).map_err(|e| match e {
             StreamError::Load(e) => Failure::new(format!(

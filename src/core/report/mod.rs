@@ -14,6 +14,8 @@ mod html;
 mod html_notes;
 mod json;
 mod passes;
+#[cfg(test)]
+mod passes_tests;
 mod render;
 mod sink;
 mod svg;

@@ -8,9 +8,11 @@
 //! parallel, each worker rendering its objective's section, written out
 //! in file order after the header. A file whose bytes differ between the
 //! passes (saved in between) would make a report that disagrees with
-//! itself: found before anything is written, nothing is
-//! ([`Streamed::Changed`]: the caller makes the report from one load);
-//! found later, the report is an error.
+//! itself: the files' sizes and times are compared before the second
+//! pass, and a change found then, or by a second reading's fingerprint
+//! before anything is written, writes nothing ([`Streamed::Changed`]: the
+//! caller makes the report from one load); a file saved while the
+//! sections are being written makes the report an error.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -89,6 +91,7 @@ pub(crate) fn current_with(
     let lang = settings.language;
     let week = iso_week_name(today);
     let outline = Walk::current(today, &history, false);
+    let before = stamps(dir);
     let (files, parts) = map_dir(dir, |o| Part::of(o, &outline, &history, &week))?;
     let mut kept = Vec::with_capacity(parts.len());
     let mut texts = Vec::with_capacity(parts.len());
@@ -107,6 +110,10 @@ pub(crate) fn current_with(
     };
     let report = outline_of(&p, &texts, rests, today, &history);
     between();
+    // a file saved since the first pass began: nothing written yet
+    if stamps(dir) != before {
+        return Ok(Streamed::Changed);
+    }
 
     let changed = AtomicBool::new(false);
     let whole = Walk::current(today, &history, true);
@@ -162,6 +169,20 @@ pub(crate) fn current_with(
         objectives: Vec::new(),
         ..p
     }))
+}
+
+/// The objective files of `dir` with their sizes and times of change:
+/// what tells cheaply that a file was saved between two moments.
+fn stamps(dir: &Path) -> Vec<(PathBuf, Option<(u64, std::time::SystemTime)>)> {
+    let paths = crate::core::load::objective_files(dir).unwrap_or_default();
+    paths
+        .into_iter()
+        .map(|p| {
+            let meta = std::fs::metadata(&p).ok();
+            let stamp = meta.and_then(|m| Some((m.len(), m.modified().ok()?)));
+            (p, stamp)
+        })
+        .collect()
 }
 
 /// Whether a file read in the second pass is the one read in the first.

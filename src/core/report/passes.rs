@@ -139,7 +139,11 @@ pub(crate) fn current_with(
                 return Piece::Skipped;
             };
             match section_bytes(&section, form, lang) {
-                Ok(bytes) => Piece::Section(bytes),
+                // it may wait for its turn: without the room it grew into
+                Ok(mut bytes) => {
+                    bytes.shrink_to_fit();
+                    Piece::Section(bytes)
+                }
                 Err(e) => Piece::Failed(e),
             }
         },
@@ -311,6 +315,16 @@ fn outline_of<'a>(
         problems: problems(p, history, None),
     };
     let mut acc = Gathered::default();
+    // exactly as long as they will be: the lists of a large portfolio are
+    // long (70,000 stalled milestones in 100,000)
+    acc.late
+        .reserve_exact(rests.iter().map(|r| r.late.len()).sum());
+    acc.stalled
+        .reserve_exact(rests.iter().map(|r| r.stalled.len()).sum());
+    acc.next
+        .reserve_exact(rests.iter().map(|r| r.next.len()).sum());
+    acc.others
+        .reserve_exact(rests.iter().map(|r| r.others.len()).sum());
     for ((o, t), r) in p.objectives.iter().zip(texts).zip(rests) {
         if let Some((path, percent, delta, status, weeks)) = r.section {
             let f = &o.fields;

@@ -216,11 +216,14 @@ struct Texts {
     others: Vec<(Box<str>, Option<Box<str>>)>,
 }
 
+/// An objective's section's path, percent, change, status and burn-up.
+type Figures = (String, f64, Option<f64>, Status, Vec<WeekPoint>);
+
 /// The rest of an objective's part: its section's figures (none when it
 /// has none) and its items' paths and figures.
 #[derive(Default)]
 struct Rest {
-    section: Option<(String, f64, Option<f64>, Status, Vec<WeekPoint>)>,
+    section: Option<Figures>,
     weighted: (f64, f64, f64, f64),
     late: Vec<(String, NaiveDate, i64, Status)>,
     stalled: Vec<(String, f64, u32)>,

@@ -44,8 +44,8 @@ pub fn run(
     out: &mut impl Write,
 ) -> Result<ExitCode, Failure> {
     if let (None, None) = (&args.week, &args.output) {
-        // this week's, to standard output: in two passes over the files,
-        // unless a file changed between them before anything was written
+        // this week's, to standard output: written as the files are read,
+        // unless the sections cannot be held in the data folder's `.stride/`
         let form = match args.format {
             Format::Md => Form::Markdown,
             Format::Json => Form::Json,
@@ -60,7 +60,7 @@ pub fn run(
             StreamError::Load(e) => Failure::new(format!(
                 "{e}\n  (give another folder with --data DIR or the STRIDE_DATA variable)"
             )),
-            e => Failure::new(e.to_string()),
+            StreamError::Io(e) => Failure::new(e.to_string()),
         });
         buffered.flush()?;
         drop(buffered);

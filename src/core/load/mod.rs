@@ -170,43 +170,6 @@ pub fn map_dir_each<R: Send>(
     Ok(files)
 }
 
-/// [`map_dir_each`] for a command that needs each file besides its
-/// objective: `f` gets the file's place in the list, the file as read
-/// (its `fingerprint`: which bytes) and its objective if it loaded, and
-/// every file's result goes to `sink`, in file-name order (`stride
-/// report` reads the folder twice and checks that no file changed between).
-pub fn map_files_each<R: Send>(
-    dir: &Path,
-    f: impl Fn(usize, &SourceFile, Option<&Objective>) -> R + Sync,
-    sink: impl FnMut(R),
-) -> Result<Vec<SourceFile>, LoadError> {
-    let paths = objective_files(dir)?;
-    clean_temporaries(dir);
-    clean_temporaries(&dir.join(super::history::DIR));
-    let indexed: Vec<(usize, &PathBuf)> = paths.iter().enumerate().collect();
-    let mut files = Vec::with_capacity(paths.len());
-    let mut sink = sink;
-    ordered::parallel_each(
-        &indexed,
-        |&(i, path)| {
-            // warnings are not kept: plain files read a section at a time
-            let (file, objective) = load_file_with(path, read_data(path), true);
-            let objective = objective.map(|mut o| {
-                o.file = i;
-                o
-            });
-            let r = f(i, &file, objective.as_ref());
-            drop(objective);
-            (file, r)
-        },
-        |(file, r)| {
-            files.push(file);
-            sink(r);
-        },
-    );
-    Ok(files)
-}
-
 /// Reads the objective files of `dir` and the settings as [`load_dir`]
 /// does, for their diagnostics only (`stride check`): the portfolio has
 /// every file and the settings, and no objective, each one dropped as soon

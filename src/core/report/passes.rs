@@ -1,22 +1,20 @@
-//! The current week's report written out in two passes over the files,
-//! the model never held whole (`stride report` to standard output).
+//! The current week's report written out as the files are read
+//! (`stride report` to standard output), the model never held whole.
 //!
-//! The first pass reads the files in parallel and keeps of each objective
-//! what the report says outside its section (its part of the header
-//! figures, overdue, stalled, plans, other, its metrics and incidents),
-//! each objective dropped once read. The second reads them again in
-//! parallel, each worker rendering its objective's section, written out
-//! in file order after the header. A file whose bytes differ between the
-//! passes (saved in between) would make a report that disagrees with
-//! itself: the files' sizes and times are compared before the second
-//! pass, and a change found then, or by a second reading's fingerprint
-//! before anything is written, writes nothing ([`Streamed::Changed`]: the
-//! caller makes the report from one load); a file saved while the
-//! sections are being written makes the report an error.
+//! The files are read in parallel (`load::map_dir_each`); each reading
+//! thread walks its objective once, renders its section to bytes and keeps
+//! what the report says outside the sections (its part of the header
+//! figures, overdue, stalled, plans and other, its metrics and incidents),
+//! the objective dropped then. The sections, in file order, go to a spool
+//! file in the data folder's own folder (`.stride/`), unlinked as soon as
+//! it is made; once every file is read the header is written from the
+//! parts kept, then the spool, then the rest. Each file is read once, so
+//! the report never mixes two versions of a file. Where the spool cannot
+//! be made nothing is written ([`Streamed::NoSpool`]): the caller makes
+//! the report from one load.
 
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::io::{self, Seek, Write};
+use std::path::Path;
 
 use chrono::NaiveDate;
 
@@ -28,8 +26,8 @@ use super::render::{markdown_head, markdown_objective, markdown_tail};
 use super::sink::Sink;
 use crate::core::history::History;
 use crate::core::l10n::Language;
-use crate::core::load::{LoadError, map_dir, map_files_each};
-use crate::core::model::{Objective, Portfolio, SourceFile, Status};
+use crate::core::load::{LoadError, map_dir_each};
+use crate::core::model::{Objective, Portfolio, Status};
 use crate::core::settings::iso_week_name;
 
 /// The format a report is written in.
@@ -46,53 +44,69 @@ pub enum Streamed {
     /// The report is written: the folder's files as read and its settings
     /// (no objective), for what could not be read.
     Written(Portfolio),
-    /// A file changed between the passes, found before anything was
-    /// written: nothing is.
-    Changed,
+    /// Nothing is written: the sections could not be held on disk (the
+    /// data folder's own folder cannot be written to).
+    NoSpool,
 }
 
-/// Why the report in two passes could not be written.
+/// Why the report could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum StreamError {
     #[error(transparent)]
     Load(#[from] LoadError),
     #[error(transparent)]
     Io(#[from] io::Error),
-    /// A file changed between the passes once the report was being written.
-    #[error(
-        "{} changed while the report was written: the report may disagree with itself; write it again",
-        .0.display()
-    )]
-    Changed(PathBuf),
 }
 
 /// Writes the report of `today`'s week of the folder `dir` to `out` in
-/// `form`, in two passes over the files (see the module).
+/// `form`, reading each file once (see the module).
 pub fn current_to(
     dir: &Path,
     today: NaiveDate,
     form: Form,
     out: &mut dyn Write,
 ) -> Result<Streamed, StreamError> {
-    current_with(dir, today, form, out, || {})
-}
-
-/// [`current_to`], calling `between` between the passes (what a test
-/// changes a file in).
-pub(crate) fn current_with(
-    dir: &Path,
-    today: NaiveDate,
-    form: Form,
-    out: &mut dyn Write,
-    between: impl FnOnce(),
-) -> Result<Streamed, StreamError> {
     let history = History::load(dir, today);
     let (settings, settings_diagnostics) = crate::core::settings::load(dir);
     let lang = settings.language;
     let week = iso_week_name(today);
-    let outline = Walk::current(today, &history, false);
-    let before = stamps(dir);
-    let (files, parts) = map_dir(dir, |o| Part::of(o, &outline, &history, &week))?;
+    let Some(mut spool) = spool(dir) else {
+        return Ok(Streamed::NoSpool);
+    };
+    let walk = Walk::current(today, &history, true);
+    let mut parts = Vec::new();
+    let mut sections = 0;
+    let mut error = None;
+    let files = map_dir_each(
+        dir,
+        |o| {
+            let mut acc = Gathered::default();
+            let section = walk.objective(o, &mut acc);
+            let bytes = section.as_ref().map(|s| section_bytes(s, form, lang));
+            let figures = section.map(|s| {
+                let weeks = burn_up(&history, &week, &s.path, s.percent);
+                (s.path, s.percent, s.delta, s.status, weeks)
+            });
+            (Part::of(o, figures, acc), bytes)
+        },
+        |(part, bytes)| {
+            parts.push(part);
+            let Some(bytes) = bytes else { return };
+            let written = bytes.and_then(|b| {
+                if form == Form::Json {
+                    spool.write_all(if sections == 0 { b"\n    " } else { b",\n    " })?;
+                }
+                spool.write_all(&b)
+            });
+            sections += 1;
+            if let (Err(e), None) = (written, &error) {
+                error = Some(e);
+            }
+        },
+    )?;
+    if let Some(e) = error {
+        return Err(e.into());
+    }
     let mut kept = Vec::with_capacity(parts.len());
     let mut texts = Vec::with_capacity(parts.len());
     let mut rests = Vec::with_capacity(parts.len());
@@ -109,91 +123,38 @@ pub(crate) fn current_with(
         settings_diagnostics,
     };
     let report = outline_of(&p, &texts, rests, today, &history);
-    between();
-    // a file saved since the first pass began: nothing written yet
-    if stamps(dir) != before {
-        return Ok(Streamed::Changed);
-    }
-
-    let changed = AtomicBool::new(false);
-    let whole = Walk::current(today, &history, true);
-    let mut w = Writer {
-        out,
-        form,
-        head: Some(head(&report, form, lang).map_err(io::Error::other)?),
-        sections: 0,
-        changed: None,
-        error: None,
-    };
-    let read = map_files_each(
-        dir,
-        |i, file, o| {
-            if changed.load(Ordering::Relaxed) {
-                return Piece::Skipped;
-            }
-            if !p.files.get(i).is_some_and(|f| same(f, file)) {
-                changed.store(true, Ordering::Relaxed);
-                return Piece::Changed(file.path.clone());
-            }
-            let Some(section) = o.and_then(|o| whole.objective(o, &mut Gathered::default())) else {
-                return Piece::Skipped;
-            };
-            match section_bytes(&section, form, lang) {
-                // it may wait for its turn: without the room it grew into
-                Ok(mut bytes) => {
-                    bytes.shrink_to_fit();
-                    Piece::Section(bytes)
-                }
-                Err(e) => Piece::Failed(e),
-            }
-        },
-        |piece| w.take(piece, &changed),
-    )?;
-    if read.len() != p.files.len() && w.changed.is_none() {
-        let path = p
-            .files
-            .get(read.len())
-            .or(read.last())
-            .map(|f| f.path.clone());
-        w.changed = Some(path.unwrap_or_default());
-    }
-    if let Some(path) = w.changed.take() {
-        return match w.head {
-            Some(_) => Ok(Streamed::Changed),
-            None => Err(StreamError::Changed(path)),
-        };
-    }
-    w.write_head();
-    if let Some(e) = w.error.take() {
-        return Err(e.into());
-    }
-    tail(&report, form, lang, w.sections > 0, w.out)?;
+    out.write_all(&head(&report, form, lang).map_err(io::Error::other)?)?;
+    spool.seek(io::SeekFrom::Start(0))?;
+    io::copy(&mut spool, out)?;
+    drop(spool);
+    tail(&report, form, lang, sections > 0, out)?;
     Ok(Streamed::Written(Portfolio {
-        files: read,
         objectives: Vec::new(),
         ..p
     }))
 }
 
-/// The objective files of `dir` with their sizes and times of change:
-/// what tells cheaply that a file was saved between two moments.
-fn stamps(dir: &Path) -> Vec<(PathBuf, Option<(u64, std::time::SystemTime)>)> {
-    let paths = crate::core::load::objective_files(dir).unwrap_or_default();
-    paths
-        .into_iter()
-        .map(|p| {
-            let meta = std::fs::metadata(&p).ok();
-            let stamp = meta.and_then(|m| Some((m.len(), m.modified().ok()?)));
-            (p, stamp)
-        })
-        .collect()
-}
-
-/// Whether a file read in the second pass is the one read in the first.
-fn same(first: &SourceFile, second: &SourceFile) -> bool {
-    first.path == second.path
-        && first.fingerprint == second.fingerprint
-        && first.loaded == second.loaded
+/// A file in the data folder's own folder (`.stride/`) to hold the
+/// sections until the header can be written, unlinked as soon as made:
+/// nothing is left behind, whatever happens; none when it cannot be made
+/// (a folder that cannot be written to).
+fn spool(dir: &Path) -> Option<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let own = crate::core::fsio::own_dir(dir).ok()?;
+    let path = own.join(format!(
+        ".report{}{}-0.tmp",
+        crate::core::fsio::TEMP_MARK,
+        std::process::id()
+    ));
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&path)
+        .ok()?;
+    std::fs::remove_file(&path).ok()?;
+    Some(file)
 }
 
 /// What the first pass keeps of an objective.
@@ -232,9 +193,9 @@ struct Rest {
 }
 
 impl Part {
-    fn of(o: &Objective, walk: &Walk, history: &History, week: &str) -> Part {
-        let mut acc = Gathered::default();
-        let section = walk.objective(o, &mut acc);
+    /// What is kept of `o`, whose section's figures are `figures` (none
+    /// without a section) and whose walk gathered `acc`.
+    fn of(o: &Objective, figures: Option<Figures>, acc: Gathered) -> Part {
         let own = |s: &str| Box::from(s);
         let texts = Texts {
             late: acc
@@ -255,10 +216,7 @@ impl Part {
                 .collect(),
         };
         let rest = Rest {
-            section: section.map(|s| {
-                let weeks = burn_up(history, week, &s.path, s.percent);
-                (s.path, s.percent, s.delta, s.status, weeks)
-            }),
+            section: figures,
             weighted: acc.weighted,
             late: acc
                 .late
@@ -418,72 +376,4 @@ fn tail(r: &Report, form: Form, lang: Language, any: bool, out: &mut dyn Write) 
         }
     }
     sink.finish(text).map(drop)
-}
-
-/// What the second pass makes of a file.
-enum Piece {
-    /// An objective's section, rendered.
-    Section(Vec<u8>),
-    /// Nothing to write: no objective, or the report is not written.
-    Skipped,
-    /// The file is not the one the first pass read.
-    Changed(PathBuf),
-    Failed(io::Error),
-}
-
-/// The second pass's writer: the header, held until the first section
-/// can be written, then the sections in file order.
-struct Writer<'w> {
-    out: &'w mut dyn Write,
-    form: Form,
-    head: Option<Vec<u8>>,
-    sections: usize,
-    /// A file that changed between the passes.
-    changed: Option<PathBuf>,
-    error: Option<io::Error>,
-}
-
-impl Writer<'_> {
-    fn take(&mut self, piece: Piece, changed: &AtomicBool) {
-        if self.changed.is_some() || self.error.is_some() {
-            return;
-        }
-        match piece {
-            Piece::Skipped => {}
-            Piece::Changed(path) => self.changed = Some(path),
-            Piece::Failed(e) => self.error = Some(e),
-            Piece::Section(bytes) => {
-                // a later file found changed already: nothing written yet
-                if self.head.is_some() && changed.load(Ordering::Relaxed) {
-                    self.changed = Some(PathBuf::new());
-                    return;
-                }
-                self.write_head();
-                if self.form == Form::Json {
-                    let sep: &[u8] = if self.sections == 0 {
-                        b"\n    "
-                    } else {
-                        b",\n    "
-                    };
-                    self.write(sep);
-                }
-                self.write(&bytes);
-                self.sections += 1;
-            }
-        }
-    }
-
-    fn write_head(&mut self) {
-        if let Some(head) = self.head.take() {
-            self.write(&head);
-        }
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        if self.error.is_none()
-            && let Err(e) = self.out.write_all(bytes)
-        {
-            self.error = Some(e);
-        }
-    }
 }

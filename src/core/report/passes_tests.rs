@@ -1,12 +1,12 @@
-//! The report in two passes against the report of one load, and what it
-//! does when a file changes between its passes.
+//! The report written as the files are read against the report of one
+//! load, and its spool.
 
 use std::fs;
 use std::path::Path;
 
 use chrono::NaiveDate;
 
-use super::passes::{Form, StreamError, Streamed, current_with};
+use super::passes::{Form, Streamed, current_to};
 use crate::core::l10n::Language;
 
 fn today() -> NaiveDate {
@@ -40,16 +40,16 @@ fn whole(dir: &Path, form: Form) -> String {
     }
 }
 
-/// Nothing changed between the passes: the same bytes as the report of one
-/// load, in every format, also for a folder without objectives.
+/// The same bytes as the report of one load, in every format, also for a
+/// folder without objectives.
 #[test]
-fn two_passes_write_the_report_of_one_load() {
+fn written_as_read_is_the_report_of_one_load() {
     let d = folder();
     let empty = tempfile::tempdir().unwrap();
     for dir in [d.path(), empty.path()] {
         for form in [Form::Markdown, Form::Json, Form::Html] {
             let mut out = Vec::new();
-            let streamed = current_with(dir, today(), form, &mut out, || {}).unwrap();
+            let streamed = current_to(dir, today(), form, &mut out).unwrap();
             assert!(matches!(streamed, Streamed::Written(_)));
             assert_eq!(
                 String::from_utf8(out).unwrap(),
@@ -60,38 +60,45 @@ fn two_passes_write_the_report_of_one_load() {
     }
 }
 
-/// A file saved between the passes: nothing is written, and the caller is
-/// told to make the report from one load.
+/// The spool leaves nothing in the data folder; where it cannot be made
+/// (`.stride` a file, no folder) nothing is written and the caller is
+/// told.
 #[test]
-fn a_file_changed_between_the_passes_writes_nothing() {
+fn the_spool_leaves_nothing_and_its_absence_writes_nothing() {
     let d = folder();
-    for changed in ["o1.toml", "o3.toml"] {
-        let mut out = Vec::new();
-        let streamed = current_with(d.path(), today(), Form::Markdown, &mut out, || {
-            fs::write(d.path().join(changed), objective(19, 90)).unwrap();
-        })
-        .unwrap();
-        assert!(matches!(streamed, Streamed::Changed), "{changed}");
-        assert!(out.is_empty(), "{changed}");
-    }
-    // a file added between the passes, or removed
-    for change in [
-        |d: &Path| fs::write(d.join("o4.toml"), objective(4, 40)).unwrap(),
-        |d: &Path| fs::remove_file(d.join("o2.toml")).unwrap(),
-    ] {
-        let mut out = Vec::new();
-        let streamed =
-            current_with(d.path(), today(), Form::Json, &mut out, || change(d.path())).unwrap();
-        assert!(matches!(streamed, Streamed::Changed));
-        assert!(out.is_empty());
-    }
-    // unchanged since, it is written
+    let listing = |dir: &Path| {
+        let mut names: Vec<_> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        names
+    };
+    current_to(d.path(), today(), Form::Json, &mut Vec::new()).unwrap();
+    let own = d.path().join(".stride");
+    let before = listing(&own);
     let mut out = Vec::new();
-    let streamed = current_with(d.path(), today(), Form::Markdown, &mut out, || {}).unwrap();
+    let streamed = current_to(d.path(), today(), Form::Markdown, &mut out).unwrap();
     assert!(matches!(streamed, Streamed::Written(_)));
-    assert!(String::from_utf8(out).unwrap().contains("M19 逾期"));
-    // a folder that cannot be read is the load's error
+    assert!(String::from_utf8(out).unwrap().contains("M3 逾期"));
+    assert_eq!(listing(&own), before);
+    assert!(
+        before
+            .iter()
+            .all(|n| !n.to_string_lossy().ends_with(".tmp")),
+        "{before:?}"
+    );
+
+    let blocked = folder();
+    fs::write(blocked.path().join(".stride"), "").unwrap();
+    let mut out = Vec::new();
+    let streamed = current_to(blocked.path(), today(), Form::Html, &mut out).unwrap();
+    assert!(matches!(streamed, Streamed::NoSpool));
+    assert!(out.is_empty());
+
+    // nor in a folder that is not there (the caller's load says why)
     let gone = d.path().join("nowhere");
-    let e = current_with(&gone, today(), Form::Markdown, &mut Vec::new(), || {}).unwrap_err();
-    assert!(matches!(e, StreamError::Load(_)));
+    let streamed = current_to(&gone, today(), Form::Markdown, &mut out).unwrap();
+    assert!(matches!(streamed, Streamed::NoSpool));
+    assert!(out.is_empty() && !gone.exists());
 }

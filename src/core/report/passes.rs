@@ -157,7 +157,7 @@ fn spool(dir: &Path) -> Option<std::fs::File> {
     Some(file)
 }
 
-/// What the first pass keeps of an objective.
+/// What is kept of an objective once it is read and its section rendered.
 struct Part {
     /// The objective without its projects: its texts, metrics, incidents.
     objective: Objective,
@@ -252,7 +252,7 @@ impl Part {
     }
 }
 
-/// The report without its objectives' projects, from the first pass: its
+/// The report without its objectives' projects, from the parts kept: its
 /// objectives have their figures and texts, not their projects.
 fn outline_of<'a>(
     p: &'a Portfolio,

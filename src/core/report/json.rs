@@ -1,5 +1,5 @@
 //! The report as JSON: whole, written out as it is made, or in the three
-//! parts a report made in two passes writes (`passes`): what comes before
+//! parts a report written as the files are read writes (`passes`): what comes before
 //! the objectives, each objective's element, what comes after.
 
 use std::io::{self, Write};

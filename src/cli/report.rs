@@ -10,7 +10,8 @@ use clap::{Args, ValueEnum};
 use super::data::{load, report_unloaded, week_arg};
 use super::failure::Failure;
 use crate::core::report::{
-    for_week, html, html_to, json, json_to, markdown, markdown_to, outline_for_week,
+    Form, StreamError, Streamed, current_to, for_week, html, html_to, json, json_to, markdown,
+    markdown_to, outline_for_week,
 };
 use crate::core::settings::iso_week_name;
 
@@ -42,6 +43,31 @@ pub fn run(
     args: &ReportArgs,
     out: &mut impl Write,
 ) -> Result<ExitCode, Failure> {
+    if let (None, None) = (&args.week, &args.output) {
+        // this week's, to standard output: written as the files are read,
+        // unless the sections cannot be held in the data folder's `.stride/`
+        let form = match args.format {
+            Format::Md => Form::Markdown,
+            Format::Json => Form::Json,
+            Format::Html => Form::Html,
+        };
+        // each file's text, model and section are large blocks, made and
+        // freed in turn on two threads: mapped on their own, they leave no
+        // holes in the arenas to stay resident
+        crate::core::memory::for_a_long_session();
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut *out);
+        let streamed = current_to(dir, today, form, &mut buffered).map_err(|e| match e {
+            StreamError::Load(e) => Failure::new(format!(
+                "{e}\n  (give another folder with --data DIR or the STRIDE_DATA variable)"
+            )),
+            StreamError::Io(e) => Failure::new(e.to_string()),
+        });
+        buffered.flush()?;
+        drop(buffered);
+        if let Streamed::Written(portfolio) = streamed? {
+            return Ok(exit_code(&portfolio));
+        }
+    }
     let portfolio = load(dir)?;
     let week = match &args.week {
         Some(w) => Some(iso_week_name(week_arg(&portfolio.settings, w, today)?)),
@@ -77,11 +103,15 @@ pub fn run(
             buffered.flush()?;
         }
     }
-    // what it could is written, with a warning on top; a script
-    // (`stride report > week.md`) still learns that something is missing
-    Ok(if report_unloaded(&portfolio) {
+    Ok(exit_code(&portfolio))
+}
+
+/// What it could is written, with a warning on top; a script (`stride
+/// report > week.md`) still learns that something is missing.
+fn exit_code(portfolio: &crate::core::Portfolio) -> ExitCode {
+    if report_unloaded(portfolio) {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
-    })
+    }
 }

@@ -17,7 +17,7 @@ use crate::core::settings::{self, iso_week_name};
 /// The operations of the report of `date`: metric values from the model
 /// (the current values) or from `past` (a past week's record), the
 /// incidents of the week before `date`'s, plus those still open.
-fn operations<'a>(
+pub(super) fn operations<'a>(
     p: &'a Portfolio,
     past: Option<&Snapshot>,
     date: NaiveDate,
@@ -115,19 +115,7 @@ fn walk_all<'a, 'w>(
         stalled: Vec::new(),
         next: Vec::new(),
         others: Vec::new(),
-        problems: p
-            .files
-            .iter()
-            .filter(|f| !f.loaded)
-            .map(|f| ReportProblem::NotLoaded(f.path.clone()))
-            .chain(
-                crate::core::load::skipped(&p.dir)
-                    .into_iter()
-                    .map(|d| ReportProblem::NotAFile(d.file)),
-            )
-            .chain(history.problems.iter().cloned().map(ReportProblem::History))
-            .chain(past.map(|s| ReportProblem::PastWeek(s.week.clone())))
-            .collect(),
+        problems: problems(p, history, past),
     };
     let walk = Walk {
         past,
@@ -144,6 +132,34 @@ fn walk_all<'a, 'w>(
             index.push(i);
         }
     }
+    settle(&mut report, acc, history);
+    (report, walk, index)
+}
+
+/// What readers must know of the data of a report: files that did not
+/// load, entries not read, history's problems, a past week's.
+pub(super) fn problems(
+    p: &Portfolio,
+    history: &History,
+    past: Option<&Snapshot>,
+) -> Vec<ReportProblem> {
+    p.files
+        .iter()
+        .filter(|f| !f.loaded)
+        .map(|f| ReportProblem::NotLoaded(f.path.clone()))
+        .chain(
+            crate::core::load::skipped(&p.dir)
+                .into_iter()
+                .map(|d| ReportProblem::NotAFile(d.file)),
+        )
+        .chain(history.problems.iter().cloned().map(ReportProblem::History))
+        .chain(past.map(|s| ReportProblem::PastWeek(s.week.clone())))
+        .collect()
+}
+
+/// Puts what the walk through the objectives gathered in the report: the
+/// lists (overdue, most days first), the overall percent and its change.
+pub(super) fn settle<'a>(report: &mut Report<'a>, acc: Gathered<'a>, history: &History) {
     let Gathered {
         weighted,
         next,
@@ -167,24 +183,23 @@ fn walk_all<'a, 'w>(
             report.delta = Some(((report.percent - before) * 100.0).round() / 100.0);
         }
     }
-    (report, walk, index)
 }
 
 /// What a walk through the objectives gathers besides their sections.
 #[derive(Default)]
-struct Gathered<'a> {
+pub(super) struct Gathered<'a> {
     /// Dropped objectives aside: (percent × weight, weight) now, then for
     /// those with an earlier record.
-    weighted: (f64, f64, f64, f64),
-    next: Vec<Plan<'a>>,
-    late: Vec<Late<'a>>,
-    stalled: Vec<Stalled<'a>>,
-    others: Vec<OtherReport<'a>>,
+    pub(super) weighted: (f64, f64, f64, f64),
+    pub(super) next: Vec<Plan<'a>>,
+    pub(super) late: Vec<Late<'a>>,
+    pub(super) stalled: Vec<Stalled<'a>>,
+    pub(super) others: Vec<OtherReport<'a>>,
 }
 
 /// The walk that makes each objective's section of the report.
 #[derive(Clone)]
-struct Walk<'w> {
+pub(super) struct Walk<'w> {
     past: Option<&'w Snapshot>,
     date: NaiveDate,
     history: &'w History,
@@ -194,10 +209,22 @@ struct Walk<'w> {
     milestones: bool,
 }
 
-impl Walk<'_> {
+impl<'w> Walk<'w> {
+    /// The walk of the current week's report of `date` (`history`: the
+    /// weeks before it), with the projects' milestones or without.
+    pub(super) fn current(date: NaiveDate, history: &'w History, milestones: bool) -> Self {
+        Walk {
+            past: None,
+            date,
+            history,
+            week: iso_week_name(date),
+            milestones,
+        }
+    }
+
     /// The section of `o`, what it adds to the rest gathered in `acc`;
     /// none for an objective the past week did not record.
-    fn objective<'a>(
+    pub(super) fn objective<'a>(
         &self,
         o: &'a Objective,
         acc: &mut Gathered<'a>,
@@ -347,7 +374,7 @@ impl Walk<'_> {
 
 /// The percent of the item at `path` in each earlier week that recorded
 /// it, oldest first, then `now` in `week`.
-fn burn_up(history: &History, week: &str, path: &str, now: f64) -> Vec<WeekPoint> {
+pub(super) fn burn_up(history: &History, week: &str, path: &str, now: f64) -> Vec<WeekPoint> {
     let mut points: Vec<WeekPoint> = history
         .earlier
         .iter()

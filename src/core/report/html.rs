@@ -48,6 +48,20 @@ fn html_with<'a>(
     whole: Option<Sections<'_, 'a>>,
 ) -> std::io::Result<String> {
     let w = Words { lang };
+    let mut out = html_head(r, lang);
+    for (i, o) in r.objectives.iter().enumerate() {
+        match whole {
+            Some(whole) => objective(&mut out, &mut sink, &w, &whole(i)),
+            None => objective(&mut out, &mut sink, &w, o),
+        }
+    }
+    html_tail(&mut out, &mut sink, r, lang);
+    sink.finish(out)
+}
+
+/// The page up to its first objective's section.
+pub(super) fn html_head(r: &Report, lang: Language) -> String {
+    let w = Words { lang };
     let title = heading(&w, r);
     let mut out = String::with_capacity(32 * 1024);
     let _ = write!(
@@ -62,26 +76,33 @@ fn html_with<'a>(
     problems(&mut out, &w, r);
     let _ = writeln!(out, "<h1>{}</h1>", w.t("Last week's progress", "上周进展"));
     operations(&mut out, &w, &r.operations);
-    for (i, o) in r.objectives.iter().enumerate() {
-        match whole {
-            Some(whole) => objective(&mut out, &mut sink, &w, &whole(i)),
-            None => objective(&mut out, &mut sink, &w, o),
-        }
-    }
-    incidents(&mut out, &w, &r.operations);
-    html_notes::others(&mut out, &w, r);
-    html_notes::reflections(&mut out, &w, r);
-    sink.part(&mut out);
-    overdue(&mut out, &mut sink, &w, r);
-    stalled(&mut out, &mut sink, &w, r);
-    next(&mut out, &mut sink, &w, r);
+    out
+}
+
+/// One objective's section of the page, whole.
+pub(super) fn html_objective(o: &ObjectiveReport, lang: Language) -> String {
+    let mut out = String::new();
+    let mut sink = Sink::string();
+    objective(&mut out, &mut sink, &Words { lang }, o);
+    out
+}
+
+/// The page after its objectives' sections, added to `out`.
+pub(super) fn html_tail(out: &mut String, sink: &mut Sink, r: &Report, lang: Language) {
+    let w = Words { lang };
+    incidents(out, &w, &r.operations);
+    html_notes::others(out, &w, r);
+    html_notes::reflections(out, &w, r);
+    sink.part(out);
+    overdue(out, sink, &w, r);
+    stalled(out, sink, &w, r);
+    next(out, sink, &w, r);
     let _ = writeln!(
         out,
         "<footer>{} · ISO {}</footer>\n</main>\n</body>\n</html>",
         w.t("Written by stride", "由 stride 生成"),
         esc(&r.iso_week)
     );
-    sink.finish(out)
 }
 
 /// `Week 26 · 2023-06-20`, `第26周 2023-06-20`.

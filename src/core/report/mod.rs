@@ -12,6 +12,10 @@ mod data;
 mod file;
 mod html;
 mod html_notes;
+mod json;
+mod passes;
+#[cfg(test)]
+mod passes_tests;
 mod render;
 mod sink;
 mod svg;
@@ -24,5 +28,7 @@ pub use data::{
 };
 pub use file::write_file;
 pub use html::{html, html_to};
-pub use render::{json, json_to, markdown, markdown_to};
+pub use json::{json, json_to};
+pub use passes::{Form, StreamError, Streamed, current_to};
+pub use render::{markdown, markdown_to};
 pub use sink::Sections;

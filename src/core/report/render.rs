@@ -3,65 +3,13 @@
 
 use std::fmt::Write as _;
 
-use super::data::{MilestoneReport, Operations, Report};
+use super::data::{MilestoneReport, ObjectiveReport, Operations, Report};
 use super::sink::{Sections, Sink};
 use super::words::{Words, code, late_label, md, md_line, pct_with_delta};
 use crate::core::l10n::terms::{ACTION, BUSINESS_AFFECTED, CAUSE, IMPACT, MET, MISSED, OPEN};
 use crate::core::l10n::{Language, plural, with_unit};
 use crate::core::model::Status;
 use crate::core::text::percent;
-
-/// The report as pretty-printed JSON, with a final line break.
-pub fn json(r: &Report) -> serde_json::Result<String> {
-    Ok(serde_json::to_string_pretty(r)? + "\n")
-}
-
-/// [`json`] written to `out` as it is made, each objective's section made
-/// by `whole` in its turn: the same bytes, without holding them.
-pub fn json_to<'a>(
-    r: &Report<'a>,
-    whole: Sections<'_, 'a>,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    /// [`Report`]'s fields in its order, the objectives made in turn.
-    #[derive(serde::Serialize)]
-    struct Streamed<'r, 'a> {
-        iso_week: &'r str,
-        week_number: u32,
-        date: chrono::NaiveDate,
-        percent: f64,
-        delta: Option<f64>,
-        operations: &'r Operations<'a>,
-        objectives: Objectives<'r, 'a>,
-        overdue: &'r [super::data::Late<'a>],
-        stalled: &'r [super::data::Stalled<'a>],
-        next: &'r [super::data::Plan<'a>],
-        others: &'r [super::data::OtherReport<'a>],
-        problems: &'r [super::data::ReportProblem],
-    }
-    struct Objectives<'r, 'a>(usize, Sections<'r, 'a>);
-    impl serde::Serialize for Objectives<'_, '_> {
-        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.collect_seq((0..self.0).map(self.1))
-        }
-    }
-    let streamed = Streamed {
-        iso_week: &r.iso_week,
-        week_number: r.week_number,
-        date: r.date,
-        percent: r.percent,
-        delta: r.delta,
-        operations: &r.operations,
-        objectives: Objectives(r.objectives.len(), whole),
-        overdue: &r.overdue,
-        stalled: &r.stalled,
-        next: &r.next,
-        others: &r.others,
-        problems: &r.problems,
-    };
-    serde_json::to_writer_pretty(&mut *out, &streamed)?;
-    out.write_all(b"\n")
-}
 
 /// The report as Markdown, in the shape of the team's own.
 pub fn markdown(r: &Report, lang: Language) -> String {
@@ -86,6 +34,25 @@ fn markdown_with<'a>(
     mut sink: Sink,
     whole: Option<Sections<'_, 'a>>,
 ) -> std::io::Result<String> {
+    let mut out = markdown_head(r, lang);
+    sink.part(&mut out);
+    for (i, o) in r.objectives.iter().enumerate() {
+        let made;
+        let o = match whole {
+            Some(whole) => {
+                made = whole(i);
+                &made
+            }
+            None => o,
+        };
+        markdown_objective(&mut out, &mut sink, o, lang);
+    }
+    markdown_tail(&mut out, &mut sink, r, lang);
+    sink.finish(out)
+}
+
+/// The Markdown up to its first objective's section.
+pub(super) fn markdown_head(r: &Report, lang: Language) -> String {
     let w = Words { lang };
     let mut out = String::new();
     let sep = lang.comma();
@@ -115,72 +82,79 @@ fn markdown_with<'a>(
     );
     let _ = writeln!(out, "# {}\n", w.t("Last week's progress", "上周进展"));
     operations_md(&mut out, &w, &r.operations);
-    sink.part(&mut out);
-    for (i, o) in r.objectives.iter().enumerate() {
-        let made;
-        let o = match whole {
-            Some(whole) => {
-                made = whole(i);
-                &made
-            }
-            None => o,
-        };
-        let pct = pct_with_delta(&w, o.percent, o.delta, false);
-        let _ = match lang {
-            Language::Zh => writeln!(out, "## 【{}】 {pct}\n", md(o.title)),
-            Language::En => writeln!(out, "## {} · {pct}\n", md(o.title)),
-        };
-        if let Some(u) = &o.update {
-            let _ = writeln!(out, "{}\n", md_line(u));
-        }
-        if let Some(b) = &o.blocker {
-            let _ = writeln!(out, "{}\n", labelled(&w, w.t("Blocker", "阻断"), b));
-        }
-        for p in &o.projects {
-            let mut head = format!(
-                "- **{}** {}{sep}{}",
-                md(p.title),
-                pct_with_delta(&w, p.percent, p.delta, p.is_new),
-                w.status(p.status)
-            );
-            if let Some(owner) = &p.owner {
-                let _ = write!(head, "{sep}{}", md(owner));
-            }
-            if let Some(due) = p.due {
-                let _ = write!(head, "{sep}{} {due}", w.t("due", "截止"));
-                if p.overdue_days > 0 {
-                    let _ = write!(head, "{}", late_label(&w, p.overdue_days));
-                }
-            }
-            let _ = writeln!(out, "{head}");
-            if let Some(u) = &p.update {
-                let _ = writeln!(out, "  {}", md_line(u));
-            }
-            if let Some(b) = &p.blocker {
-                let _ = writeln!(out, "  {}", labelled(&w, w.t("Blocker", "阻断"), b));
-            }
-            if let Some(n) = &p.note {
-                let _ = writeln!(out, "  {}", labelled(&w, w.t("Note", "备注"), n));
-            }
-            for (i, m) in p.milestones.iter().enumerate() {
-                let _ = writeln!(out, "  {}. {}", i + 1, milestone_line(&w, m));
-                // under the item, at its text's column
-                let indent = " ".repeat(format!("  {}. ", i + 1).len());
-                if let Some(u) = &m.update {
-                    let _ = writeln!(out, "{indent}{}", md_line(u));
-                }
-                if let Some(n) = &m.note {
-                    let _ = writeln!(out, "{indent}{}", labelled(&w, w.t("Note", "备注"), n));
-                }
-                sink.part(&mut out);
-            }
-        }
-        out.push('\n');
+    out
+}
+
+/// One objective's section of the Markdown, added to `out`.
+pub(super) fn markdown_objective(
+    out: &mut String,
+    sink: &mut Sink,
+    o: &ObjectiveReport,
+    lang: Language,
+) {
+    let w = Words { lang };
+    let sep = lang.comma();
+    let pct = pct_with_delta(&w, o.percent, o.delta, false);
+    let _ = match lang {
+        Language::Zh => writeln!(out, "## 【{}】 {pct}\n", md(o.title)),
+        Language::En => writeln!(out, "## {} · {pct}\n", md(o.title)),
+    };
+    if let Some(u) = &o.update {
+        let _ = writeln!(out, "{}\n", md_line(u));
     }
-    incidents_md(&mut out, &w, &r.operations);
-    others_md(&mut out, &w, r);
-    reflections_md(&mut out, &w, r);
-    sink.part(&mut out);
+    if let Some(b) = &o.blocker {
+        let _ = writeln!(out, "{}\n", labelled(&w, w.t("Blocker", "阻断"), b));
+    }
+    for p in &o.projects {
+        let mut head = format!(
+            "- **{}** {}{sep}{}",
+            md(p.title),
+            pct_with_delta(&w, p.percent, p.delta, p.is_new),
+            w.status(p.status)
+        );
+        if let Some(owner) = &p.owner {
+            let _ = write!(head, "{sep}{}", md(owner));
+        }
+        if let Some(due) = p.due {
+            let _ = write!(head, "{sep}{} {due}", w.t("due", "截止"));
+            if p.overdue_days > 0 {
+                let _ = write!(head, "{}", late_label(&w, p.overdue_days));
+            }
+        }
+        let _ = writeln!(out, "{head}");
+        if let Some(u) = &p.update {
+            let _ = writeln!(out, "  {}", md_line(u));
+        }
+        if let Some(b) = &p.blocker {
+            let _ = writeln!(out, "  {}", labelled(&w, w.t("Blocker", "阻断"), b));
+        }
+        if let Some(n) = &p.note {
+            let _ = writeln!(out, "  {}", labelled(&w, w.t("Note", "备注"), n));
+        }
+        for (i, m) in p.milestones.iter().enumerate() {
+            let _ = writeln!(out, "  {}. {}", i + 1, milestone_line(&w, m));
+            // under the item, at its text's column
+            let indent = " ".repeat(format!("  {}. ", i + 1).len());
+            if let Some(u) = &m.update {
+                let _ = writeln!(out, "{indent}{}", md_line(u));
+            }
+            if let Some(n) = &m.note {
+                let _ = writeln!(out, "{indent}{}", labelled(&w, w.t("Note", "备注"), n));
+            }
+            sink.part(out);
+        }
+    }
+    out.push('\n');
+}
+
+/// The Markdown after its objectives' sections, added to `out`.
+pub(super) fn markdown_tail(out: &mut String, sink: &mut Sink, r: &Report, lang: Language) {
+    let w = Words { lang };
+    let sep = lang.comma();
+    incidents_md(out, &w, &r.operations);
+    others_md(out, &w, r);
+    reflections_md(out, &w, r);
+    sink.part(out);
     let _ = writeln!(out, "# {}\n", w.t("Overdue", "逾期事项"));
     if r.overdue.is_empty() {
         let _ = writeln!(out, "{}\n", w.t("Nothing is overdue.", "无逾期事项。"));
@@ -201,7 +175,7 @@ fn markdown_with<'a>(
                 l.overdue_days,
                 w.status(l.status)
             );
-            sink.part(&mut out);
+            sink.part(out);
         }
         out.push('\n');
     }
@@ -220,7 +194,7 @@ fn markdown_with<'a>(
                     lang.stalled_weeks(s.weeks)
                 )
             );
-            sink.part(&mut out);
+            sink.part(out);
         }
         out.push('\n');
     }
@@ -248,9 +222,8 @@ fn markdown_with<'a>(
                 md(n.next)
             );
         }
-        sink.part(&mut out);
+        sink.part(out);
     }
-    sink.finish(out)
 }
 
 /// `**阻断**：text`, `**Note**: text`.

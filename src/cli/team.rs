@@ -105,6 +105,7 @@ pub fn show_log(data: &Path, args: &LogArgs, out: &mut impl Write) -> Result<Exi
         author: args.author.clone(),
         max_commits: None,
     };
+    crate::core::memory::for_many_large_blocks();
     let entries = log(data, &q)?;
     match args.format {
         LogFormat::Json => {

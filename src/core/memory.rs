@@ -29,6 +29,21 @@ pub fn for_a_long_session() {
     }
 }
 
+/// For a command that makes and frees thousands of blocks of a few MB
+/// (`stride log`: every version of a 2.4 MB file): large blocks come from
+/// the heap (mapped only from 32 MiB) and freed memory is kept for the
+/// next (trimmed only past 256 MiB), instead of each block being mapped
+/// and its pages faulted in afresh (1,000 commits at 100k: 0.66 s of
+/// system time, 0.18 s this way). A no-op elsewhere.
+pub fn for_many_large_blocks() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets the allocator's parameters, under its lock
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 32 << 20);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 256 << 20);
+    }
+}
+
 /// Runs `work` on a thread of its own and waits for it (the TUI's saves
 /// and history writes). Their short-lived allocations (the file's text,
 /// parsed sections, a week's records) then come from that thread's arena,

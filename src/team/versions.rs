@@ -28,9 +28,9 @@ fn differ(b: &[u8], a: &[u8]) -> (usize, usize) {
     (p, common_suffix(&b[p..], &a[p..]))
 }
 
-/// The older version's plainness from the newer one's (plain) and the
-/// bytes they do not share: a pattern of the older one that the newer one
-/// lacks overlaps what differs.
+/// A version's plainness from its neighbour's (plain) and the bytes they
+/// do not share: a pattern of this one that the neighbour lacks overlaps
+/// what differs. `differ` is the same either way round.
 fn plain_beside(b: &[u8], (p, s): (usize, usize)) -> bool {
     const LONGEST: usize = 7; // `<<<<<<<`
     let from = p.saturating_sub(LONGEST);
@@ -57,8 +57,8 @@ fn window(b: &[u8], a: &[u8], (p, s): (usize, usize)) -> (usize, usize, usize) {
 
 /// The field changes of one file between two versions (`None`: absent),
 /// parsing only the sections that differ where `cut` and where the file
-/// allows. Works out the older version's plainness from the newer one's
-/// where it can, for the next commit that changed the file.
+/// allows. Works out one version's plainness from the other's where it
+/// can, for the next commit that changed the file.
 pub fn file_changes(
     id: &str,
     before: Option<&mut Version>,
@@ -67,8 +67,13 @@ pub fn file_changes(
 ) -> Vec<FieldChange> {
     match (before, after) {
         (Some(b), Some(a)) if cut => {
-            let a_plain = *a.plain.get_or_insert_with(|| plain(&a.bytes));
             let d = differ(&b.bytes, &a.bytes);
+            // either side's plainness from the other's, where known (the
+            // versions come in the pack's order, not always newest first)
+            if a.plain.is_none() && b.plain == Some(true) {
+                a.plain = Some(plain_beside(&a.bytes, d));
+            }
+            let a_plain = *a.plain.get_or_insert_with(|| plain(&a.bytes));
             if a_plain && b.plain.is_none() {
                 b.plain = Some(plain_beside(&b.bytes, d));
             }
@@ -172,7 +177,8 @@ mod tests {
     }
 
     #[test]
-    fn the_older_version_is_plain_as_a_whole_scan_finds() {
+    fn either_version_is_plain_as_a_whole_scan_finds() {
+        // every ordered pair: the older from the newer and the newer from the older
         let t = base();
         let mut texts = edits(&t);
         texts.push(t.clone());

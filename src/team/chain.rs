@@ -4,8 +4,9 @@
 //! next. Each version is the newer side of one step and the older side of
 //! another, so the versions are read once each, in the order the pack
 //! stores them (a delta comes after its base, which was then decoded just
-//! before and is in the pack cache, `pack_cache.rs`), or newest first when
-//! they are loose. A version is held until the steps it is a side of are
+//! before and is in the pack cache, `pack_cache.rs`, pinned there until
+//! the versions made from it are decoded), or newest first when they are
+//! loose. A version is held until the steps it is a side of are
 //! done; at most [`HELD`] are held, and one dropped early is read again
 //! when its step comes.
 
@@ -13,6 +14,7 @@ use std::collections::HashMap;
 
 use gix::ObjectId;
 
+use super::pack_cache::Pins;
 use super::versions::{Version, file_changes};
 use crate::core::diff::FieldChange;
 
@@ -30,6 +32,7 @@ const HELD: usize = 6;
 /// The field changes of one file (`name`) over its steps, in any order.
 pub fn chain_changes(
     repo: &gix::Repository,
+    pins: &Pins,
     name: &str,
     chain: &[Step],
     cut: bool,
@@ -56,7 +59,8 @@ pub fn chain_changes(
     let mut held: HashMap<ObjectId, Version> = HashMap::new();
     let mut came: Vec<ObjectId> = Vec::new();
     let mut seen: std::collections::HashSet<ObjectId> = Default::default();
-    for oid in read_order(repo, chain) {
+    let order = read_order(repo, pins, chain);
+    for oid in order {
         if let std::collections::hash_map::Entry::Vacant(e) = held.entry(oid) {
             e.insert(read(oid)?);
             came.push(oid);
@@ -107,14 +111,20 @@ pub fn chain_changes(
             held.remove(&first);
         }
     }
+    if let Ok(mut p) = pins.lock() {
+        p.clear();
+    }
     Ok(out)
 }
 
 /// Every version the steps need, once each, in the order to read them:
 /// by where the pack stores them when they are all in packs, else
-/// newest first (each step's newer side, then its older).
-fn read_order(repo: &gix::Repository, chain: &[Step]) -> Vec<ObjectId> {
+/// newest first (each step's newer side, then its older). For packed
+/// versions, `pins` gets each one that another is a delta of, with how
+/// many, so the cache keeps it until they are decoded.
+fn read_order(repo: &gix::Repository, pins: &Pins, chain: &[Step]) -> Vec<ObjectId> {
     use gix::odb::pack::Find;
+    use gix::odb::pack::data::{Entry, entry::Header};
     let mut order: Vec<ObjectId> = Vec::with_capacity(chain.len() + 1);
     let mut listed = std::collections::HashSet::new();
     for &(_, before, after) in chain {
@@ -128,10 +138,43 @@ fn read_order(repo: &gix::Repository, chain: &[Step]) -> Vec<ObjectId> {
     let mut places = Vec::with_capacity(order.len());
     for oid in &order {
         match repo.objects.location_by_oid(oid, &mut buf) {
-            Ok(Some(at)) => places.push(((at.pack_id, at.pack_offset), *oid)),
+            Ok(Some(at)) => places.push((at, *oid)),
             _ => return order,
         }
     }
-    places.sort_unstable();
+    places.sort_unstable_by_key(|(at, _)| (at.pack_id, at.pack_offset));
+    // each version's entry: where its data starts (the cache's key) and
+    // its base, read from the entry's header (nothing inflated)
+    let mut data_at: HashMap<(u32, u64), u64> = HashMap::new();
+    let mut by_id: HashMap<ObjectId, (u32, u64)> = HashMap::new();
+    let mut bases = Vec::new();
+    for (at, oid) in &places {
+        let Some(raw) = repo.objects.entry_by_location(at) else {
+            continue;
+        };
+        let Ok(e) = Entry::from_bytes(&raw.data, at.pack_offset, repo.object_hash()) else {
+            continue;
+        };
+        data_at.insert((at.pack_id, at.pack_offset), e.data_offset);
+        by_id.insert(*oid, (at.pack_id, at.pack_offset));
+        match e.header {
+            Header::OfsDelta { base_distance } => {
+                if let Some(base) = at.pack_offset.checked_sub(base_distance) {
+                    bases.push((at.pack_id, base));
+                }
+            }
+            Header::RefDelta { base_id } => bases.extend(by_id.get(&base_id).copied()),
+            _ => {}
+        }
+    }
+    if let Ok(mut p) = pins.lock() {
+        p.clear();
+        for (pack, base) in bases {
+            // a base that is one of the versions read: its decoded text
+            if let Some(&data) = data_at.get(&(pack, base)) {
+                *p.entry((pack, data)).or_default() += 1;
+            }
+        }
+    }
     places.into_iter().map(|(_, oid)| oid).collect()
 }

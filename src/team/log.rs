@@ -54,7 +54,7 @@ fn open(data: &Path) -> Result<(gix::Repository, PathBuf), LogError> {
         path: data.to_path_buf(),
         message: e.to_string(),
     };
-    let repo = super::pack_cache::discover(data)
+    let (repo, _) = super::pack_cache::discover(data)
         .map_err(|_| LogError::NotARepository(data.to_path_buf()))?;
     let Some(workdir) = repo.workdir() else {
         return Err(LogError::NotARepository(data.to_path_buf()));
@@ -167,7 +167,7 @@ pub fn log_with(data: &Path, q: &LogQuery, cut: bool) -> Result<Vec<LogEntry>, L
                 .collect(),
         });
     }
-    let found = read_changes(data, &repo, &commits, cut).map_err(|e| git(&e))?;
+    let found = read_changes(data, &commits, cut).map_err(|e| git(&e))?;
     let mut out = Vec::new();
     for ((ci, _), list) in found {
         for change in list {
@@ -198,16 +198,9 @@ struct Commit {
 }
 
 /// The field changes of every commit's files, by (commit, file), in that
-/// order. Each file's versions are read along its own history, newest
-/// first, so each is read once (a commit's older side is the newer side
-/// of the next commit that changed the file) and only two are held; the
-/// files are shared out among threads.
-fn read_changes(
-    data: &Path,
-    repo: &gix::Repository,
-    commits: &[Commit],
-    cut: bool,
-) -> Result<Vec<Found>, String> {
+/// order. Each file's versions are read once each (`chain.rs`); the files
+/// are shared out among threads, each with the repository opened again.
+fn read_changes(data: &Path, commits: &[Commit], cut: bool) -> Result<Vec<Found>, String> {
     let mut by_name: HashMap<&str, Vec<Step>> = HashMap::new();
     for (ci, c) in commits.iter().enumerate() {
         for (fi, (name, before, after)) in c.files.iter().enumerate() {
@@ -224,9 +217,10 @@ fn read_changes(
         .map_or(1, |n| n.get())
         .min(chains.len());
     let mut out = if workers <= 1 {
+        let (local, pins) = super::pack_cache::discover(data).map_err(|e| e.to_string())?;
         let mut out = Vec::new();
         for (name, chain) in &chains {
-            out.extend(chain_changes(repo, name, chain, cut)?);
+            out.extend(chain_changes(&local, &pins, name, chain, cut)?);
         }
         out
     } else {
@@ -238,14 +232,15 @@ fn read_changes(
                     // gix's `parallel` feature a handle cannot be sent
                     let (next, chains) = (&next, &chains);
                     s.spawn(move || {
-                        let local = super::pack_cache::discover(data).map_err(|e| e.to_string())?;
+                        let (local, pins) =
+                            super::pack_cache::discover(data).map_err(|e| e.to_string())?;
                         let mut done = Vec::new();
                         loop {
                             let i = next.fetch_add(1, Ordering::Relaxed);
                             let Some((name, chain)) = chains.get(i) else {
                                 break;
                             };
-                            done.extend(chain_changes(&local, name, chain, cut)?);
+                            done.extend(chain_changes(&local, &pins, name, chain, cut)?);
                         }
                         Ok::<_, String>(done)
                     })

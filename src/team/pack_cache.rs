@@ -183,27 +183,29 @@ mod tests {
         let mut c = LastDecoded::default();
         let mut out = Vec::new();
         assert_eq!(c.get(0, 10, &mut out), None);
-        for i in 0..6u64 {
+        let n = KEPT as u64;
+        for i in 0..n + 2 {
             c.put(0, i, &[i as u8; 3], gix::object::Kind::Blob, 7);
         }
-        for i in 6..KEPT as u64 + 2 {
-            c.put(0, i, &[i as u8; 3], gix::object::Kind::Blob, 7);
-        }
-        // the oldest two are gone
+        // the oldest two are gone, the last KEPT are there
         assert_eq!(c.get(0, 1, &mut out), None);
         assert_eq!(c.get(0, 2, &mut out), Some((gix::object::Kind::Blob, 7)));
         assert_eq!(out, [2, 2, 2]);
+        for i in 3..n + 2 {
+            assert!(c.get(0, i, &mut out).is_some(), "{i}");
+        }
         // another pack's entry at the same offset is another entry
         assert_eq!(c.get(1, 2, &mut out), None);
-        // asking for an entry keeps it longer; so does putting it again
-        assert!(c.get(0, 4, &mut out).is_some());
-        c.put(0, 2, &[2; 3], gix::object::Kind::Blob, 7);
+        // asked for last: 2 is now the least recent, and goes first
         c.put(0, 99, &[9; 1], gix::object::Kind::Blob, 1);
-        assert!(c.get(0, 2, &mut out).is_some());
-        assert_eq!(c.get(0, 3, &mut out), None);
+        assert_eq!(c.get(0, 2, &mut out), None);
+        // asking for an entry keeps it longer; so does putting it again
+        assert!(c.get(0, 3, &mut out).is_some());
         c.put(0, 100, &[9; 1], gix::object::Kind::Blob, 1);
-        assert!(c.get(0, 4, &mut out).is_some(), "asked for, kept");
-        assert_eq!(c.get(0, 5, &mut out), None);
+        assert!(c.get(0, 3, &mut out).is_some(), "asked for, kept");
+        c.put(0, 99, &[9; 1], gix::object::Kind::Blob, 1);
+        c.put(0, 101, &[9; 1], gix::object::Kind::Blob, 1);
+        assert!(c.get(0, 99, &mut out).is_some(), "put again, kept");
     }
 
     #[test]

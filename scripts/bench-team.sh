@@ -21,10 +21,12 @@ target=${CARGO_TARGET_DIR:-target}
 work="$target/bench-team"
 runs=${RUNS:-5}
 cargo build --release --quiet --bin stride --example floor --example floor_edit --example synth
-stride="$PWD/$target/release/stride"
-floor="$PWD/$target/release/examples/floor"
-floor_edit="$PWD/$target/release/examples/floor_edit"
+tdir="$(cd "$target" && pwd)"
+stride="$tdir/release/stride"
+floor="$tdir/release/examples/floor"
+floor_edit="$tdir/release/examples/floor_edit"
 mkdir -p "$work"
+work="$(cd "$work" && pwd)"
 repo="$work/repo"
 if [ -n "${FRESH:-}" ] || [ ! -d "$repo/.git" ]; then
   scripts/gen-team-repo.sh "$repo" 100000 1000
@@ -32,7 +34,7 @@ fi
 [ -n "${PACK:-}" ] && git -C "$repo" gc -q
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); stride $(git rev-parse --short HEAD)"
 div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b == 0 ? 0 : a / b) }'; }
-row() { awk -F, -v n="$2" '$1==n {printf "%.0f %.0f", $4*1000, ($5+$6)*1000}' "$1"; }
+row() { awk -F, -v n="$2" '$1==n {printf "%.0f %.0f\n", $4*1000, ($5+$6)*1000}' "$1"; }
 
 # merge driver: base = the first commit's file, ours and theirs edit it apart
 m="$work/merge"

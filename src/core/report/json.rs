@@ -14,51 +14,25 @@ pub fn json(r: &Report) -> serde_json::Result<String> {
     Ok(serde_json::to_string_pretty(r)? + "\n")
 }
 
-/// [`json`] written to `out` as it is made, each objective's section made
-/// by `whole` in its turn: the same bytes, without holding them.
+/// [`json`] written to `out` as it is made, each objective's element made
+/// by `whole` in its turn and written before the next is made: the same
+/// bytes, and the same parts as a report written as the files are read.
 pub fn json_to<'a>(
     r: &Report<'a>,
     whole: Sections<'_, 'a>,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    /// [`Report`]'s fields in its order, the objectives made in turn.
-    #[derive(serde::Serialize)]
-    struct Streamed<'r, 'a> {
-        iso_week: &'r str,
-        week_number: u32,
-        date: chrono::NaiveDate,
-        percent: f64,
-        delta: Option<f64>,
-        operations: &'r Operations<'a>,
-        objectives: Objectives<'r, 'a>,
-        overdue: &'r [super::data::Late<'a>],
-        stalled: &'r [super::data::Stalled<'a>],
-        next: &'r [super::data::Plan<'a>],
-        others: &'r [super::data::OtherReport<'a>],
-        problems: &'r [super::data::ReportProblem],
+    out.write_all(&json_head(r).map_err(io::Error::other)?)?;
+    for i in 0..r.objectives.len() {
+        out.write_all(json_separator(i))?;
+        out.write_all(&json_objective(&whole(i)).map_err(io::Error::other)?)?;
     }
-    struct Objectives<'r, 'a>(usize, Sections<'r, 'a>);
-    impl serde::Serialize for Objectives<'_, '_> {
-        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.collect_seq((0..self.0).map(self.1))
-        }
-    }
-    let streamed = Streamed {
-        iso_week: &r.iso_week,
-        week_number: r.week_number,
-        date: r.date,
-        percent: r.percent,
-        delta: r.delta,
-        operations: &r.operations,
-        objectives: Objectives(r.objectives.len(), whole),
-        overdue: &r.overdue,
-        stalled: &r.stalled,
-        next: &r.next,
-        others: &r.others,
-        problems: &r.problems,
-    };
-    serde_json::to_writer_pretty(&mut *out, &streamed)?;
-    out.write_all(b"\n")
+    json_tail(r, !r.objectives.is_empty(), out)
+}
+
+/// What goes before the `i`th objective's element in [`json`]'s list.
+pub(super) fn json_separator(i: usize) -> &'static [u8] {
+    if i == 0 { b"\n    " } else { b",\n    " }
 }
 
 /// The report's fields before its objectives, as [`json`] writes them.

@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 use super::build::{Gathered, Walk, burn_up, operations, problems, settle};
 use super::data::{Late, ObjectiveReport, OtherReport, Plan, Report, Stalled, WeekPoint};
 use super::html::{html_head, html_objective, html_tail};
-use super::json::{json_head, json_objective, json_tail};
+use super::json::{json_head, json_objective, json_separator, json_tail};
 use super::render::{markdown_head, markdown_objective, markdown_tail};
 use super::sink::Sink;
 use crate::core::history::History;
@@ -94,7 +94,7 @@ pub fn current_to(
             let Some(bytes) = bytes else { return };
             let written = bytes.and_then(|b| {
                 if form == Form::Json {
-                    spool.write_all(if sections == 0 { b"\n    " } else { b",\n    " })?;
+                    spool.write_all(json_separator(sections))?;
                 }
                 spool.write_all(&b)
             });

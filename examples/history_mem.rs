@@ -9,24 +9,11 @@
 
 use chrono::NaiveDate;
 use stride::core::history::History;
+use stride::core::memory::{in_use, resident};
 
-/// Resident memory in KiB, from /proc/self/status.
+/// Resident memory in KiB.
 fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
-}
-
-/// Bytes allocated and not freed, from glibc's `mallinfo2`.
-fn heap_bytes() -> usize {
-    // SAFETY: mallinfo2 only reads the allocator's counters
-    let m = unsafe { libc::mallinfo2() };
-    m.uordblks + m.hblkhd
+    (resident().unwrap_or(0) / 1024) as u64
 }
 
 fn main() {
@@ -45,9 +32,9 @@ fn main() {
         }
     }
     let dir = dir.expect("usage: history_mem [--today YYYY-MM-DD] DIR");
-    let (before, heap_before) = (rss_kib(), heap_bytes());
+    let (before, heap_before) = (rss_kib(), in_use().unwrap_or(0));
     let h = History::load(std::path::Path::new(&dir), today);
-    let (after, heap_after) = (rss_kib(), heap_bytes());
+    let (after, heap_after) = (rss_kib(), in_use().unwrap_or(0));
     let weeks = h.earlier.len().max(1) as u64;
     let items = h.earlier.first().map_or(0, |s| s.len());
     println!(

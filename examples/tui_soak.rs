@@ -29,24 +29,12 @@ use stride::tui::app::{App, Direction};
 use stride::tui::input::action_for;
 use stride::tui::key::Key;
 
-/// Resident memory in KiB, from /proc/self/status.
-fn rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmRSS:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
-}
-
 fn report(what: &str, app: Option<&App>) {
     let undo = app.map_or(0, |a| a.journal.entries(Direction::Undo).len());
     let live = stride::core::memory::in_use().unwrap_or(0);
     println!(
         "{what:<24} rss {:>8.1} MiB   in use {:>8.1} MiB   undo entries {undo}",
-        rss_kib() as f64 / 1024.0,
+        stride::core::memory::resident().unwrap_or(0) as f64 / (1024.0 * 1024.0),
         live as f64 / (1024.0 * 1024.0)
     );
 }

@@ -60,6 +60,16 @@ pub fn aside<T: Send>(work: impl FnOnce() -> T + Send) -> T {
     })
 }
 
+/// Bytes of the process resident in memory (`VmRSS` of
+/// `/proc/self/status`), or `None` where it cannot tell: what the
+/// benchmarks compare with the floor's peak.
+pub fn resident() -> Option<usize> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kib: usize = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib * 1024)
+}
+
 /// Bytes the allocator has handed out and not had back (glibc's
 /// `mallinfo2`, every arena), or `None` where it cannot tell: for
 /// measuring what is live beside what is resident.
@@ -79,6 +89,16 @@ pub fn in_use() -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn what_is_resident_holds_a_block_written_through() {
+        // written through, all its pages are resident while it is held
+        let block = vec![1u8; 64 << 20];
+        let now = resident().expect("linux has /proc/self/status");
+        assert!(now >= 64 << 20, "{now} bytes");
+        std::hint::black_box(&block);
+    }
 
     #[test]
     fn aside_returns_what_the_work_made_and_what_it_changed() {
